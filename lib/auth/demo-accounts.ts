@@ -1,0 +1,14 @@
+/**
+ * The demo accounts created by the seed and printed by `npm run demo` and the README.
+ * Demo data only: never created in production.
+ */
+export const DEMO_PASSWORD = "Demo-HospiConnect-2026";
+
+export const DEMO_ACCOUNTS = {
+  referentEj: { email: "referent.ej@demo.guichet.fr", label: "Référent d'un établissement (EJ multi-sites)" },
+  referentGht: { email: "referent.ght@demo.guichet.fr", label: "Référent de l'établissement support d'un GHT" },
+  referentClinique: { email: "referent.clinique@demo.guichet.fr", label: "Référent d'une clinique privée (Bretagne)" },
+  instructorAra: { email: "instructeur.ara@demo.guichet.fr", label: "Instructeur ARS Auvergne-Rhône-Alpes" },
+  instructorBretagne: { email: "instructeur.bretagne@demo.guichet.fr", label: "Instructeur ARS Bretagne" },
+  admin: { email: "admin@demo.guichet.fr", label: "Administrateur DNS" },
+} as const;

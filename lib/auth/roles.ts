@@ -1,0 +1,16 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export type { Role };
+
+export const ROLE_LABELS: Record<Role, string> = {
+  ESTABLISHMENT_REFERENT: "Référent établissement",
+  ARS_INSTRUCTOR: "Instructeur ARS",
+  DNS_ADMIN: "Administrateur DNS",
+};
+
+/** The home of each role's space. */
+export const ROLE_HOME: Record<Role, string> = {
+  ESTABLISHMENT_REFERENT: "/etablissement",
+  ARS_INSTRUCTOR: "/ars",
+  DNS_ADMIN: "/admin",
+};

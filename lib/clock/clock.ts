@@ -1,0 +1,37 @@
+/**
+ * The server's "now". Every deadline check reads it, never `new Date()` directly,
+ * so tests can set the time and the demo can simulate a date inside the 2026
+ * deposit window. The browser clock is never trusted.
+ *
+ * Demo mode is on only when GUICHET_DEMO=1 and GUICHET_DEMO_DATE is an ISO
+ * instant; `npm run demo` sets both, a real deployment sets neither.
+ */
+const processStartedAt = Date.now();
+let fixedNow: Date | null = null;
+
+export interface DemoClock {
+  /** The simulated instant at which the demo server started. */
+  startsAt: Date;
+}
+
+export function demoClock(): DemoClock | null {
+  if (process.env.GUICHET_DEMO !== "1") return null;
+  const raw = process.env.GUICHET_DEMO_DATE;
+  if (!raw) return null;
+  const startsAt = new Date(raw);
+  if (Number.isNaN(startsAt.getTime())) throw new Error(`GUICHET_DEMO_DATE is not a date: ${raw}`);
+  return { startsAt };
+}
+
+export function now(): Date {
+  if (fixedNow) return new Date(fixedNow);
+  const demo = demoClock();
+  // The simulated clock moves forward at the real pace from the demo start.
+  if (demo) return new Date(demo.startsAt.getTime() + (Date.now() - processStartedAt));
+  return new Date();
+}
+
+/** Tests only: freeze the clock at `instant`, or give it back with `null`. */
+export function setClockForTests(instant: Date | null): void {
+  fixedNow = instant ? new Date(instant) : null;
+}

