@@ -12,7 +12,7 @@ export const AUTHENTICATION_MESSAGES: Record<AuthenticationFailure, string> = {
 
 /** next-auth reports our reason code as `error`; anything else gets a generic message. */
 export function authenticationMessage(error: string | null | undefined): string {
-  if (error && error in AUTHENTICATION_MESSAGES) return AUTHENTICATION_MESSAGES[error as AuthenticationFailure];
+  if (error && Object.hasOwn(AUTHENTICATION_MESSAGES, error)) return AUTHENTICATION_MESSAGES[error as AuthenticationFailure];
   return "La connexion a échoué. Vérifiez vos identifiants et réessayez.";
 }
 
