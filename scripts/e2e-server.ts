@@ -1,0 +1,35 @@
+/**
+ * The portal for the browser tests: a throw-away embedded PostgreSQL (or
+ * DATABASE_URL), the demo seed, a fresh production build, on E2E_PORT.
+ * Playwright starts it and stops it (SIGTERM).
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { freePort } from "../lib/db/embedded-postgres";
+import { startPortal } from "./portal-server";
+
+const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "guichet-e2e-"));
+fs.chmodSync(tempDir, 0o755); // PostgreSQL runs as the "postgres" user when we are root
+
+const portal = await startPortal({
+  port: Number(process.env.E2E_PORT ?? 3100),
+  dataDir: path.join(tempDir, "postgres"),
+  dbPort: await freePort(),
+  persistent: false,
+  demoDate: "2026-06-01T10:00:00+02:00",
+  reuseBuild: process.env.E2E_REUSE_BUILD === "1",
+  log: (line) => console.log(line),
+});
+console.log(`e2e portal ready on ${portal.url}`);
+
+const shutdown = () => {
+  portal
+    .stop()
+    .finally(() => {
+      fs.rmSync(tempDir, { recursive: true, force: true });
+      process.exit(0);
+    });
+};
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);

@@ -1,0 +1,19 @@
+import { expect, test as setup } from "@playwright/test";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, signIn, storageStateOf, type DemoAccount } from "./support/accounts";
+
+const HOME: Record<DemoAccount, RegExp> = {
+  referentEj: /\/etablissement$/,
+  referentGht: /\/etablissement$/,
+  referentClinique: /\/etablissement$/,
+  instructorAra: /\/ars$/,
+  instructorBretagne: /\/ars$/,
+  admin: /\/admin$/,
+};
+
+for (const account of Object.keys(DEMO_ACCOUNTS) as DemoAccount[]) {
+  setup(`sign in as ${account}`, async ({ page }) => {
+    await signIn(page, DEMO_ACCOUNTS[account].email, DEMO_PASSWORD);
+    await expect(page).toHaveURL(HOME[account]);
+    await page.context().storageState({ path: storageStateOf(account) });
+  });
+}
