@@ -4,11 +4,11 @@ import { DEMO_ACCOUNTS, signIn } from "./support/accounts";
 test.describe("sign-in page", () => {
   test("a wrong password and an unknown e-mail get the same French message, and nothing opens", async ({ page }) => {
     await signIn(page, DEMO_ACCOUNTS.admin.email, "mauvais-mot-de-passe");
-    await expect(page.getByRole("alert")).toHaveText("Adresse e-mail ou mot de passe incorrect.");
+    await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("Adresse e-mail ou mot de passe incorrect.");
     await expect(page).toHaveURL(/\/connexion/);
 
     await signIn(page, "personne@inconnu.fr", "peu-importe");
-    await expect(page.getByRole("alert")).toHaveText("Adresse e-mail ou mot de passe incorrect.");
+    await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("Adresse e-mail ou mot de passe incorrect.");
     await page.goto("/admin");
     await expect(page).toHaveURL(/\/connexion\?callbackUrl=%2Fadmin/);
   });

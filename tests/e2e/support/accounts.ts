@@ -1,4 +1,5 @@
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../../lib/auth/demo-accounts";
 
@@ -6,7 +7,7 @@ export type DemoAccount = keyof typeof DEMO_ACCOUNTS;
 
 /** Where the set-up project saves each account's signed-in browser state. */
 export function storageStateOf(account: DemoAccount): string {
-  return path.join(__dirname, "..", ".auth", `${account}.json`);
+  return path.join(path.dirname(fileURLToPath(import.meta.url)), "..", ".auth", `${account}.json`);
 }
 
 export async function signIn(page: Page, email: string, password: string) {
