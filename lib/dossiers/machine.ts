@@ -1,0 +1,60 @@
+import type { DossierStatus, Role } from "@/lib/generated/prisma/enums";
+import type { GuichetPhase } from "@/lib/guichets/guichet-state";
+
+/** What can happen to a dossier. Saving a draft is not a transition (see `isEditable`). */
+export type DossierTransition = "SUBMIT" | "REQUEST_CHANGES" | "WITHDRAW_CHANGE_REQUEST" | "ACCEPT" | "REFUSE";
+
+interface TransitionRule {
+  from: DossierStatus;
+  event: DossierTransition;
+  role: Role;
+  to: DossierStatus;
+}
+
+/** The whole state machine, for both sides (establishment and ARS). */
+export const TRANSITIONS: readonly TransitionRule[] = [
+  { from: "DRAFT", event: "SUBMIT", role: "ESTABLISHMENT_REFERENT", to: "SUBMITTED" },
+  { from: "CHANGES_REQUESTED", event: "SUBMIT", role: "ESTABLISHMENT_REFERENT", to: "SUBMITTED" },
+  { from: "SUBMITTED", event: "REQUEST_CHANGES", role: "ARS_INSTRUCTOR", to: "CHANGES_REQUESTED" },
+  // The instructor may withdraw a request the establishment has not answered yet.
+  { from: "CHANGES_REQUESTED", event: "WITHDRAW_CHANGE_REQUEST", role: "ARS_INSTRUCTOR", to: "SUBMITTED" },
+  { from: "SUBMITTED", event: "ACCEPT", role: "ARS_INSTRUCTOR", to: "ACCEPTED" },
+  { from: "SUBMITTED", event: "REFUSE", role: "ARS_INSTRUCTOR", to: "REFUSED" },
+];
+
+/** The status after `event`, or null when the machine does not allow it. */
+export function nextStatus(from: DossierStatus, event: DossierTransition, role: Role): DossierStatus | null {
+  return TRANSITIONS.find((rule) => rule.from === from && rule.event === event && rule.role === role)?.to ?? null;
+}
+
+/** Only a draft or a dossier whose changes were requested can be edited; submitting locks it. */
+export function isEditable(status: DossierStatus): boolean {
+  return status === "DRAFT" || status === "CHANGES_REQUESTED";
+}
+
+/**
+ * Deadlines (source 000): a first submission and the edits of a draft only while
+ * the guichet is open; the exchanges that follow a change request, and every ARS
+ * decision, until the end of instruction.
+ */
+export function deadlineAllows(status: DossierStatus, action: DossierTransition | "EDIT", phase: GuichetPhase): boolean {
+  if (status === "DRAFT") return phase === "open";
+  return phase === "open" || phase === "instruction";
+}
+
+export const DOSSIER_STATUS_LABELS: Record<DossierStatus, string> = {
+  DRAFT: "Brouillon",
+  SUBMITTED: "Transmis à l'ARS",
+  CHANGES_REQUESTED: "Complément demandé",
+  ACCEPTED: "Accepté",
+  REFUSED: "Refusé",
+};
+
+/** What the establishment should do next, shown next to each dossier. */
+export const DOSSIER_NEXT_STEP: Record<DossierStatus, string> = {
+  DRAFT: "À compléter puis transmettre à l'ARS — pas encore transmis.",
+  SUBMITTED: "En cours d'instruction par l'ARS.",
+  CHANGES_REQUESTED: "Complément demandé par l'ARS : corrigez puis transmettez à nouveau.",
+  ACCEPTED: "Dossier accepté par l'ARS.",
+  REFUSED: "Dossier refusé par l'ARS.",
+};
