@@ -1,0 +1,30 @@
+"use server";
+
+import { getDb } from "@/lib/db/client";
+import { findLegalEntityByFiness } from "@/lib/reference/public-legal-entity-lookup";
+import { finessField, type LegalEntityLookupResult } from "@/components/simulator/simulator-input";
+
+const FAILURE_MESSAGE = "La recherche a échoué, réessayez.";
+
+/**
+ * Public look-up of an EJ (by its FINESS juridique, or by the FINESS of one of its EG) for the
+ * simulator. FINESS and SAE are open data, hence no sign-in. The argument comes from the
+ * network, so it is validated whatever its declared type.
+ */
+export async function lookUpLegalEntity(finess: string): Promise<LegalEntityLookupResult> {
+  const parsed = finessField.safeParse(finess);
+  if (!parsed.success) {
+    return { ok: false, message: parsed.error.issues[0]?.message ?? "Numéro FINESS invalide." };
+  }
+  try {
+    const entity = await findLegalEntityByFiness(getDb(), parsed.data);
+    if (!entity) {
+      return { ok: false, message: `Aucune entité juridique ne correspond au FINESS ${parsed.data}.` };
+    }
+    return { ok: true, data: entity };
+  } catch (error) {
+    // The cause (database down, …) is for the server log only, never for the visitor.
+    console.error("lookUpLegalEntity failed", error);
+    return { ok: false, message: FAILURE_MESSAGE };
+  }
+}
