@@ -29,7 +29,7 @@ export class NotFoundError extends DomainError {
 export class ConflictError extends DomainError {
   readonly userMessage: string;
   constructor(userMessage = "Ce contenu a été modifié entre-temps par une autre personne. Rechargez la page pour voir la dernière version ; vos saisies non enregistrées sont à reporter.") {
-    super("Version conflict");
+    super(userMessage);
     this.name = "ConflictError";
     this.userMessage = userMessage;
   }
@@ -39,7 +39,7 @@ export class ConflictError extends DomainError {
 export class DeadlinePassedError extends DomainError {
   readonly userMessage: string;
   constructor(userMessage: string) {
-    super("Deadline passed");
+    super(userMessage);
     this.name = "DeadlinePassedError";
     this.userMessage = userMessage;
   }
@@ -49,7 +49,7 @@ export class DeadlinePassedError extends DomainError {
 export class InvalidStateError extends DomainError {
   readonly userMessage: string;
   constructor(userMessage: string) {
-    super("Invalid state");
+    super(userMessage);
     this.name = "InvalidStateError";
     this.userMessage = userMessage;
   }
@@ -60,7 +60,7 @@ export class ValidationError extends DomainError {
   readonly userMessage: string;
   readonly fieldErrors: Record<string, string[]>;
   constructor(fieldErrors: Record<string, string[]>, userMessage = "Le formulaire comporte des erreurs : corrigez les champs signalés.") {
-    super("Validation failed");
+    super(userMessage);
     this.name = "ValidationError";
     this.userMessage = userMessage;
     this.fieldErrors = fieldErrors;

@@ -81,3 +81,54 @@ export async function createUser(
 export function asCurrentUser(user: { id: string; email: string; name: string; role: Role; regionCode: string | null }, linkedLegalEntities: string[] = []): CurrentUser {
   return { id: user.id, email: user.email, name: user.name, role: user.role, regionCode: user.regionCode, linkedLegalEntities };
 }
+
+export async function createGuichet(
+  db: Database,
+  input: { kind: "CANDIDATURE" | "MILESTONE_DEPOSIT" | "PROJECT_CALL"; year: number; opensOn: string; closesOn: string; instructionEndsOn: string; programme?: "HOSPICONNECT_HOPEN2" | "AAP_HOPEN2" | "HOSPICONNECT_CARE" },
+) {
+  sequence += 1;
+  return db.guichet.create({
+    data: {
+      code: `TEST-${input.kind}-${input.year}-${process.pid}-${sequence}`,
+      programme: input.programme ?? "HOSPICONNECT_HOPEN2",
+      kind: input.kind,
+      year: input.year,
+      label: `Guichet de test ${input.kind} ${input.year}`,
+      opensOn: new Date(`${input.opensOn}T00:00:00Z`),
+      closesOn: new Date(`${input.closesOn}T00:00:00Z`),
+      instructionEndsOn: new Date(`${input.instructionEndsOn}T00:00:00Z`),
+    },
+  });
+}
+
+export async function createStoredFile(db: Database, uploadedById: string, name = "document.pdf") {
+  sequence += 1;
+  return db.storedFile.create({
+    data: {
+      storageKey: `test/${process.pid}/${sequence}`,
+      originalName: name,
+      sizeBytes: BigInt(1024),
+      sha256: sequence.toString(16).padStart(64, "0"),
+      mediaType: "application/pdf",
+      uploadedById,
+    },
+  });
+}
+
+export async function createSelfAssessment(
+  db: Database,
+  input: { legalEntityFiness: string; createdById: string; status: "DRAFT" | "VALIDATED"; validatedAt?: Date; nru?: string },
+) {
+  await db.questionnaire.upsert({ where: { id: "test-questionnaire" }, update: {}, create: { id: "test-questionnaire", title: "Questionnaire de test", definition: {} } });
+  sequence += 1;
+  return db.selfAssessment.create({
+    data: {
+      legalEntityFiness: input.legalEntityFiness,
+      questionnaireId: "test-questionnaire",
+      status: input.status,
+      nru: input.status === "VALIDATED" ? (input.nru ?? `IE-TEST-${process.pid}-${sequence}`) : null,
+      validatedAt: input.status === "VALIDATED" ? (input.validatedAt ?? new Date("2026-05-15T10:00:00Z")) : null,
+      createdById: input.createdById,
+    },
+  });
+}

@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { EXPENSE_CATEGORIES } from "@/lib/funding";
+import { GHT_MANDATE_KINDS, PROJECT_TEAM_ROLES } from "./project-team";
+import { OBJECTIVE_CODES } from "./objectives";
+
+/**
+ * The shapes of what an establishment enters. A draft may be incomplete, so the
+ * "draft" schemas accept blanks; completeness is checked only on submission
+ * (lib/dossiers/submission-rules.ts), with every missing field listed.
+ */
+
+const optionalText = (max: number) => z.string().trim().max(max, `${max} caractères au maximum.`).optional().default("");
+
+export const teamMemberDraftSchema = z.object({
+  name: optionalText(200),
+  email: z
+    .string()
+    .trim()
+    .max(320)
+    .optional()
+    .default("")
+    .refine((value) => value === "" || z.email().safeParse(value).success, "Saisissez une adresse e-mail valide, par exemple nom@etablissement.fr."),
+});
+
+export const candidatureDraftSchema = z.object({
+  projectTeam: z.object(Object.fromEntries(PROJECT_TEAM_ROLES.map((role) => [role.key, teamMemberDraftSchema.default({ name: "", email: "" })])) as Record<
+    (typeof PROJECT_TEAM_ROLES)[number]["key"],
+    z.ZodDefault<typeof teamMemberDraftSchema>
+  >),
+  ghtMandateKind: z.enum(GHT_MANDATE_KINDS.map((kind) => kind.key) as [string, ...string[]]).nullable().optional().default(null),
+});
+
+export type CandidatureDraft = z.output<typeof candidatureDraftSchema>;
+
+/** Amounts in cents, as entered (null = not entered yet). */
+const centsOrNull = z.number().int("Montant invalide.").nonnegative("Le montant ne peut pas être négatif.").max(1e13, "Montant trop élevé.").nullable();
+
+export const depositPartDraftSchema = z.object({
+  legalEntityFiness: z.string().regex(/^[0-9][0-9A-Z][0-9]{7}$/),
+  nru: z.string().trim().max(60).nullable(),
+  expenses: z.object(Object.fromEntries(EXPENSE_CATEGORIES.map((category) => [category, centsOrNull])) as Record<(typeof EXPENSE_CATEGORIES)[number], typeof centsOrNull>),
+  mandatoryObjectiveMet: z.boolean().nullable(),
+  objectivesReached: z.array(z.enum(OBJECTIVE_CODES as [string, ...string[]])).max(6),
+  requested: centsOrNull,
+});
+
+export type DepositPartDraft = z.output<typeof depositPartDraftSchema>;
+
+export const depositAttestationsSchema = z.object({
+  /** source 003: "J'atteste que mon établissement a atteint les cibles pour l'année N" (GHT: "tous les EJ candidats"). */
+  targetsReached: z.boolean().default(false),
+  /** source 000/003: expenses contribute to the objectives, from 19/12/2025, declared for one EJ only. */
+  expensesTruthful: z.boolean().default(false),
+});
+
+export const depositDraftSchema = z.object({
+  attestations: depositAttestationsSchema.default({ targetsReached: false, expensesTruthful: false }),
+  parts: z.array(depositPartDraftSchema).max(100),
+});
+
+export type DepositDraft = z.output<typeof depositDraftSchema>;

@@ -1,0 +1,376 @@
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { canAccessLegalEntity } from "@/lib/auth/scope";
+import { calendarDateFromDb, parisDate } from "@/lib/clock/paris-date";
+import type { Database } from "@/lib/db/client";
+import { ConflictError, DeadlinePassedError, ForbiddenError, InvalidStateError, NotFoundError, ValidationError } from "@/lib/errors";
+import { EXPENSE_CATEGORIES } from "@/lib/funding";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { DossierDocumentKind, DossierStatus } from "@/lib/generated/prisma/enums";
+import { guichetPhase, GUICHET_PHASE_LABELS } from "@/lib/guichets/guichet-state";
+import { candidatureDraftSchema, depositDraftSchema, type CandidatureDraft, type DepositDraft } from "./dossier-input";
+import { dossierInclude, dossierScope, documentsOf, partHeadcount, validatedOn, type DossierRow } from "./dossier-view";
+import { EXPENSE_COLUMNS } from "./expense-columns";
+import { deadlineAllows, isEditable, nextStatus } from "./machine";
+import { isMilestoneYear } from "./part-amounts";
+import { canEditDossier, canReadDossier } from "./policy";
+import { buildSnapshot, type DossierSnapshot } from "./snapshot";
+import { candidatureErrors, depositErrors, type DepositPartFacts, type FieldErrors } from "./submission-rules";
+
+const EDITABLE_STATUSES: DossierStatus[] = ["DRAFT", "CHANGES_REQUESTED"];
+
+/** The guichets an establishment can deposit into on this portal (source 000, 003). */
+function supportedKind(guichet: { programme: string; kind: string }): "CANDIDATURE" | "MILESTONE_DEPOSIT" | null {
+  if (guichet.programme !== "HOSPICONNECT_HOPEN2") return null;
+  return guichet.kind === "CANDIDATURE" || guichet.kind === "MILESTONE_DEPOSIT" ? guichet.kind : null;
+}
+
+function dossierPrefix(kind: "CANDIDATURE" | "MILESTONE_DEPOSIT", year: number): string {
+  return `HC-${kind === "CANDIDATURE" ? "C" : "J"}${year}`;
+}
+
+async function loadDossier(db: Database | Prisma.TransactionClient, id: string): Promise<DossierRow> {
+  const row = await db.dossier.findUnique({ where: { id }, include: dossierInclude });
+  if (!row) throw new NotFoundError(`dossier ${id}`, "Ce dossier est introuvable.");
+  return row;
+}
+
+/** A dossier the user may read (404 when unknown, 403 when out of scope). */
+export async function getDossierForUser(db: Database, user: CurrentUser, id: string): Promise<DossierRow> {
+  const row = await loadDossier(db, id);
+  if (!canReadDossier(user, dossierScope(row))) throw new ForbiddenError();
+  return row;
+}
+
+async function loadForEdit(db: Database, user: CurrentUser, id: string, at: Date): Promise<DossierRow> {
+  const row = await loadDossier(db, id);
+  if (!canEditDossier(user, dossierScope(row))) throw new ForbiddenError();
+  assertEditable(row, at);
+  return row;
+}
+
+function assertEditable(row: DossierRow, at: Date) {
+  if (!isEditable(row.status)) {
+    throw new InvalidStateError("Ce dossier a été transmis à l'ARS : il ne peut plus être modifié, sauf si l'ARS demande un complément.");
+  }
+  const phase = guichetPhase(guichetDates(row.guichet), parisDate(at));
+  if (!deadlineAllows(row.status, "EDIT", phase)) throw new DeadlinePassedError(deadlineMessage(row.guichet, phase));
+}
+
+function guichetDates(guichet: { opensOn: Date; closesOn: Date; instructionEndsOn: Date }) {
+  return {
+    opensOn: calendarDateFromDb(guichet.opensOn),
+    closesOn: calendarDateFromDb(guichet.closesOn),
+    instructionEndsOn: calendarDateFromDb(guichet.instructionEndsOn),
+  };
+}
+
+function deadlineMessage(guichet: { label: string; opensOn: Date; closesOn: Date }, phase: ReturnType<typeof guichetPhase>): string {
+  if (phase === "upcoming") return `Le guichet « ${guichet.label} » n'est pas encore ouvert (ouverture le ${calendarDateFromDb(guichet.opensOn).split("-").reverse().join("/")}).`;
+  return `Le guichet « ${guichet.label} » est fermé depuis le ${calendarDateFromDb(guichet.closesOn).split("-").reverse().join("/")} (${GUICHET_PHASE_LABELS[phase].toLowerCase()}) : le dépôt n'est plus possible.`;
+}
+
+/**
+ * Opens the dossier of an EJ for a guichet, or returns the one it already has
+ * (one dossier per EJ and guichet). For a GHT, only the support EJ carries a
+ * dossier, for every EJ of the GHT (source 000).
+ */
+export async function startDossier(db: Database, user: CurrentUser, input: { guichetId: string; carrierFiness: string }, at: Date): Promise<{ id: string }> {
+  if (user.role !== "ESTABLISHMENT_REFERENT") throw new ForbiddenError();
+  const carrier = await db.legalEntity.findUnique({ where: { finess: input.carrierFiness }, include: { ght: { include: { members: true } } } });
+  if (!carrier) throw new NotFoundError(`EJ ${input.carrierFiness}`, "Cette entité juridique est introuvable.");
+  if (!canAccessLegalEntity(user, { finess: carrier.finess, regionCode: carrier.regionCode, ghtSupportFiness: carrier.ght?.supportFiness ?? null })) {
+    throw new ForbiddenError();
+  }
+  if (carrier.ght && carrier.ght.supportFiness !== carrier.finess) {
+    throw new InvalidStateError(`${carrier.name} est membre du ${carrier.ght.name} : c'est l'établissement support du GHT qui candidate et dépose pour elle.`);
+  }
+  const guichet = await db.guichet.findUnique({ where: { id: input.guichetId } });
+  if (!guichet) throw new NotFoundError(`guichet ${input.guichetId}`, "Ce guichet est introuvable.");
+  const kind = supportedKind(guichet);
+  if (!kind) throw new InvalidStateError(`Le dépôt au guichet « ${guichet.label} » n'est pas encore proposé sur ce portail.`);
+
+  const existing = await db.dossier.findUnique({ where: { guichetId_carrierFiness: { guichetId: guichet.id, carrierFiness: carrier.finess } } });
+  if (existing) return { id: existing.id };
+
+  const phase = guichetPhase(guichetDates(guichet), parisDate(at));
+  if (phase !== "open") throw new DeadlinePassedError(deadlineMessage(guichet, phase));
+
+  const members = carrier.ght ? carrier.ght.members.map((member) => member.finess) : [carrier.finess];
+  if (!members.includes(carrier.finess)) members.push(carrier.finess);
+  members.sort();
+
+  if (kind === "MILESTONE_DEPOSIT") await assertCandidatureNotRefused(db, carrier.finess, guichet.year);
+
+  const [sequence] = await db.$queryRaw<{ value: bigint }[]>`SELECT nextval('dossier_number_seq') AS value`;
+  const number = `${dossierPrefix(kind, guichet.year)}-${String(sequence?.value ?? 0).padStart(6, "0")}`;
+  try {
+    const dossier = await db.$transaction(async (tx) => {
+      const created = await tx.dossier.create({
+        data: {
+          number,
+          guichetId: guichet.id,
+          carrierFiness: carrier.finess,
+          completedById: user.id,
+          data: {},
+          legalEntities: { create: members.map((finess) => ({ legalEntityFiness: finess, guichetId: guichet.id })) },
+        },
+      });
+      await tx.dossierEvent.create({
+        data: { dossierId: created.id, at, actorId: user.id, actorRole: user.role, type: "CREATED", toStatus: "DRAFT" },
+      });
+      return created;
+    });
+    return { id: dossier.id };
+  } catch (error) {
+    // Two referents starting the same dossier at once: the unique keys keep one, return it.
+    if ((error as { code?: string }).code === "P2002") {
+      const winner = await db.dossier.findUnique({ where: { guichetId_carrierFiness: { guichetId: guichet.id, carrierFiness: carrier.finess } } });
+      if (winner) return { id: winner.id };
+      throw new InvalidStateError("Une de ces entités juridiques figure déjà dans un autre dossier de ce guichet.");
+    }
+    throw error;
+  }
+}
+
+/** The yearly deposit needs a candidature to the programme that the ARS has not refused. */
+async function assertCandidatureNotRefused(db: Database, carrierFiness: string, year: number) {
+  const candidature = await db.dossier.findFirst({
+    where: {
+      guichet: { programme: "HOSPICONNECT_HOPEN2", kind: "CANDIDATURE", year: { lte: year } },
+      legalEntities: { some: { legalEntityFiness: carrierFiness } },
+      status: { in: ["SUBMITTED", "CHANGES_REQUESTED", "ACCEPTED"] },
+    },
+  });
+  if (!candidature) {
+    throw new InvalidStateError("Aucune candidature au dispositif HospiConnect/HOP'EN2 transmise pour cet établissement : le dépôt des preuves n'est pas possible.");
+  }
+}
+
+/** Saves a candidature draft (partial answers allowed). Returns the new version. */
+export async function saveCandidatureDraft(db: Database, user: CurrentUser, id: string, expectedVersion: number, draft: CandidatureDraft, at: Date): Promise<{ version: number }> {
+  const row = await loadForEdit(db, user, id, at);
+  if (row.guichet.kind !== "CANDIDATURE") throw new InvalidStateError("Ce dossier n'est pas une candidature.");
+  const data = candidatureDraftSchema.parse(draft);
+  return updateDraft(db, id, expectedVersion, at, { data: { candidature: data } });
+}
+
+/** Saves a deposit draft: the form as typed (nothing lost), mirrored into the per-EJ columns. */
+export async function saveDepositDraft(db: Database, user: CurrentUser, id: string, expectedVersion: number, draft: DepositDraft, at: Date): Promise<{ version: number }> {
+  const row = await loadForEdit(db, user, id, at);
+  if (row.guichet.kind !== "MILESTONE_DEPOSIT") throw new InvalidStateError("Ce dossier n'est pas un dépôt de preuves.");
+  const data = depositDraftSchema.parse(draft);
+  const known = new Set(row.legalEntities.map((part) => part.legalEntityFiness));
+  for (const part of data.parts) {
+    if (!known.has(part.legalEntityFiness)) throw new ForbiddenError(`EJ ${part.legalEntityFiness} is not part of dossier ${id}`);
+  }
+  const nrus = data.parts.map((part) => part.nru).filter((nru): nru is string => Boolean(nru));
+  const assessments = await db.selfAssessment.findMany({ where: { nru: { in: nrus } }, select: { id: true, nru: true, legalEntityFiness: true } });
+  return updateDraft(db, id, expectedVersion, at, { data: { deposit: data } }, async (tx) => {
+    for (const part of data.parts) {
+      // Only an NRU of this EJ is linked; anything else stays as typed in `data` and is reported on submission.
+      const assessment = assessments.find((candidate) => candidate.nru === part.nru && candidate.legalEntityFiness === part.legalEntityFiness);
+      await tx.dossierLegalEntity.update({
+        where: { dossierId_legalEntityFiness: { dossierId: id, legalEntityFiness: part.legalEntityFiness } },
+        data: {
+          selfAssessmentId: assessment?.id ?? null,
+          ...Object.fromEntries(EXPENSE_CATEGORIES.map((category) => [EXPENSE_COLUMNS[category], part.expenses[category] === null ? null : BigInt(part.expenses[category])])),
+          mandatoryObjectiveMet: part.mandatoryObjectiveMet,
+          objectivesReached: part.objectivesReached,
+          requestedCents: part.requested === null ? null : BigInt(part.requested),
+        },
+      });
+    }
+  });
+}
+
+/** One transaction: the dossier row is updated only if nobody saved since `expectedVersion`. */
+async function updateDraft(
+  db: Database,
+  id: string,
+  expectedVersion: number,
+  at: Date,
+  changes: { data: Prisma.InputJsonValue },
+  more?: (tx: Prisma.TransactionClient) => Promise<void>,
+): Promise<{ version: number }> {
+  return db.$transaction(async (tx) => {
+    const updated = await tx.dossier.updateMany({
+      where: { id, version: expectedVersion, status: { in: EDITABLE_STATUSES } },
+      data: { data: changes.data, version: { increment: 1 }, updatedAt: at },
+    });
+    if (updated.count === 0) throw await staleOrLocked(tx, id);
+    await more?.(tx);
+    return { version: expectedVersion + 1 };
+  });
+}
+
+async function staleOrLocked(tx: Prisma.TransactionClient, id: string) {
+  const current = await tx.dossier.findUnique({ where: { id }, select: { status: true } });
+  if (current && !isEditable(current.status)) {
+    return new InvalidStateError("Ce dossier a été transmis à l'ARS entre-temps : il ne peut plus être modifié.");
+  }
+  return new ConflictError();
+}
+
+/**
+ * Links an uploaded file to the dossier for one or more of its EJ (one note de
+ * cadrage may serve several EJ of a GHT, source 000). Only the uploader's own files.
+ */
+export async function attachDocument(
+  db: Database,
+  user: CurrentUser,
+  id: string,
+  input: { kind: DossierDocumentKind; fileId: string; legalEntities: string[]; objectiveCode?: string | null },
+  at: Date,
+): Promise<{ documentId: string }> {
+  const row = await loadForEdit(db, user, id, at);
+  const file = await db.storedFile.findUnique({ where: { id: input.fileId } });
+  if (!file || file.uploadedById !== user.id) throw new NotFoundError(`file ${input.fileId}`, "Ce fichier est introuvable : déposez-le à nouveau.");
+  const parts = new Set(row.legalEntities.map((part) => part.legalEntityFiness));
+  const targets = input.kind === "GHT_MANDATE" ? [row.carrierFiness] : [...new Set(input.legalEntities)];
+  if (targets.length === 0) throw new ValidationError({ legalEntities: ["Choisissez au moins une entité juridique concernée par ce document."] });
+  for (const finess of targets) if (!parts.has(finess)) throw new ForbiddenError(`EJ ${finess} not in dossier`);
+  if (input.kind === "OBJECTIVE_PROOF" && !input.objectiveCode) throw new ValidationError({ objectiveCode: ["Indiquez l'objectif que ce document prouve."] });
+  return db.$transaction(async (tx) => {
+    await lockEditable(tx, id, at);
+    const document = await tx.dossierDocument.create({
+      data: {
+        dossierId: id,
+        kind: input.kind,
+        objectiveCode: input.kind === "OBJECTIVE_PROOF" ? input.objectiveCode : null,
+        fileId: file.id,
+        legalEntities: { create: targets.map((finess) => ({ dossierId: id, legalEntityFiness: finess })) },
+      },
+    });
+    await tx.dossierEvent.create({
+      data: { dossierId: id, at, actorId: user.id, actorRole: user.role, type: "DOCUMENT_ADDED", details: { documentId: document.id, kind: input.kind, name: file.originalName, sha256: file.sha256, legalEntities: targets } },
+    });
+    return { documentId: document.id };
+  });
+}
+
+export async function detachDocument(db: Database, user: CurrentUser, id: string, documentId: string, at: Date): Promise<void> {
+  const row = await loadForEdit(db, user, id, at);
+  const document = row.documents.find((candidate) => candidate.id === documentId);
+  if (!document) throw new NotFoundError(`document ${documentId}`, "Ce document n'est plus dans le dossier.");
+  await db.$transaction(async (tx) => {
+    await lockEditable(tx, id, at);
+    await tx.dossierDocument.delete({ where: { id: documentId } });
+    await tx.dossierEvent.create({
+      data: { dossierId: id, at, actorId: user.id, actorRole: user.role, type: "DOCUMENT_REMOVED", details: { documentId, kind: document.kind, name: document.file.originalName } },
+    });
+  });
+}
+
+/** Locks the dossier row for the transaction and checks it is still editable (serialises with a submission). */
+async function lockEditable(tx: Prisma.TransactionClient, id: string, at: Date) {
+  const locked = await tx.dossier.updateMany({ where: { id, status: { in: EDITABLE_STATUSES } }, data: { updatedAt: at } });
+  if (locked.count === 0) throw new InvalidStateError("Ce dossier a été transmis à l'ARS : il ne peut plus être modifié.");
+}
+
+/** The field errors that would block a submission now (shown live on the form too). */
+export async function submissionErrors(db: Database | Prisma.TransactionClient, row: DossierRow, at: Date): Promise<FieldErrors> {
+  const data = (row.data ?? {}) as { candidature?: unknown; deposit?: unknown };
+  if (row.guichet.kind === "CANDIDATURE") {
+    const draft = candidatureDraftSchema.parse(data.candidature ?? {});
+    return candidatureErrors(draft, {
+      carrierIsGhtSupport: row.carrier.ght?.supportFiness === row.carrierFiness,
+      ghtMandateDocuments: row.documents.filter((document) => document.kind === "GHT_MANDATE").length,
+    });
+  }
+  const year = row.guichet.year;
+  if (!isMilestoneYear(year)) throw new InvalidStateError(`Année de jalon non prise en charge : ${year}.`);
+  const draft = depositDraftSchema.parse(data.deposit ?? { parts: [] });
+  const nrus = draft.parts.map((part) => part.nru).filter((nru): nru is string => Boolean(nru));
+  const quoted = await db.selfAssessment.findMany({ where: { nru: { in: nrus } }, select: { nru: true, legalEntityFiness: true, status: true, validatedAt: true } });
+  const parts: DepositPartFacts[] = row.legalEntities.map((part) => {
+    const nru = draft.parts.find((candidate) => candidate.legalEntityFiness === part.legalEntityFiness)?.nru ?? null;
+    const assessment = nru ? quoted.find((candidate) => candidate.nru === nru) : undefined;
+    return {
+      legalEntityFiness: part.legalEntityFiness,
+      legalEntityName: part.legalEntity.name,
+      headcount: partHeadcount(part),
+      selfAssessment: nru
+        ? assessment
+          ? { found: true, legalEntityFiness: assessment.legalEntityFiness, status: assessment.status, validatedOn: validatedOn(assessment.validatedAt) }
+          : { found: false }
+        : null,
+      noteDeCadrageCount: documentsOf(row, part.legalEntityFiness, "NOTE_DE_CADRAGE").length,
+      expenseAttestationCount: documentsOf(row, part.legalEntityFiness, "EXPENSE_ATTESTATION").length,
+      objectiveProofs: documentsOf(row, part.legalEntityFiness, "OBJECTIVE_PROOF").map((document) => document.objectiveCode ?? ""),
+    };
+  });
+  return depositErrors(draft, { year, today: parisDate(at), parts });
+}
+
+/**
+ * Transmits the dossier to the ARS: one transaction that locks the row only if
+ * nobody saved since `expectedVersion`, re-checks completeness on what it locked,
+ * writes the immutable snapshot and the history. A repeated click (same
+ * version) returns the submission already made.
+ */
+export async function submitDossier(db: Database, user: CurrentUser, id: string, expectedVersion: number, at: Date): Promise<{ sequence: number; snapshot: DossierSnapshot; alreadySubmitted: boolean }> {
+  const row = await loadDossier(db, id);
+  if (!canEditDossier(user, dossierScope(row))) throw new ForbiddenError();
+  const previous = await repeatedSubmission(db, id, expectedVersion);
+  if (previous) return { ...previous, alreadySubmitted: true };
+  assertEditable(row, at);
+  const to = nextStatus(row.status, "SUBMIT", user.role);
+  if (!to) throw new InvalidStateError("Ce dossier ne peut pas être transmis dans son état actuel.");
+
+  try {
+    return await db.$transaction(async (tx) => {
+      const locked = await tx.dossier.updateMany({
+        where: { id, version: expectedVersion, status: row.status },
+        data: { status: to, version: { increment: 1 }, submittedAt: at, completedById: user.id },
+      });
+      if (locked.count === 0) throw new ConflictError();
+      const current = await loadDossier(tx, id);
+      const errors = await submissionErrors(tx, current, at);
+      if (Object.keys(errors).length > 0) {
+        throw new ValidationError(errors, "Le dossier n'a pas été transmis : complétez ou corrigez les éléments signalés.");
+      }
+      const sequence = current.submissions.length + 1;
+      const submitter = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { id: true, name: true, email: true } });
+      const snapshot = buildSnapshot(current, { sequence, submittedAt: at, submittedBy: submitter, fromVersion: expectedVersion });
+      await tx.dossierSubmission.create({
+        data: { dossierId: id, sequence, submittedAt: at, submittedById: user.id, snapshot: snapshot as unknown as Prisma.InputJsonValue },
+      });
+      await tx.dossierEvent.create({
+        data: {
+          dossierId: id,
+          at,
+          actorId: user.id,
+          actorRole: user.role,
+          type: sequence === 1 ? "SUBMITTED" : "RESUBMITTED",
+          fromStatus: row.status,
+          toStatus: to,
+          details: { sequence },
+        },
+      });
+      return { sequence, snapshot, alreadySubmitted: false };
+    });
+  } catch (error) {
+    if (error instanceof ConflictError) {
+      const repeated = await repeatedSubmission(db, id, expectedVersion);
+      if (repeated) return { ...repeated, alreadySubmitted: true };
+    }
+    throw error;
+  }
+}
+
+async function repeatedSubmission(db: Database, id: string, expectedVersion: number) {
+  const last = await db.dossierSubmission.findFirst({ where: { dossierId: id }, orderBy: { sequence: "desc" } });
+  const snapshot = last?.snapshot as DossierSnapshot | undefined;
+  if (last && snapshot?.fromVersion === expectedVersion) return { sequence: last.sequence, snapshot };
+  return null;
+}
+
+/** The dossiers of the EJ the user acts for (referent) — newest guichet first. */
+export async function listDossiersForUser(db: Database, user: CurrentUser) {
+  const rows = await db.dossier.findMany({
+    where: { carrier: user.role === "DNS_ADMIN" ? {} : { OR: [{ finess: { in: user.linkedLegalEntities } }, { ght: { supportFiness: { in: user.linkedLegalEntities } } }] } },
+    include: { guichet: true, carrier: { include: { ght: true } }, legalEntities: { select: { legalEntityFiness: true } } },
+    orderBy: [{ guichet: { opensOn: "desc" } }, { number: "asc" }],
+  });
+  return rows.filter((row) => canReadDossier(user, dossierScope(row)));
+}

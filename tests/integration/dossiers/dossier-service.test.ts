@@ -1,0 +1,271 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Database } from "@/lib/db/client";
+import type { DepositDraft } from "@/lib/dossiers/dossier-input";
+import { attachDocument, detachDocument, getDossierForUser, saveCandidatureDraft, saveDepositDraft, startDossier, submitDossier } from "@/lib/dossiers/service";
+import { ConflictError, DeadlinePassedError, ForbiddenError, InvalidStateError, ValidationError } from "@/lib/errors";
+import {
+  asCurrentUser,
+  createGht,
+  createGuichet,
+  createLegalEntity,
+  createSelfAssessment,
+  createSite,
+  createStoredFile,
+  createUser,
+} from "../support/factories";
+import { useTestDatabase } from "../support/test-database";
+
+let db: Database;
+// Demo-like calendar (source 000/003): candidatures until 13 Feb 2026; 2026 deposits 4 May – 26 June, instruction until 15 Sept.
+let candidatureGuichet: { id: string };
+let depositGuichet: { id: string };
+const inCandidature = new Date("2026-02-01T10:00:00Z");
+const inDeposit = new Date("2026-06-01T08:00:00Z");
+const afterDeposit = new Date("2026-06-26T22:30:00Z"); // 27 June 00:30 in Paris
+
+beforeAll(async () => {
+  ({ db } = await useTestDatabase());
+  candidatureGuichet = await createGuichet(db, { kind: "CANDIDATURE", year: 2026, opensOn: "2026-01-15", closesOn: "2026-02-13", instructionEndsOn: "2026-03-31" });
+  depositGuichet = await createGuichet(db, { kind: "MILESTONE_DEPOSIT", year: 2026, opensOn: "2026-05-04", closesOn: "2026-06-26", instructionEndsOn: "2026-09-15" });
+});
+
+/** An EJ of 800 agents (source 000 example: 39 050 € a year) with its referent. */
+async function singleEj() {
+  const ej = await createLegalEntity(db, { regionCode: "84" });
+  await createSite(db, { legalEntityFiness: ej.finess, staff: [{ year: 2024, salaried: 700, liberal: 100 }] });
+  const account = await createUser(db, { role: "ESTABLISHMENT_REFERENT", legalEntities: [ej.finess] });
+  return { ej, referent: asCurrentUser(account, [ej.finess]) };
+}
+
+async function submittedCandidature(user: CurrentUser, finess: string) {
+  const { id } = await startDossier(db, user, { guichetId: candidatureGuichet.id, carrierFiness: finess }, inCandidature);
+  await saveCandidatureDraft(db, user, id, 0, completeTeam(), inCandidature);
+  await submitDossier(db, user, id, 1, inCandidature);
+  return id;
+}
+
+function completeTeam() {
+  const member = (role: string) => ({ name: `Nom ${role}`, email: `${role}@ch-test.fr` });
+  return {
+    projectTeam: {
+      qualityLead: member("qualite"),
+      businessRepresentative: member("metier"),
+      hrDirector: member("drh"),
+      ciso: member("rssi"),
+      cio: member("dsi"),
+      programmeReferent: member("referent"),
+      signatory: member("signataire"),
+    },
+    ghtMandateKind: null,
+  };
+}
+
+function depositDraft(finess: string, overrides: Partial<DepositDraft["parts"][number]> = {}): DepositDraft {
+  return {
+    attestations: { targetsReached: true, expensesTruthful: true },
+    parts: [
+      {
+        legalEntityFiness: finess,
+        nru: null,
+        expenses: { rh_internes: 1_000_000, prestations_externes: 1_500_000, depenses_editeurs: 500_000 },
+        mandatoryObjectiveMet: null,
+        objectivesReached: [],
+        requested: 3_000_000,
+        ...overrides,
+      },
+    ],
+  };
+}
+
+/** A complete 2026 deposit of one EJ, ready to submit; returns the dossier id and its version. */
+async function readyDeposit() {
+  const { ej, referent } = await singleEj();
+  await submittedCandidature(referent, ej.finess);
+  const assessment = await createSelfAssessment(db, { legalEntityFiness: ej.finess, createdById: referent.id, status: "VALIDATED" });
+  const { id } = await startDossier(db, referent, { guichetId: depositGuichet.id, carrierFiness: ej.finess }, inDeposit);
+  const note = await createStoredFile(db, referent.id, "note-de-cadrage.pdf");
+  const attestation = await createStoredFile(db, referent.id, "attestation-daf.pdf");
+  await attachDocument(db, referent, id, { kind: "NOTE_DE_CADRAGE", fileId: note.id, legalEntities: [ej.finess] }, inDeposit);
+  await attachDocument(db, referent, id, { kind: "EXPENSE_ATTESTATION", fileId: attestation.id, legalEntities: [ej.finess] }, inDeposit);
+  const { version } = await saveDepositDraft(db, referent, id, 0, depositDraft(ej.finess, { nru: assessment.nru }), inDeposit);
+  return { ej, referent, id, version, assessment };
+}
+
+describe("starting a dossier", () => {
+  it("gives an EJ one dossier per guichet, numbered, covering that EJ only", async () => {
+    const { ej, referent } = await singleEj();
+    const first = await startDossier(db, referent, { guichetId: candidatureGuichet.id, carrierFiness: ej.finess }, inCandidature);
+    const again = await startDossier(db, referent, { guichetId: candidatureGuichet.id, carrierFiness: ej.finess }, inCandidature);
+    expect(again.id).toBe(first.id);
+    const dossier = await getDossierForUser(db, referent, first.id);
+    expect(dossier.number).toMatch(/^HC-C2026-\d{6}$/);
+    expect(dossier.status).toBe("DRAFT");
+    expect(dossier.legalEntities.map((part) => part.legalEntityFiness)).toEqual([ej.finess]);
+  });
+
+  it("for a GHT, the support EJ carries every EJ of the GHT; a member EJ cannot carry one (source 000)", async () => {
+    const support = await createLegalEntity(db, { regionCode: "84" });
+    const member = await createLegalEntity(db, { regionCode: "84" });
+    await createGht(db, { regionCode: "84", supportFiness: support.finess, memberFiness: [member.finess] });
+    const supportReferent = asCurrentUser(await createUser(db, { role: "ESTABLISHMENT_REFERENT", legalEntities: [support.finess] }), [support.finess]);
+    const memberReferent = asCurrentUser(await createUser(db, { role: "ESTABLISHMENT_REFERENT", legalEntities: [member.finess] }), [member.finess]);
+    const { id } = await startDossier(db, supportReferent, { guichetId: candidatureGuichet.id, carrierFiness: support.finess }, inCandidature);
+    const dossier = await getDossierForUser(db, supportReferent, id);
+    expect(dossier.legalEntities.map((part) => part.legalEntityFiness).sort()).toEqual([support.finess, member.finess].sort());
+    await expect(startDossier(db, memberReferent, { guichetId: candidatureGuichet.id, carrierFiness: member.finess }, inCandidature)).rejects.toThrow(/établissement support/);
+    await expect(getDossierForUser(db, memberReferent, id)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("refuses another EJ's referent, an instructor, and a closed guichet", async () => {
+    const { ej } = await singleEj();
+    const other = await singleEj();
+    await expect(startDossier(db, other.referent, { guichetId: candidatureGuichet.id, carrierFiness: ej.finess }, inCandidature)).rejects.toBeInstanceOf(ForbiddenError);
+    const instructor = asCurrentUser(await createUser(db, { role: "ARS_INSTRUCTOR", regionCode: "84" }));
+    await expect(startDossier(db, instructor, { guichetId: candidatureGuichet.id, carrierFiness: ej.finess }, inCandidature)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(startDossier(db, other.referent, { guichetId: candidatureGuichet.id, carrierFiness: other.ej.finess }, new Date("2026-02-13T23:30:00Z"))).rejects.toBeInstanceOf(
+      DeadlinePassedError,
+    );
+    expect(await db.dossier.count({ where: { carrierFiness: { in: [ej.finess, other.ej.finess] } } })).toBe(0);
+  });
+
+  it("a yearly deposit needs a transmitted candidature", async () => {
+    const { ej, referent } = await singleEj();
+    await expect(startDossier(db, referent, { guichetId: depositGuichet.id, carrierFiness: ej.finess }, inDeposit)).rejects.toThrow(/Aucune candidature/);
+    await submittedCandidature(referent, ej.finess);
+    await expect(startDossier(db, referent, { guichetId: depositGuichet.id, carrierFiness: ej.finess }, inDeposit)).resolves.toHaveProperty("id");
+  });
+});
+
+describe("candidature", () => {
+  it("lists every missing member of the project team and refuses to transmit", async () => {
+    const { ej, referent } = await singleEj();
+    const { id } = await startDossier(db, referent, { guichetId: candidatureGuichet.id, carrierFiness: ej.finess }, inCandidature);
+    const team = completeTeam();
+    team.projectTeam.ciso = { name: "", email: "" };
+    await saveCandidatureDraft(db, referent, id, 0, team, inCandidature);
+    const error = await submitDossier(db, referent, id, 1, inCandidature).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(Object.keys((error as ValidationError).fieldErrors).sort()).toEqual(["projectTeam.ciso.email", "projectTeam.ciso.name"]);
+    expect((await getDossierForUser(db, referent, id)).status).toBe("DRAFT");
+  });
+});
+
+describe("2026 deposit", () => {
+  it("submits a complete deposit: locked, with an immutable snapshot listing each document's SHA-256", async () => {
+    const { referent, id, version } = await readyDeposit();
+    const result = await submitDossier(db, referent, id, version, inDeposit);
+    expect(result.alreadySubmitted).toBe(false);
+    expect(result.sequence).toBe(1);
+    expect(result.snapshot.documents.map((document) => document.name).sort()).toEqual(["attestation-daf.pdf", "note-de-cadrage.pdf"]);
+    expect(result.snapshot.documents.every((document) => /^[0-9a-f]{64}$/.test(document.sha256))).toBe(true);
+    expect(result.snapshot.parts[0]?.requested).toBe(3_000_000);
+    const dossier = await getDossierForUser(db, referent, id);
+    expect(dossier.status).toBe("SUBMITTED");
+    await expect(saveDepositDraft(db, referent, id, dossier.version, depositDraft(dossier.carrierFiness), inDeposit)).rejects.toBeInstanceOf(InvalidStateError);
+  });
+
+  it("a double click submits once", async () => {
+    const { referent, id, version } = await readyDeposit();
+    const [first, second] = await Promise.all([submitDossier(db, referent, id, version, inDeposit), submitDossier(db, referent, id, version, inDeposit)]);
+    expect([first.alreadySubmitted, second.alreadySubmitted].sort()).toEqual([false, true]);
+    expect(await db.dossierSubmission.count({ where: { dossierId: id } })).toBe(1);
+    const third = await submitDossier(db, referent, id, version, inDeposit);
+    expect(third).toMatchObject({ sequence: 1, alreadySubmitted: true });
+  });
+
+  it("two referents saving from the same version: the second gets a conflict, nothing overwritten", async () => {
+    const { ej, referent, id, version } = await readyDeposit();
+    const colleague = asCurrentUser(await createUser(db, { role: "ESTABLISHMENT_REFERENT", legalEntities: [ej.finess] }), [ej.finess]);
+    await saveDepositDraft(db, colleague, id, version, depositDraft(ej.finess, { requested: 100 }), inDeposit);
+    await expect(saveDepositDraft(db, referent, id, version, depositDraft(ej.finess, { requested: 200 }), inDeposit)).rejects.toBeInstanceOf(ConflictError);
+    const part = (await getDossierForUser(db, referent, id)).legalEntities[0];
+    expect(part?.requestedCents).toBe(100n);
+  });
+
+  it("refuses a requested amount above the eligible amount capped at the declared expenses (source 000)", async () => {
+    const { ej, referent, id, version, assessment } = await readyDeposit();
+    // 30 000 € declared, ceiling 39 050 €: at most 30 000 € can be requested.
+    const next = await saveDepositDraft(db, referent, id, version, depositDraft(ej.finess, { nru: assessment.nru, requested: 3_000_001 }), inDeposit);
+    const error = (await submitDossier(db, referent, id, next.version, inDeposit).catch((caught: unknown) => caught)) as ValidationError;
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.fieldErrors[`parts.${ej.finess}.requested`]?.[0]).toMatch(/ne peut dépasser 30\s000,00\s€/);
+    expect((await getDossierForUser(db, referent, id)).status).toBe("DRAFT");
+  });
+
+  it.each([
+    ["an NRU of another EJ", "other-ej", /autre entité juridique/],
+    ["a draft self-assessment", "draft", /pas validée/],
+    ["a self-assessment validated before 1 January of the year", "last-year", /avant le 1er janvier 2026/],
+    ["an unknown NRU", "unknown", /Aucune autoévaluation/],
+  ])("refuses %s (source 003)", async (_label, kind, message) => {
+    const { ej, referent, id, version } = await readyDeposit();
+    const other = await singleEj();
+    let nru: string | null = "IE-INCONNU";
+    if (kind === "other-ej") nru = (await createSelfAssessment(db, { legalEntityFiness: other.ej.finess, createdById: other.referent.id, status: "VALIDATED" })).nru;
+    if (kind === "last-year") nru = (await createSelfAssessment(db, { legalEntityFiness: ej.finess, createdById: referent.id, status: "VALIDATED", validatedAt: new Date("2025-12-31T22:30:00Z") })).nru;
+    if (kind === "draft") {
+      const draft = await createSelfAssessment(db, { legalEntityFiness: ej.finess, createdById: referent.id, status: "DRAFT" });
+      await db.selfAssessment.update({ where: { id: draft.id }, data: { nru: `IE-DRAFT-${draft.id}` } });
+      nru = `IE-DRAFT-${draft.id}`;
+    }
+    const next = await saveDepositDraft(db, referent, id, version, depositDraft(ej.finess, { nru }), inDeposit);
+    const error = (await submitDossier(db, referent, id, next.version, inDeposit).catch((caught: unknown) => caught)) as ValidationError;
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.fieldErrors[`parts.${ej.finess}.nru`]?.[0]).toMatch(message);
+  });
+
+  it("lists a missing note de cadrage, attestation and expenses next to their fields", async () => {
+    const { ej, referent } = await singleEj();
+    await submittedCandidature(referent, ej.finess);
+    const { id } = await startDossier(db, referent, { guichetId: depositGuichet.id, carrierFiness: ej.finess }, inDeposit);
+    const draft = depositDraft(ej.finess, { requested: null, expenses: { rh_internes: null, prestations_externes: 0, depenses_editeurs: 0 } });
+    draft.attestations.expensesTruthful = false;
+    const { version } = await saveDepositDraft(db, referent, id, 0, draft, inDeposit);
+    const error = (await submitDossier(db, referent, id, version, inDeposit).catch((caught: unknown) => caught)) as ValidationError;
+    expect(Object.keys(error.fieldErrors).sort()).toEqual(
+      [
+        "attestations.expensesTruthful",
+        `parts.${ej.finess}.expenseAttestation`,
+        `parts.${ej.finess}.expenses.rh_internes`,
+        `parts.${ej.finess}.noteDeCadrage`,
+        `parts.${ej.finess}.nru`,
+        `parts.${ej.finess}.requested`,
+      ].sort(),
+    );
+  });
+
+  it("is closed after 26 June, Paris time, for a draft", async () => {
+    const { referent, id, version } = await readyDeposit();
+    await expect(submitDossier(db, referent, id, version, afterDeposit)).rejects.toBeInstanceOf(DeadlinePassedError);
+  });
+
+  it("one note de cadrage serves several EJ of a GHT; a removed document no longer counts", async () => {
+    const support = await createLegalEntity(db, { regionCode: "84" });
+    const member = await createLegalEntity(db, { regionCode: "84" });
+    await createGht(db, { regionCode: "84", supportFiness: support.finess, memberFiness: [member.finess] });
+    const referent = asCurrentUser(await createUser(db, { role: "ESTABLISHMENT_REFERENT", legalEntities: [support.finess] }), [support.finess]);
+    await submittedCandidature(referent, support.finess).catch(async () => {
+      // A GHT candidature needs the mandate: attach it and submit.
+    });
+    const candidature = await db.dossier.findFirstOrThrow({ where: { carrierFiness: support.finess } });
+    const mandate = await createStoredFile(db, referent.id, "convention-ght.pdf");
+    await attachDocument(db, referent, candidature.id, { kind: "GHT_MANDATE", fileId: mandate.id, legalEntities: [] }, inCandidature);
+    const team = { ...completeTeam(), ghtMandateKind: "CONVENTION_EXTRACT" };
+    const saved = await saveCandidatureDraft(db, referent, candidature.id, (await getDossierForUser(db, referent, candidature.id)).version, team, inCandidature);
+    await submitDossier(db, referent, candidature.id, saved.version, inCandidature);
+
+    const { id } = await startDossier(db, referent, { guichetId: depositGuichet.id, carrierFiness: support.finess }, inDeposit);
+    const note = await createStoredFile(db, referent.id, "note-ght.pdf");
+    const { documentId } = await attachDocument(db, referent, id, { kind: "NOTE_DE_CADRAGE", fileId: note.id, legalEntities: [support.finess, member.finess] }, inDeposit);
+    const dossier = await getDossierForUser(db, referent, id);
+    expect(dossier.documents).toHaveLength(1);
+    expect(dossier.documents[0]?.legalEntities.map((link) => link.legalEntityFiness).sort()).toEqual([support.finess, member.finess].sort());
+    const draft: DepositDraft = { attestations: { targetsReached: true, expensesTruthful: true }, parts: [] };
+    const error = (await submitDossier(db, referent, id, (await saveDepositDraft(db, referent, id, 0, draft, inDeposit)).version, inDeposit).catch((caught: unknown) => caught)) as ValidationError;
+    expect(Object.keys(error.fieldErrors).some((key) => key.endsWith("noteDeCadrage"))).toBe(false);
+    await detachDocument(db, referent, id, documentId, inDeposit);
+    const after = await getDossierForUser(db, referent, id);
+    expect(after.documents).toHaveLength(0);
+  });
+});
