@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+import { DemoClockForm } from "@/components/demo-clock-form";
 import { GuichetTable } from "@/components/guichet-table";
 import { requireRole } from "@/lib/auth/session";
-import { now, parisDate } from "@/lib/clock";
+import { demoClock, now, parisDate } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import { listGuichets } from "@/lib/guichets/guichets";
 import { regionOverview } from "@/lib/reference/region-overview";
@@ -18,6 +19,7 @@ export default async function AdminDashboard() {
   return (
     <div className="space-y-10">
       <h1 className="text-3xl font-bold">Administration DNS</h1>
+      {demoClock() && <DemoClockForm current={parisLocalDateTime(now())} />}
       <GuichetTable guichets={guichets} caption="Guichets du programme" />
       <div className="overflow-x-auto">
         <table className="w-full border-collapse text-left text-sm">
@@ -57,4 +59,11 @@ export default async function AdminDashboard() {
       </div>
     </div>
   );
+}
+
+/** "2026-06-01T10:00" in Paris time, for <input type="datetime-local">. */
+function parisLocalDateTime(instant: Date): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" })
+    .format(instant)
+    .replace(" ", "T");
 }

@@ -23,12 +23,23 @@ export function demoClock(): DemoClock | null {
   return { startsAt };
 }
 
+// Shared by every bundle of the server process (route handlers and pages may load this module twice).
+const demoOverride = globalThis as unknown as { guichetDemoClock?: { startsAt: number; setAt: number } };
+
 export function now(): Date {
   if (fixedNow) return new Date(fixedNow);
   const demo = demoClock();
-  // The simulated clock moves forward at the real pace from the demo start.
-  if (demo) return new Date(demo.startsAt.getTime() + (Date.now() - processStartedAt));
-  return new Date();
+  if (!demo) return new Date();
+  // The simulated clock moves forward at the real pace from the demo start (or from the last change).
+  const override = demoOverride.guichetDemoClock;
+  if (override) return new Date(override.startsAt + (Date.now() - override.setAt));
+  return new Date(demo.startsAt.getTime() + (Date.now() - processStartedAt));
+}
+
+/** Demo mode only: move the simulated date (an admin does it from /admin). */
+export function setDemoDate(instant: Date): void {
+  if (!demoClock()) throw new Error("The date can only be changed in demo mode");
+  demoOverride.guichetDemoClock = { startsAt: instant.getTime(), setAt: Date.now() };
 }
 
 /** Tests only: freeze the clock at `instant`, or give it back with `null`. */

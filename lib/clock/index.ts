@@ -1,2 +1,2 @@
-export { now, demoClock, setClockForTests, type DemoClock } from "./clock";
+export { now, demoClock, setClockForTests, setDemoDate, type DemoClock } from "./clock";
 export * from "./paris-date";

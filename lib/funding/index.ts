@@ -10,3 +10,4 @@ export * from "./phase1-forfait";
 export * from "./care-envelope";
 export * from "./expense-eligibility";
 export * from "./finess-rules";
+export * from "./text-input";
