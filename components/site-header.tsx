@@ -4,7 +4,11 @@ import { ROLE_LABELS } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 const NAVIGATION: Record<Role, { href: string; label: string }[]> = {
-  ESTABLISHMENT_REFERENT: [{ href: "/etablissement", label: "Mon espace établissement" }],
+  ESTABLISHMENT_REFERENT: [
+    { href: "/etablissement", label: "Mon espace établissement" },
+    { href: "/etablissement/dossiers", label: "Mes dossiers" },
+    { href: "/etablissement/autoevaluations", label: "Autoévaluations IE" },
+  ],
   ARS_INSTRUCTOR: [{ href: "/ars", label: "Instruction ARS" }],
   DNS_ADMIN: [{ href: "/admin", label: "Administration DNS" }],
 };
