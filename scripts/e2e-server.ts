@@ -19,6 +19,7 @@ const portal = await startPortal({
   persistent: false,
   demoDate: "2026-06-01T10:00:00+02:00",
   reuseBuild: process.env.E2E_REUSE_BUILD === "1",
+  distDir: ".next-e2e",
   log: (line) => console.log(line),
 });
 console.log(`e2e portal ready on ${portal.url}`);

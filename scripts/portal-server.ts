@@ -19,6 +19,8 @@ export interface PortalOptions {
   demoDate: string | null;
   /** Skip `next build` when a build is already there. */
   reuseBuild: boolean;
+  /** Next.js build directory (default .next). */
+  distDir?: string;
   log: (line: string) => void;
 }
 
@@ -82,6 +84,7 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
     NEXT_TELEMETRY_DISABLED: "1",
     GUICHET_DEMO: options.demoDate ? "1" : "",
     GUICHET_DEMO_DATE: options.demoDate ?? "",
+    GUICHET_NEXT_DIST_DIR: options.distDir ?? ".next",
   };
   let server: ChildProcess | undefined;
   const stop = async () => {
@@ -96,7 +99,7 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
     await run(bin("prisma"), ["migrate", "deploy"], env, true);
     options.log("• Chargement des données de démonstration…");
     await run(bin("tsx"), ["prisma/seed.ts"], env, true);
-    if (!options.reuseBuild || !fs.existsSync(".next/BUILD_ID")) {
+    if (!options.reuseBuild || !fs.existsSync(path.join(options.distDir ?? ".next", "BUILD_ID"))) {
       options.log("• Construction de l'application (next build)…");
       await run(bin("next"), ["build"], env, true);
     }
