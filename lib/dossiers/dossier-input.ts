@@ -11,22 +11,25 @@ import { OBJECTIVE_CODES } from "./objectives";
 
 const optionalText = (max: number) => z.string().trim().max(max, `${max} caractères au maximum.`).optional().default("");
 
+// A draft keeps whatever was typed (nothing lost); the e-mail format is checked on submission.
 export const teamMemberDraftSchema = z.object({
   name: optionalText(200),
-  email: z
-    .string()
-    .trim()
-    .max(320)
-    .optional()
-    .default("")
-    .refine((value) => value === "" || z.email().safeParse(value).success, "Saisissez une adresse e-mail valide, par exemple nom@etablissement.fr."),
+  email: optionalText(320),
 });
 
+export function isEmailAddress(value: string): boolean {
+  return z.email().safeParse(value).success;
+}
+
 export const candidatureDraftSchema = z.object({
-  projectTeam: z.object(Object.fromEntries(PROJECT_TEAM_ROLES.map((role) => [role.key, teamMemberDraftSchema.default({ name: "", email: "" })])) as Record<
-    (typeof PROJECT_TEAM_ROLES)[number]["key"],
-    z.ZodDefault<typeof teamMemberDraftSchema>
-  >),
+  projectTeam: z
+    .object(
+      Object.fromEntries(PROJECT_TEAM_ROLES.map((role) => [role.key, teamMemberDraftSchema.prefault({})])) as Record<
+        (typeof PROJECT_TEAM_ROLES)[number]["key"],
+        z.ZodPrefault<typeof teamMemberDraftSchema>
+      >,
+    )
+    .prefault({}),
   ghtMandateKind: z.enum(GHT_MANDATE_KINDS.map((kind) => kind.key) as [string, ...string[]]).nullable().optional().default(null),
 });
 
@@ -54,7 +57,7 @@ export const depositAttestationsSchema = z.object({
 });
 
 export const depositDraftSchema = z.object({
-  attestations: depositAttestationsSchema.default({ targetsReached: false, expensesTruthful: false }),
+  attestations: depositAttestationsSchema.prefault({}),
   parts: z.array(depositPartDraftSchema).max(100),
 });
 

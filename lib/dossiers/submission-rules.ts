@@ -1,6 +1,6 @@
 import { EXPENSE_CATEGORIES, EXPENSE_CATEGORY_LABELS, formatEuros } from "@/lib/funding";
 import type { CalendarDate } from "@/lib/clock/paris-date";
-import type { CandidatureDraft, DepositDraft } from "./dossier-input";
+import { isEmailAddress, type CandidatureDraft, type DepositDraft } from "./dossier-input";
 import { HOSPICONNECT_OBJECTIVES, MANDATORY_OBJECTIVE } from "./objectives";
 import { partAmounts, type MilestoneYear } from "./part-amounts";
 import { PROJECT_TEAM_ROLES } from "./project-team";
@@ -36,6 +36,7 @@ export function candidatureErrors(draft: CandidatureDraft, facts: { carrierIsGht
     const member = draft.projectTeam[role.key];
     if (!member?.name) add(errors, `projectTeam.${role.key}.name`, `Indiquez le nom du ${role.label === "Signataire" ? "signataire" : `membre « ${role.label} »`}.`);
     if (!member?.email) add(errors, `projectTeam.${role.key}.email`, `Indiquez l'adresse e-mail (${role.label}).`);
+    else if (!isEmailAddress(member.email)) add(errors, `projectTeam.${role.key}.email`, `Adresse e-mail invalide (${role.label}) : par exemple nom@etablissement.fr.`);
   }
   if (facts.carrierIsGhtSupport) {
     // source 002 annex 4: the support establishment proves its capacity to apply for every EJ of the GHT.
