@@ -13,6 +13,7 @@ import { hashPassword } from "../lib/auth/password";
 import { Prisma, type PrismaClient, type Role } from "../lib/generated/prisma/client";
 import { DEMO_FINESS, GHTS, LEGAL_ENTITIES, combinedActivityRows } from "./seed-data/establishments";
 import { GUICHETS, type IsoDate } from "./seed-data/guichets";
+import { seedSelfAssessments } from "./seed-data/questionnaire";
 import { REGIONS } from "./seed-data/regions";
 
 export interface SeedReport {
@@ -234,6 +235,9 @@ export async function seedDemo(db: PrismaClient): Promise<SeedReport> {
         }
         report.referentLinks += user.legalEntities.length;
       }
+
+      // 10. The IE maturity questionnaire and two demo self-assessments (created once, never updated).
+      await seedSelfAssessments(tx);
 
       return report;
     },

@@ -76,6 +76,24 @@ test.describe("IE maturity self-assessment of a multi-site EJ", () => {
     await expect(page.getByRole("region", { name: /Centre hospitalier de Montbrasset/ })).toContainText(`Validée — NRU ${nru}`);
   });
 
+  test("two tabs on one draft: the stale tab's save is refused with a clear message, nothing is overwritten", async ({ page, context }) => {
+    await page.goto("/etablissement/autoevaluations");
+    await page.getByRole("region", { name: /Centre hospitalier de Montbrasset/ }).getByRole("button", { name: /^Nouvelle autoévaluation/ }).click();
+    await expect(page).toHaveURL(/\/etablissement\/autoevaluations\/(?!demo-)[^/]+$/);
+    const other = await context.newPage();
+    await other.goto(page.url());
+    const review = (tab: typeof page) => tab.locator('fieldset[data-question-id="comptes.revue-habilitations"]');
+
+    await review(page).getByRole("radio", { name: /^Niveau 2 — / }).check();
+    await expect(page.getByRole("status").filter({ hasText: /^Enregistré à/ })).toBeVisible();
+    // The second tab still holds version 0.
+    await review(other).getByRole("radio", { name: /^Niveau 4 — / }).check();
+    await expect(other.getByRole("status").filter({ hasText: "modifiée entre-temps" })).toBeVisible();
+    await expect(review(other).getByRole("radio", { name: /^Niveau 0 — / })).toBeDisabled();
+    await other.getByRole("button", { name: "Recharger la page" }).click();
+    await expect(review(other).getByRole("radio", { name: /^Niveau 2 — / })).toBeChecked();
+  });
+
   test("cannot open the self-assessment of an EJ it does not act for", async ({ page }) => {
     const response = await page.goto(`/etablissement/autoevaluations/${DEMO_SELF_ASSESSMENT_IDS.validatedGhtSupport}`);
     expect(response?.status()).toBe(403);
