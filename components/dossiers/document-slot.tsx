@@ -101,6 +101,7 @@ export function DocumentSlot(props: DocumentSlotProps) {
             label={`Déposer un fichier — ${props.label}`}
             multiple
             maxFiles={props.maxFiles ?? 20}
+            showUploadedFiles={false}
             onUploaded={async (file) => {
               const result = await attachDocumentAction({
                 dossierId: props.dossierId,

@@ -7,6 +7,7 @@ import { EXPENSE_CATEGORIES } from "@/lib/funding";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DossierDocumentKind, DossierStatus } from "@/lib/generated/prisma/enums";
 import { guichetPhase, GUICHET_PHASE_LABELS } from "@/lib/guichets/guichet-state";
+import { normalizeNru } from "@/lib/self-assessment/nru";
 import { candidatureDraftSchema, depositDraftSchema, type CandidatureDraft, type DepositDraft } from "./dossier-input";
 import { dossierInclude, dossierScope, documentsOf, partHeadcount, validatedOn, type DossierRow } from "./dossier-view";
 import { EXPENSE_COLUMNS } from "./expense-columns";
@@ -14,7 +15,7 @@ import { deadlineAllows, isEditable, nextStatus } from "./machine";
 import { isMilestoneYear } from "./part-amounts";
 import { canEditDossier, canReadDossier } from "./policy";
 import { buildSnapshot, type DossierSnapshot } from "./snapshot";
-import { candidatureErrors, depositErrors, type DepositPartFacts, type FieldErrors } from "./submission-rules";
+import { candidatureErrors, depositErrors, MAX_NOTE_DE_CADRAGE_FILES, type DepositPartFacts, type FieldErrors } from "./submission-rules";
 
 const EDITABLE_STATUSES: DossierStatus[] = ["DRAFT", "CHANGES_REQUESTED"];
 
@@ -158,7 +159,9 @@ export async function saveCandidatureDraft(db: Database, user: CurrentUser, id: 
 export async function saveDepositDraft(db: Database, user: CurrentUser, id: string, expectedVersion: number, draft: DepositDraft, at: Date): Promise<{ version: number }> {
   const row = await loadForEdit(db, user, id, at);
   if (row.guichet.kind !== "MILESTONE_DEPOSIT") throw new InvalidStateError("Ce dossier n'est pas un dépôt de preuves.");
-  const data = depositDraftSchema.parse(draft);
+  const parsed = depositDraftSchema.parse(draft);
+  // NRUs are stored as the portal issues them (upper case, no spaces), so "ie-2026-…" is found too.
+  const data = { ...parsed, parts: parsed.parts.map((part) => ({ ...part, nru: part.nru ? normalizeNru(part.nru) : null })) };
   const known = new Set(row.legalEntities.map((part) => part.legalEntityFiness));
   for (const part of data.parts) {
     if (!known.has(part.legalEntityFiness)) throw new ForbiddenError(`EJ ${part.legalEntityFiness} is not part of dossier ${id}`);
@@ -230,6 +233,12 @@ export async function attachDocument(
   if (targets.length === 0) throw new ValidationError({ legalEntities: ["Choisissez au moins une entité juridique concernée par ce document."] });
   for (const finess of targets) if (!parts.has(finess)) throw new ForbiddenError(`EJ ${finess} not in dossier`);
   if (input.kind === "OBJECTIVE_PROOF" && !input.objectiveCode) throw new ValidationError({ objectiveCode: ["Indiquez l'objectif que ce document prouve."] });
+  for (const finess of targets) {
+    // source 003: "Cet espace accepte 20 fichiers maximum" (per EJ and kind of document).
+    if (documentsOf(row, finess, input.kind).length >= MAX_NOTE_DE_CADRAGE_FILES) {
+      throw new ValidationError({ [input.kind]: [`${MAX_NOTE_DE_CADRAGE_FILES} fichiers au maximum pour ce document : regroupez-les dans une archive ZIP.`] });
+    }
+  }
   return db.$transaction(async (tx) => {
     await lockEditable(tx, id, at);
     const document = await tx.dossierDocument.create({

@@ -27,7 +27,7 @@ export interface DossierSnapshot {
     objectivesReached: string[];
     requested: Cents | null;
   }[];
-  documents: { id: string; kind: string; objectiveCode: string | null; name: string; sizeBytes: number; sha256: string; mediaType: string; legalEntities: string[] }[];
+  documents: { id: string; fileId: string; kind: string; objectiveCode: string | null; name: string; sizeBytes: number; sha256: string; mediaType: string; legalEntities: string[] }[];
 }
 
 const toCents = (value: bigint | null): Cents | null => (value === null ? null : Number(value));
@@ -57,6 +57,7 @@ export function buildSnapshot(
     })),
     documents: row.documents.map((document) => ({
       id: document.id,
+      fileId: document.fileId,
       kind: document.kind,
       objectiveCode: document.objectiveCode,
       name: document.file.originalName,

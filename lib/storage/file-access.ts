@@ -17,15 +17,14 @@ export async function canDownloadStoredFile(db: Database, user: CurrentUser, fil
   if (!file) throw new NotFoundError(`No stored file ${fileId}`, "Ce fichier est introuvable.");
   if (file.uploadedById === user.id) return file;
 
-  const documents = await db.dossierDocument.findMany({
-    where: { fileId },
-    select: {
-      dossier: {
-        select: { carrier: { select: { finess: true, regionCode: true, ght: { select: { supportFiness: true } } } } },
-      },
-    },
-  });
-  const readable = documents.some(({ dossier: { carrier } }) =>
+  const carrierSelect = { carrier: { select: { finess: true, regionCode: true, ght: { select: { supportFiness: true } } } } } as const;
+  // A file still attached to a dossier, or one transmitted in an earlier submission and removed since
+  // (the submitted snapshot stays readable by the ARS).
+  const [documents, submissions] = await Promise.all([
+    db.dossierDocument.findMany({ where: { fileId }, select: { dossier: { select: carrierSelect } } }),
+    db.dossierSubmission.findMany({ where: { snapshot: { path: ["documents"], array_contains: [{ fileId }] } }, select: { dossier: { select: carrierSelect } } }),
+  ]);
+  const readable = [...documents, ...submissions].some(({ dossier: { carrier } }) =>
     canReadDossier(user, { carrier: { finess: carrier.finess, regionCode: carrier.regionCode, ghtSupportFiness: carrier.ght?.supportFiness ?? null } }),
   );
   if (!readable) throw new ForbiddenError(`User ${user.id} may not download file ${fileId}`);

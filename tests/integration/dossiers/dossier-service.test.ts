@@ -3,6 +3,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Database } from "@/lib/db/client";
 import type { DepositDraft } from "@/lib/dossiers/dossier-input";
 import { attachDocument, detachDocument, getDossierForUser, saveCandidatureDraft, saveDepositDraft, startDossier, submitDossier } from "@/lib/dossiers/service";
+import { canDownloadStoredFile } from "@/lib/storage/file-access";
 import { ConflictError, DeadlinePassedError, ForbiddenError, InvalidStateError, ValidationError } from "@/lib/errors";
 import {
   asCurrentUser,
@@ -165,6 +166,26 @@ describe("2026 deposit", () => {
     await expect(saveDepositDraft(db, referent, id, dossier.version, depositDraft(dossier.carrierFiness), inDeposit)).rejects.toBeInstanceOf(InvalidStateError);
   });
 
+  it("a document removed after a change request stays downloadable by the ARS through the submitted snapshot", async () => {
+    const { ej, referent, id, version } = await readyDeposit();
+    await submitDossier(db, referent, id, version, inDeposit);
+    const instructor = asCurrentUser(await createUser(db, { role: "ARS_INSTRUCTOR", regionCode: "84" }));
+    const outsider = asCurrentUser(await createUser(db, { role: "ARS_INSTRUCTOR", regionCode: "53" }));
+    // The ARS asks for changes (the instruction side sets this status).
+    await db.dossier.update({ where: { id }, data: { status: "CHANGES_REQUESTED" } });
+    const note = (await getDossierForUser(db, referent, id)).documents.find((document) => document.kind === "NOTE_DE_CADRAGE");
+    await detachDocument(db, referent, id, note!.id, inDeposit);
+    await expect(canDownloadStoredFile(db, instructor, note!.fileId)).resolves.toMatchObject({ id: note!.fileId });
+    await expect(canDownloadStoredFile(db, outsider, note!.fileId)).rejects.toBeInstanceOf(ForbiddenError);
+    expect(ej.regionCode).toBe("84");
+  });
+
+  it("accepts an NRU typed in lower case, as the portal issued it", async () => {
+    const { ej, referent, id, version, assessment } = await readyDeposit();
+    const next = await saveDepositDraft(db, referent, id, version, depositDraft(ej.finess, { nru: `  ${assessment.nru!.toLowerCase()} ` }), inDeposit);
+    await expect(submitDossier(db, referent, id, next.version, inDeposit)).resolves.toMatchObject({ sequence: 1 });
+  });
+
   it("a double click submits once", async () => {
     const { referent, id, version } = await readyDeposit();
     const [first, second] = await Promise.all([submitDossier(db, referent, id, version, inDeposit), submitDossier(db, referent, id, version, inDeposit)]);
@@ -206,8 +227,8 @@ describe("2026 deposit", () => {
     if (kind === "last-year") nru = (await createSelfAssessment(db, { legalEntityFiness: ej.finess, createdById: referent.id, status: "VALIDATED", validatedAt: new Date("2025-12-31T22:30:00Z") })).nru;
     if (kind === "draft") {
       const draft = await createSelfAssessment(db, { legalEntityFiness: ej.finess, createdById: referent.id, status: "DRAFT" });
-      await db.selfAssessment.update({ where: { id: draft.id }, data: { nru: `IE-DRAFT-${draft.id}` } });
-      nru = `IE-DRAFT-${draft.id}`;
+      nru = `IE-DRAFT-${draft.id.toUpperCase()}`;
+      await db.selfAssessment.update({ where: { id: draft.id }, data: { nru } });
     }
     const next = await saveDepositDraft(db, referent, id, version, depositDraft(ej.finess, { nru }), inDeposit);
     const error = (await submitDossier(db, referent, id, next.version, inDeposit).catch((caught: unknown) => caught)) as ValidationError;

@@ -15,6 +15,7 @@ const snapshot: DossierSnapshot = {
   parts: [{ legalEntityFiness: "998400402", name: "Centre hospitalier de Montbrasset", headcount: 800, nru: "IE-2026-998400402-000001", expenses: {}, mandatoryObjectiveMet: null, objectivesReached: [], requested: 3_000_000 }],
   documents: Array.from({ length: 40 }, (_, index) => ({
     id: `d${index}`,
+    fileId: `f${index}`,
     kind: "NOTE_DE_CADRAGE",
     objectiveCode: null,
     name: `note-de-cadrage-${index}.pdf`,

@@ -62,6 +62,7 @@ export async function createUser(
   db: Database,
   input: { role: Role; regionCode?: string; legalEntities?: string[]; email?: string; passwordHash?: string; active?: boolean },
 ) {
+  if (input.regionCode) await createRegion(db, input.regionCode);
   sequence += 1;
   const email = input.email ?? `user${sequence}-${process.pid}@test.guichet.fr`;
   return db.user.create({
