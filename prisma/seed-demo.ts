@@ -13,6 +13,7 @@ import { hashPassword } from "../lib/auth/password";
 import { Prisma, type PrismaClient, type Role } from "../lib/generated/prisma/client";
 import { DEMO_FINESS, GHTS, LEGAL_ENTITIES, combinedActivityRows } from "./seed-data/establishments";
 import { GUICHETS, type IsoDate } from "./seed-data/guichets";
+import { seedDemoDossiers } from "./seed-data/dossiers";
 import { seedSelfAssessments } from "./seed-data/questionnaire";
 import { REGIONS } from "./seed-data/regions";
 
@@ -238,6 +239,9 @@ export async function seedDemo(db: PrismaClient): Promise<SeedReport> {
 
       // 10. The IE maturity questionnaire and two demo self-assessments (created once, never updated).
       await seedSelfAssessments(tx);
+
+      // 11. An accepted candidature for the demo EJ, so the 2026 deposit can be shown at once.
+      await seedDemoDossiers(tx);
 
       return report;
     },
