@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useCallback, useMemo, useState } from "react";
 import { useForm, useWatch, type UseFormRegister } from "react-hook-form";
 import { saveDepositAction } from "@/app/etablissement/dossiers/actions";
@@ -147,7 +148,7 @@ export function DepositForm({ model }: { model: DossierFormModel }) {
                 </datalist>
                 <p className="mt-1 text-sm">
                   {part.validatedAssessments.length === 0 ? "Aucune autoévaluation validée pour cette EJ. " : null}
-                  <a href="/etablissement/autoevaluations">Gérer les autoévaluations</a>
+                  <Link href="/etablissement/autoevaluations">Gérer les autoévaluations</Link>
                 </p>
               </div>
               <DocumentSlot
