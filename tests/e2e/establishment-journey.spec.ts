@@ -62,7 +62,7 @@ test.describe("2026 deposit of a single EJ (private clinic)", () => {
     await page.getByRole("button", { name: /Déposer les preuves de SAS Clinique de la Rade de Kervidec/ }).click();
     await expect(page).toHaveURL(/\/etablissement\/dossiers\/.+/);
     await expect(page.getByTestId("etat-dossier")).toContainText("Brouillon — non transmis à l'ARS");
-    await expect(page.getByText(/^Dossier n° HC-J2026-\d{6}/)).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: /^Dossier n° HC-J2026-\d{6}/ })).toBeVisible();
 
     const fake = path.join(os.tmpdir(), "pas-un-pdf.pdf");
     fs.writeFileSync(fake, "Ceci n'est pas un PDF");
