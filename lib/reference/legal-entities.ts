@@ -4,7 +4,7 @@ import { ForbiddenError, NotFoundError } from "@/lib/auth/errors";
 import { canAccessLegalEntity, legalEntityScopeFilter } from "@/lib/auth/scope";
 import { headcountAndCeiling, summarizeSite, type LegalEntitySummary } from "./legal-entity-summary";
 
-const legalEntityInclude = {
+export const legalEntityInclude = {
   region: true,
   ght: true,
   supportOf: true,
@@ -13,7 +13,8 @@ const legalEntityInclude = {
 
 type LegalEntityRow = Prisma.LegalEntityGetPayload<{ include: typeof legalEntityInclude }>;
 
-function toSummary(row: LegalEntityRow): LegalEntitySummary {
+/** An EJ row as the pages show it: EG with the retained SAE year, headcount and ceiling (plain data). */
+export function toLegalEntitySummary(row: LegalEntityRow): LegalEntitySummary {
   const sites = row.sites.map((site) =>
     summarizeSite({
       finess: site.finess,
@@ -57,7 +58,7 @@ export async function listLegalEntitiesForUser(db: PrismaClient, user: CurrentUs
     ],
   };
   const rows = await db.legalEntity.findMany({ where, include: legalEntityInclude, orderBy: { name: "asc" }, take: query.take ?? 200 });
-  return rows.map(toSummary);
+  return rows.map(toLegalEntitySummary);
 }
 
 /**
@@ -69,5 +70,5 @@ export async function getLegalEntityForUser(db: PrismaClient, user: CurrentUser,
   if (!row) throw new NotFoundError(`EJ ${finess} inconnue`);
   const scope = { finess: row.finess, regionCode: row.regionCode, ghtSupportFiness: row.ght?.supportFiness ?? null };
   if (!canAccessLegalEntity(user, scope)) throw new ForbiddenError();
-  return toSummary(row);
+  return toLegalEntitySummary(row);
 }
