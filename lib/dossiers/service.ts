@@ -14,6 +14,7 @@ import { EXPENSE_COLUMNS } from "./expense-columns";
 import { deadlineAllows, isEditable, nextStatus } from "./machine";
 import { isMilestoneYear } from "./part-amounts";
 import { canEditDossier, canReadDossier } from "./policy";
+import type { DossierNotifier } from "./instruction";
 import { buildSnapshot, type DossierSnapshot } from "./snapshot";
 import { candidatureErrors, depositErrors, MAX_NOTE_DE_CADRAGE_FILES, type DepositPartFacts, type FieldErrors } from "./submission-rules";
 
@@ -317,7 +318,14 @@ export async function submissionErrors(db: Database | Prisma.TransactionClient, 
  * writes the immutable snapshot and the history. A repeated click (same
  * version) returns the submission already made.
  */
-export async function submitDossier(db: Database, user: CurrentUser, id: string, expectedVersion: number, at: Date): Promise<{ sequence: number; snapshot: DossierSnapshot; alreadySubmitted: boolean }> {
+export async function submitDossier(
+  db: Database,
+  user: CurrentUser,
+  id: string,
+  expectedVersion: number,
+  at: Date,
+  notify: DossierNotifier = async () => 0,
+): Promise<{ sequence: number; snapshot: DossierSnapshot; alreadySubmitted: boolean }> {
   const row = await loadDossier(db, id);
   if (!canEditDossier(user, dossierScope(row))) throw new ForbiddenError();
   const previous = await repeatedSubmission(db, id, expectedVersion);
@@ -356,6 +364,9 @@ export async function submitDossier(db: Database, user: CurrentUser, id: string,
           details: { sequence },
         },
       });
+      // A resubmission answers the ARS's open change request.
+      await tx.changeRequest.updateMany({ where: { dossierId: id, status: "OPEN" }, data: { status: "ANSWERED", closedAt: at } });
+      await notify(tx, { kind: sequence === 1 ? "SUBMITTED" : "RESUBMITTED", dossierId: id });
       return { sequence, snapshot, alreadySubmitted: false };
     });
   } catch (error) {

@@ -1,0 +1,183 @@
+import { z } from "zod";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { calendarDateFromDb, parisDate } from "@/lib/clock/paris-date";
+import type { Database } from "@/lib/db/client";
+import { ConflictError, DeadlinePassedError, ForbiddenError, InvalidStateError, ValidationError } from "@/lib/errors";
+import { formatEuros, type Cents } from "@/lib/funding";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { DossierStatus } from "@/lib/generated/prisma/enums";
+import { guichetPhase } from "@/lib/guichets/guichet-state";
+import { depositDraftSchema } from "./dossier-input";
+import { documentsOf, dossierInclude, dossierScope, partHeadcount, type DossierRow } from "./dossier-view";
+import { nextStatus, type DossierTransition } from "./machine";
+import { isMilestoneYear, partAmounts } from "./part-amounts";
+import { canInstructDossier } from "./policy";
+
+export const CHANGE_REASONS = {
+  INCORRECT: "Incorrect",
+  INCOMPLETE: "Incomplet",
+  OUTDATED: "Obsolète",
+} as const;
+
+export type ChangeReason = keyof typeof CHANGE_REASONS;
+
+/** A point of a change request: the field or document concerned (its form key) and why. */
+export const changePointSchema = z.object({
+  key: z.string().regex(/^[A-Za-z0-9_.]+$/).max(120),
+  label: z.string().trim().min(1).max(300),
+  reason: z.enum(["INCORRECT", "INCOMPLETE", "OUTDATED"]),
+  comment: z.string().trim().max(1000).optional().default(""),
+});
+
+export type ChangePoint = z.output<typeof changePointSchema>;
+
+export const changeRequestInputSchema = z.object({
+  message: z.string().trim().min(1, "Rédigez le message de la demande de complément.").max(5000, "5 000 caractères au maximum."),
+  points: z.array(changePointSchema).max(100).default([]),
+});
+
+export const refusalInputSchema = z.object({
+  reason: z.string().trim().min(1, "Indiquez le motif du refus.").max(5000, "5 000 caractères au maximum."),
+});
+
+/** Hook for the e-mails of each step (lib/notifications), called inside the transaction. */
+export type DossierNotifier = (tx: Prisma.TransactionClient, event: { kind: "SUBMITTED" | "RESUBMITTED" | "CHANGES_REQUESTED" | "ACCEPTED" | "REFUSED"; dossierId: string; changeRequestId?: string; reason?: string }) => Promise<unknown>;
+
+const noNotifier: DossierNotifier = async () => 0;
+
+interface Transition {
+  event: DossierTransition;
+  /** Writes what belongs to the transition, in the same transaction as the status change. */
+  apply?: (tx: Prisma.TransactionClient, row: DossierRow, to: DossierStatus) => Promise<{ message?: string; details?: Prisma.InputJsonValue; notify?: { changeRequestId?: string; reason?: string } } | void>;
+}
+
+/**
+ * One ARS transition: scope (the instructor's region), the state machine, the
+ * end of instruction (Paris), and a conditional update on the version the
+ * instructor saw, so two instructors acting at once never both succeed.
+ */
+async function instruct(db: Database, user: CurrentUser, id: string, expectedVersion: number, at: Date, transition: Transition, notify: DossierNotifier) {
+  const row = await db.dossier.findUnique({ where: { id }, include: dossierInclude });
+  if (!row || !canInstructDossier(user, dossierScope(row))) throw new ForbiddenError();
+  const dates = { opensOn: calendarDateFromDb(row.guichet.opensOn), closesOn: calendarDateFromDb(row.guichet.closesOn), instructionEndsOn: calendarDateFromDb(row.guichet.instructionEndsOn) };
+  const phase = guichetPhase(dates, parisDate(at));
+  if (phase === "finished") {
+    throw new DeadlinePassedError(`L'instruction du guichet « ${row.guichet.label} » est close depuis le ${dates.instructionEndsOn.split("-").reverse().join("/")} : plus aucune décision n'est possible.`);
+  }
+  const to = nextStatus(row.status, transition.event, user.role);
+  if (!to) throw new InvalidStateError(staleStateMessage(row.status));
+  return db.$transaction(async (tx) => {
+    const updated = await tx.dossier.updateMany({
+      where: { id, status: row.status, version: expectedVersion },
+      data: { status: to, version: { increment: 1 }, ...(to === "ACCEPTED" || to === "REFUSED" ? { decidedAt: at } : {}) },
+    });
+    if (updated.count === 0) {
+      throw new ConflictError("Ce dossier a changé depuis l'affichage de la page (décision d'un autre instructeur ou nouvelle transmission de l'établissement). Rechargez la page : rien n'a été enregistré.");
+    }
+    const extra = (await transition.apply?.(tx, row, to)) ?? {};
+    await tx.dossierEvent.create({
+      data: { dossierId: id, at, actorId: user.id, actorRole: user.role, type: transition.event, fromStatus: row.status, toStatus: to, message: extra.message, details: extra.details },
+    });
+    const kind = ({ REQUEST_CHANGES: "CHANGES_REQUESTED", ACCEPT: "ACCEPTED", REFUSE: "REFUSED" } as const)[transition.event as "REQUEST_CHANGES" | "ACCEPT" | "REFUSE"];
+    if (kind) await notify(tx, { kind, dossierId: id, ...extra.notify });
+    return { status: to, version: expectedVersion + 1 };
+  });
+}
+
+function staleStateMessage(status: DossierStatus): string {
+  switch (status) {
+    case "DRAFT":
+      return "Ce dossier n'a pas été transmis à l'ARS.";
+    case "CHANGES_REQUESTED":
+      return "Un complément est déjà demandé : attendez la nouvelle transmission de l'établissement, ou retirez la demande.";
+    case "ACCEPTED":
+    case "REFUSED":
+      return "Ce dossier a déjà fait l'objet d'une décision.";
+    default:
+      return "Cette action n'est pas possible dans l'état actuel du dossier.";
+  }
+}
+
+/** Asks the establishment to correct and resubmit; the message is required, the points say where and why. */
+export async function requestChanges(db: Database, user: CurrentUser, id: string, expectedVersion: number, input: z.input<typeof changeRequestInputSchema>, at: Date, notify: DossierNotifier = noNotifier) {
+  const parsed = changeRequestInputSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join(".") || "message", [issue.message]])));
+  const { message, points } = parsed.data;
+  return instruct(db, user, id, expectedVersion, at, {
+    event: "REQUEST_CHANGES",
+    apply: async (tx) => {
+      const request = await tx.changeRequest.create({ data: { dossierId: id, message, points: points as unknown as Prisma.InputJsonValue, createdById: user.id, createdAt: at } });
+      return { message, details: { changeRequestId: request.id, points: points.length }, notify: { changeRequestId: request.id } };
+    },
+  }, notify);
+}
+
+/** Withdraws the open change request: the dossier is back under instruction as it was transmitted. */
+export async function withdrawChangeRequest(db: Database, user: CurrentUser, id: string, expectedVersion: number, at: Date) {
+  return instruct(db, user, id, expectedVersion, at, {
+    event: "WITHDRAW_CHANGE_REQUEST",
+    apply: async (tx) => {
+      await tx.changeRequest.updateMany({ where: { dossierId: id, status: "OPEN" }, data: { status: "WITHDRAWN", closedAt: at } });
+    },
+  }, noNotifier);
+}
+
+/** The most the ARS may decide per EJ: the eligible amount of the year capped at the declared expenses (source 000). */
+export function decisionCaps(row: DossierRow): Map<string, Cents> {
+  const caps = new Map<string, Cents>();
+  if (row.guichet.kind !== "MILESTONE_DEPOSIT" || !isMilestoneYear(row.guichet.year)) return caps;
+  const year = row.guichet.year;
+  const draft = depositDraftSchema.parse((row.data as { deposit?: unknown } | null)?.deposit ?? { parts: [] });
+  for (const part of row.legalEntities) {
+    const entry = draft.parts.find((candidate) => candidate.legalEntityFiness === part.legalEntityFiness);
+    const assessment = part.selfAssessment;
+    const usableAssessment = Boolean(assessment && assessment.status === "VALIDATED" && assessment.legalEntityFiness === part.legalEntityFiness);
+    const amounts = partAmounts({
+      headcount: partHeadcount(part),
+      year,
+      milestoneComplete: documentsOf(row, part.legalEntityFiness, "NOTE_DE_CADRAGE").length > 0 && usableAssessment,
+      mandatoryObjectiveMet: entry?.mandatoryObjectiveMet ?? null,
+      objectivesReached: entry?.objectivesReached.length ?? 0,
+      expenses: entry?.expenses ?? { rh_internes: null, prestations_externes: null, depenses_editeurs: null },
+    });
+    caps.set(part.legalEntityFiness, amounts.capped);
+  }
+  return caps;
+}
+
+/**
+ * Accepts the dossier. For a yearly deposit, the decided amount of each EJ
+ * defaults to its capped amount and can never exceed it.
+ */
+export async function acceptDossier(db: Database, user: CurrentUser, id: string, expectedVersion: number, input: { amounts?: Record<string, Cents | null> }, at: Date, notify: DossierNotifier = noNotifier) {
+  return instruct(db, user, id, expectedVersion, at, {
+    event: "ACCEPT",
+    apply: async (tx, row) => {
+      const caps = decisionCaps(row);
+      const errors: Record<string, string[]> = {};
+      const decided: Record<string, Cents> = {};
+      for (const [finess, cap] of caps) {
+        const asked = input.amounts?.[finess];
+        const amount = asked === null || asked === undefined ? cap : asked;
+        if (!Number.isSafeInteger(amount) || amount < 0) errors[`amounts.${finess}`] = ["Montant invalide."];
+        else if (amount > cap) errors[`amounts.${finess}`] = [`Le montant accordé ne peut dépasser ${formatEuros(cap)} (montant éligible écrêté aux dépenses déclarées).`];
+        else decided[finess] = amount;
+      }
+      if (Object.keys(errors).length > 0) throw new ValidationError(errors, "La décision n'a pas été enregistrée : corrigez les montants signalés.");
+      for (const [finess, amount] of Object.entries(decided)) {
+        await tx.dossierLegalEntity.update({ where: { dossierId_legalEntityFiness: { dossierId: id, legalEntityFiness: finess } }, data: { decidedCents: BigInt(amount) } });
+      }
+      return { details: { decided } };
+    },
+  }, notify);
+}
+
+/** Refuses the dossier; the reason is required and sent to the establishment. */
+export async function refuseDossier(db: Database, user: CurrentUser, id: string, expectedVersion: number, input: { reason: string }, at: Date, notify: DossierNotifier = noNotifier) {
+  const parsed = refusalInputSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError({ reason: parsed.error.issues.map((issue) => issue.message) });
+  return instruct(db, user, id, expectedVersion, at, {
+    event: "REFUSE",
+    apply: async () => ({ message: parsed.data.reason, notify: { reason: parsed.data.reason } }),
+  }, notify);
+}
