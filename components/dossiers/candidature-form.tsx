@@ -8,6 +8,7 @@ import type { CandidatureDraft } from "@/lib/dossiers/dossier-input";
 import type { DossierFormModel } from "@/lib/dossiers/form-model";
 import { GHT_MANDATE_KINDS, PROJECT_TEAM_ROLES } from "@/lib/dossiers/project-team";
 import type { FieldErrors } from "@/lib/dossiers/submission-rules";
+import { pointsAsErrors } from "./change-request-banner";
 import { DocumentSlot } from "./document-slot";
 import { FieldErrorText, fieldId } from "./field-errors";
 import { SaveStatus } from "./save-status";
@@ -19,7 +20,8 @@ export function CandidatureForm({ model }: { model: DossierFormModel }) {
   const initial = model.candidature as CandidatureDraft;
   const { register, control } = useForm<CandidatureDraft>({ defaultValues: initial });
   const values = useWatch({ control }) as CandidatureDraft;
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const points = model.openChangeRequest?.points ?? [];
+  const [errors, setErrors] = useState<FieldErrors>(() => pointsAsErrors(points));
   const save = useCallback(
     (draft: CandidatureDraft, version: number) =>
       saveCandidatureAction({ dossierId: model.id, version, draft: { ...draft, ghtMandateKind: draft.ghtMandateKind || null } }),
@@ -99,7 +101,7 @@ export function CandidatureForm({ model }: { model: DossierFormModel }) {
           dossierId={model.id}
           resubmission={model.status === "CHANGES_REQUESTED"}
           prepare={async () => ((await autosave.flush()) ? autosave.version.current : null)}
-          onErrors={setErrors}
+          onErrors={(serverErrors) => setErrors(pointsAsErrors(points, serverErrors))}
         />
       )}
     </form>

@@ -11,6 +11,7 @@ import { HOSPICONNECT_OBJECTIVES, MANDATORY_OBJECTIVE } from "@/lib/dossiers/obj
 import { isMilestoneYear, partAmounts } from "@/lib/dossiers/part-amounts";
 import type { FieldErrors } from "@/lib/dossiers/submission-rules";
 import { EURO_MESSAGES, EXPENSE_CATEGORIES, EXPENSE_CATEGORY_LABELS, formatEuros, parseEuroAmount, type Cents, type ExpenseCategory } from "@/lib/funding";
+import { pointsAsErrors } from "./change-request-banner";
 import { DocumentSlot } from "./document-slot";
 import { FieldErrorText, fieldId } from "./field-errors";
 import { SaveStatus } from "./save-status";
@@ -78,7 +79,8 @@ export function DepositForm({ model }: { model: DossierFormModel }) {
   const { register, control, setValue } = useForm<DepositValues>({ defaultValues: toValues(deposit) });
   const values = useWatch({ control }) as DepositValues;
   const draft = useMemo(() => toDraft(values), [values]);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const points = model.openChangeRequest?.points ?? [];
+  const [errors, setErrors] = useState<FieldErrors>(() => pointsAsErrors(points));
   const save = useCallback((next: DepositDraft, version: number) => saveDepositAction({ dossierId: model.id, version, draft: next }), [model.id]);
   const autosave = useAutosave(draft, model.version, save, { enabled: model.editable });
   const year = model.year;
@@ -240,7 +242,7 @@ export function DepositForm({ model }: { model: DossierFormModel }) {
           dossierId={model.id}
           resubmission={model.status === "CHANGES_REQUESTED"}
           prepare={async () => ((await autosave.flush()) ? autosave.version.current : null)}
-          onErrors={setErrors}
+          onErrors={(serverErrors) => setErrors(pointsAsErrors(points, serverErrors))}
         />
       )}
     </form>

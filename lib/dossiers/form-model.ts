@@ -7,6 +7,7 @@ import { candidatureDraftSchema, depositDraftSchema, type CandidatureDraft, type
 import { partHeadcount, validatedOn, type DossierRow } from "./dossier-view";
 import { deadlineAllows, isEditable } from "./machine";
 import { submissionErrors } from "./service";
+import type { ChangePoint } from "./instruction";
 import type { FieldErrors } from "./submission-rules";
 
 /** Everything the dossier page hands to its client forms: plain, serialisable data. */
@@ -28,6 +29,10 @@ export interface DossierFormModel {
   submissions: { sequence: number; submittedAt: string }[];
   /** What would block a submission now. */
   pendingErrors: FieldErrors;
+  /** The ARS's open request for changes, shown next to the fields it points at. */
+  openChangeRequest: { message: string; createdAt: string; points: ChangePoint[] } | null;
+  /** The ARS decision, once taken. */
+  decision: { status: "ACCEPTED" | "REFUSED"; decidedAt: string; reason: string | null; amounts: { finess: string; name: string; decided: number | null }[] } | null;
 }
 
 export async function buildDossierFormModel(db: Database, row: DossierRow, at: Date): Promise<DossierFormModel> {
@@ -44,6 +49,10 @@ export async function buildDossierFormModel(db: Database, row: DossierRow, at: D
     select: { nru: true, legalEntityFiness: true, validatedAt: true },
     orderBy: { validatedAt: "desc" },
   });
+  const [changeRequest, refusal] = await Promise.all([
+    row.status === "CHANGES_REQUESTED" ? db.changeRequest.findFirst({ where: { dossierId: row.id, status: "OPEN" }, orderBy: { createdAt: "desc" } }) : null,
+    row.status === "REFUSED" ? db.dossierEvent.findFirst({ where: { dossierId: row.id, type: "REFUSE" }, orderBy: { at: "desc" } }) : null,
+  ]);
   let deposit: DepositDraft | null = null;
   if (kind === "MILESTONE_DEPOSIT") {
     const stored = depositDraftSchema.parse(data.deposit ?? { parts: [] });
@@ -101,5 +110,17 @@ export async function buildDossierFormModel(db: Database, row: DossierRow, at: D
     })),
     submissions: row.submissions.map((submission) => ({ sequence: submission.sequence, submittedAt: submission.submittedAt.toISOString() })),
     pendingErrors: isEditable(row.status) ? await submissionErrors(db, row, at) : {},
+    openChangeRequest: changeRequest
+      ? { message: changeRequest.message, createdAt: changeRequest.createdAt.toISOString(), points: changeRequest.points as unknown as ChangePoint[] }
+      : null,
+    decision:
+      (row.status === "ACCEPTED" || row.status === "REFUSED") && row.decidedAt
+        ? {
+            status: row.status,
+            decidedAt: row.decidedAt.toISOString(),
+            reason: refusal?.message ?? null,
+            amounts: row.legalEntities.map((part) => ({ finess: part.legalEntityFiness, name: part.legalEntity.name, decided: part.decidedCents === null ? null : Number(part.decidedCents) })),
+          }
+        : null,
   };
 }
