@@ -12,6 +12,9 @@ import { startPortal } from "./portal-server";
 const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "guichet-e2e-"));
 fs.chmodSync(tempDir, 0o755); // PostgreSQL runs as the "postgres" user when we are root
 
+// Uploaded files of the browser tests stay in the throw-away directory too.
+process.env.GUICHET_STORAGE_DIR = path.join(tempDir, "storage");
+
 const portal = await startPortal({
   port: Number(process.env.E2E_PORT ?? 3100),
   dataDir: path.join(tempDir, "postgres"),

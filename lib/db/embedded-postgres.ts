@@ -47,6 +47,11 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const dataDir = path.resolve(options.dataDir);
   const initialised = fs.existsSync(path.join(dataDir, "PG_VERSION"));
   if (!initialised) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  // As root, PostgreSQL runs as the "postgres" user: it must be able to traverse the parent directory.
+  if (process.getuid?.() === 0) {
+    const parent = path.dirname(dataDir);
+    fs.chmodSync(parent, fs.statSync(parent).mode | 0o711);
+  }
 
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,

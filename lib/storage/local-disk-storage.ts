@@ -39,6 +39,9 @@ export class LocalDiskStorage implements FileStorage {
       () => undefined,
       () => undefined,
     );
+    // The root's parents keep the default mode (".data" is shared with the embedded PostgreSQL,
+    // which runs as another user); only the storage's own directories are private.
+    await mkdir(this.root, { recursive: true });
     await mkdir(this.temporaryDir, { recursive: true, mode: 0o700 });
     const temporary = path.join(this.temporaryDir, `${randomUUID()}.part`);
     try {

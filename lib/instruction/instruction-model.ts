@@ -1,0 +1,127 @@
+/**
+ * What the instruction action panel (components/instruction/instruction-actions.tsx)
+ * receives: plain, serialisable data built on the server from the dossier row.
+ * The panel never decides who may act: `canAct` is computed here from the
+ * policy, the state machine and the server clock.
+ */
+import { z } from "zod";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { calendarDateFromDb, daysBetween, parisDate, type CalendarDate } from "@/lib/clock/paris-date";
+import { dossierScope, type DossierRow } from "@/lib/dossiers/dossier-view";
+import { deadlineAllows } from "@/lib/dossiers/machine";
+import { canInstructDossier } from "@/lib/dossiers/policy";
+import type { Cents } from "@/lib/funding";
+import type { DossierStatus, GuichetKind } from "@/lib/generated/prisma/enums";
+import { guichetPhase } from "@/lib/guichets/guichet-state";
+import type { TransmittedPart } from "./transmitted";
+
+export const CHANGE_REQUEST_REASONS = ["INCORRECT", "INCOMPLETE", "OUTDATED"] as const;
+export type ChangeRequestReason = (typeof CHANGE_REQUEST_REASONS)[number];
+
+export const CHANGE_REQUEST_REASON_LABELS: Record<ChangeRequestReason, string> = {
+  INCORRECT: "Incorrect",
+  INCOMPLETE: "Incomplet",
+  OUTDATED: "Obsolète",
+};
+
+/** One point of a change request, as stored in ChangeRequest.points. */
+export const changeRequestPointSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  reason: z.enum(CHANGE_REQUEST_REASONS),
+  comment: z.string().optional(),
+});
+
+export type ChangeRequestPoint = z.infer<typeof changeRequestPointSchema>;
+
+/** The points of a stored change request; a malformed point is skipped, never fatal for the page. */
+export function readChangeRequestPoints(json: unknown): ChangeRequestPoint[] {
+  if (!Array.isArray(json)) return [];
+  return json.flatMap((item) => {
+    const parsed = changeRequestPointSchema.safeParse(item);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+export interface InstructionModelPart {
+  finess: string;
+  name: string;
+  /** Eligible amount capped at the declared expenses (lib/funding), as transmitted; null for a candidature. */
+  capped: Cents | null;
+  requested: Cents | null;
+  /** Set by the ARS decision. */
+  decided: Cents | null;
+}
+
+export interface InstructionModel {
+  dossierId: string;
+  number: string;
+  status: DossierStatus;
+  /** The version read: every ARS action names it (optimistic concurrency). */
+  version: number;
+  kind: GuichetKind;
+  guichetLabel: string;
+  parts: InstructionModelPart[];
+  openChangeRequest: { id: string; message: string; points: ChangeRequestPoint[]; createdAt: string } | null;
+  instructionEndsOn: CalendarDate;
+  /** Days left to instruct, counting today (end day = 1); 0 once the instruction is over. */
+  daysLeft: number;
+  /** The user is an instructor of the dossier's region, the status allows an ARS action and the deadline has not passed. */
+  canAct: boolean;
+}
+
+/** Days left before the end of instruction, counting today (the end day is 1), 0 once it has passed. */
+export function instructionDaysLeft(instructionEndsOn: CalendarDate, today: CalendarDate): number {
+  return Math.max(0, daysBetween(today, instructionEndsOn) + 1);
+}
+
+const ACTIONABLE: readonly DossierStatus[] = ["SUBMITTED", "CHANGES_REQUESTED"];
+
+export function buildInstructionModel(
+  row: Pick<DossierRow, "id" | "number" | "status" | "version" | "carrier" | "guichet" | "legalEntities">,
+  input: {
+    user: CurrentUser;
+    at: Date;
+    /** The parts as transmitted (latest snapshot); a part missing there has no amounts. */
+    transmitted: readonly TransmittedPart[];
+    openChangeRequest: { id: string; message: string; points: unknown; createdAt: Date } | null;
+  },
+): InstructionModel {
+  const today = parisDate(input.at);
+  const dates = {
+    opensOn: calendarDateFromDb(row.guichet.opensOn),
+    closesOn: calendarDateFromDb(row.guichet.closesOn),
+    instructionEndsOn: calendarDateFromDb(row.guichet.instructionEndsOn),
+  };
+  const phase = guichetPhase(dates, today);
+  const canAct = canInstructDossier(input.user, dossierScope(row)) && ACTIONABLE.includes(row.status) && deadlineAllows(row.status, "ACCEPT", phase);
+  return {
+    dossierId: row.id,
+    number: row.number,
+    status: row.status,
+    version: row.version,
+    kind: row.guichet.kind,
+    guichetLabel: row.guichet.label,
+    parts: row.legalEntities.map((part) => {
+      const sent = input.transmitted.find((candidate) => candidate.finess === part.legalEntityFiness);
+      return {
+        finess: part.legalEntityFiness,
+        name: part.legalEntity.name,
+        capped: sent?.amounts.capped ?? null,
+        requested: sent?.requested ?? null,
+        decided: part.decidedCents === null ? null : Number(part.decidedCents),
+      };
+    }),
+    openChangeRequest: input.openChangeRequest
+      ? {
+          id: input.openChangeRequest.id,
+          message: input.openChangeRequest.message,
+          points: readChangeRequestPoints(input.openChangeRequest.points),
+          createdAt: input.openChangeRequest.createdAt.toISOString(),
+        }
+      : null,
+    instructionEndsOn: dates.instructionEndsOn,
+    daysLeft: instructionDaysLeft(dates.instructionEndsOn, today),
+    canAct,
+  };
+}
