@@ -41,7 +41,7 @@ export interface DossierNotificationEvent {
 type Client = Database | Prisma.TransactionClient;
 
 /** The portal's public address, for the links in the e-mails. */
-export function publicBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+export function publicBaseUrl(env: Readonly<Record<string, string | undefined>> = process.env): string {
   const configured = [env.GUICHET_PUBLIC_URL, env.NEXTAUTH_URL].find((value) => value !== undefined && value.trim() !== "");
   return (configured ?? "http://localhost:3000").trim().replace(/\/+$/, "");
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { createAction } from "@/lib/actions/create-action";
 import { now } from "@/lib/clock";
 import { candidatureDraftSchema, depositDraftSchema } from "@/lib/dossiers/dossier-input";
+import { notifyDossierEvent } from "@/lib/notifications/dossier-notifications";
 import { attachDocument, detachDocument, saveCandidatureDraft, saveDepositDraft, startDossier, submitDossier } from "@/lib/dossiers/service";
 
 const REFERENT = ["ESTABLISHMENT_REFERENT"] as const;
@@ -59,7 +60,7 @@ export const detachDocumentAction = createAction(
 export const submitDossierAction = createAction(
   { roles: REFERENT, schema: z.object({ ...dossierRef, version: z.number().int().nonnegative() }) },
   async ({ dossierId, version }, { db, user }) => {
-    const result = await submitDossier(db, user, dossierId, version, now());
+    const result = await submitDossier(db, user, dossierId, version, now(), notifyDossierEvent);
     revalidatePath(`/etablissement/dossiers/${dossierId}`);
     revalidatePath("/etablissement");
     return { sequence: result.sequence, alreadySubmitted: result.alreadySubmitted };
