@@ -9,8 +9,14 @@ const NAVIGATION: Record<Role, { href: string; label: string }[]> = {
     { href: "/etablissement/dossiers", label: "Mes dossiers" },
     { href: "/etablissement/autoevaluations", label: "Autoévaluations IE" },
   ],
-  ARS_INSTRUCTOR: [{ href: "/ars", label: "Instruction ARS" }],
-  DNS_ADMIN: [{ href: "/admin", label: "Administration DNS" }],
+  ARS_INSTRUCTOR: [
+    { href: "/ars", label: "Établissements de la région" },
+    { href: "/ars/dossiers", label: "Dossiers à instruire" },
+  ],
+  DNS_ADMIN: [
+    { href: "/admin", label: "Administration DNS" },
+    { href: "/admin/courriels", label: "Courriels envoyés" },
+  ],
 };
 
 export async function SiteHeader() {
