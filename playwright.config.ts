@@ -1,4 +1,9 @@
+import os from "node:os";
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+
+// The e-mails received by the test SMTP server of scripts/e2e-server.ts (read by tests/e2e/support/mailbox.ts).
+process.env.E2E_MAILBOX ??= path.join(os.tmpdir(), `guichet-e2e-mailbox-${process.pid}.jsonl`);
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
@@ -40,6 +45,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { E2E_PORT: String(PORT) },
+    env: { E2E_PORT: String(PORT), E2E_MAILBOX: process.env.E2E_MAILBOX },
   },
 });

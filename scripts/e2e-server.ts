@@ -7,6 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { freePort } from "../lib/db/embedded-postgres";
+import { TestSmtpServer } from "../tests/support/smtp-sink";
 import { startPortal } from "./portal-server";
 
 const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "guichet-e2e-"));
@@ -14,6 +15,17 @@ fs.chmodSync(tempDir, 0o755); // PostgreSQL runs as the "postgres" user when we 
 
 // Uploaded files of the browser tests stay in the throw-away directory too.
 process.env.GUICHET_STORAGE_DIR = path.join(tempDir, "storage");
+
+// A real SMTP server receives the portal's e-mails; each one is appended to E2E_MAILBOX (JSON lines) for the tests.
+const smtp = new TestSmtpServer();
+const mailbox = process.env.E2E_MAILBOX;
+if (mailbox) {
+  fs.writeFileSync(mailbox, "");
+  smtp.onReceived = (mail) => fs.appendFileSync(mailbox, `${JSON.stringify({ to: mail.envelopeTo, subject: mail.subject })}\n`);
+  await smtp.start();
+  process.env.GUICHET_SMTP_URL = `smtp://127.0.0.1:${smtp.port}`;
+  process.env.GUICHET_OUTBOX_INTERVAL_MS = "1000";
+}
 
 const portal = await startPortal({
   port: Number(process.env.E2E_PORT ?? 3100),
@@ -28,8 +40,7 @@ const portal = await startPortal({
 console.log(`e2e portal ready on ${portal.url}`);
 
 const shutdown = () => {
-  portal
-    .stop()
+  Promise.all([portal.stop(), smtp.stop()])
     .finally(() => {
       fs.rmSync(tempDir, { recursive: true, force: true });
       process.exit(0);

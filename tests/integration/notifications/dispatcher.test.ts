@@ -3,93 +3,12 @@
  * package, on 127.0.0.1 and a free port) through the nodemailer transport
  * configured the way the portal configures it (GUICHET_SMTP_URL).
  */
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createDatabaseClient, type Database } from "@/lib/db/client";
 import { dispatchOutbox, retryDelayMs } from "@/lib/notifications/dispatcher";
 import { createSmtpTransport, type SmtpMailTransport } from "@/lib/notifications/smtp-transport";
+import { TestSmtpServer } from "../../support/smtp-sink";
 import { useTestDatabase } from "../support/test-database";
-
-interface ReceivedMail {
-  envelopeTo: string[];
-  from: string;
-  subject: string;
-  outboxId: string;
-}
-
-/** RFC 2047 encoded words (nodemailer encodes the French subjects), whitespace between adjacent words dropped. */
-function decodeWords(value: string): string {
-  return value.replace(/=\?([^?]+)\?([bBqQ])\?([^?]*)\?=(?:\s+(?==\?))?/g, (_match, _charset: string, encoding: string, text: string) =>
-    encoding.toUpperCase() === "B"
-      ? Buffer.from(text, "base64").toString("utf8")
-      : Buffer.from(text.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_hex, code: string) => String.fromCharCode(Number.parseInt(code, 16))), "latin1").toString("utf8"),
-  );
-}
-
-function header(raw: string, name: string): string {
-  const head = (raw.split(/\r?\n\r?\n/)[0] ?? "").replace(/\r?\n[ \t]+/g, " ");
-  const line = head.split(/\r?\n/).find((candidate) => candidate.toLowerCase().startsWith(`${name.toLowerCase()}:`));
-  return decodeWords(line?.slice(name.length + 1).trim() ?? "");
-}
-
-/** A real SMTP server that records what it receives; it can be stopped, restarted on the same port, or made to answer 451. */
-class TestSmtpServer {
-  received: ReceivedMail[] = [];
-  mode: "accept" | "reject-451" = "accept";
-  /** Time taken to accept each message, so concurrent dispatchers really overlap. */
-  delayMs = 0;
-  port = 0;
-  private server: SMTPServer | null = null;
-
-  get running(): boolean {
-    return this.server !== null;
-  }
-
-  async start(): Promise<void> {
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS", "AUTH"],
-      logger: false,
-      closeTimeout: 1_000,
-      onRcptTo: (_address, _session, callback) => {
-        if (this.mode === "reject-451") {
-          callback(Object.assign(new Error("4.3.0 Mailbox temporarily unavailable, try again later"), { responseCode: 451 }));
-          return;
-        }
-        callback();
-      },
-      onData: (stream, session, callback) => {
-        const chunks: Buffer[] = [];
-        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-        stream.on("end", () => {
-          const raw = Buffer.concat(chunks).toString("utf8");
-          setTimeout(() => {
-            this.received.push({
-              envelopeTo: session.envelope.rcptTo.map((address) => address.address),
-              from: header(raw, "From"),
-              subject: header(raw, "Subject"),
-              outboxId: header(raw, "X-Guichet-Outbox-Id"),
-            });
-            callback();
-          }, this.delayMs);
-        });
-      },
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(this.port, "127.0.0.1", () => resolve());
-    });
-    this.port = (server.server.address() as AddressInfo).port;
-    this.server = server;
-  }
-
-  async stop(): Promise<void> {
-    const server = this.server;
-    this.server = null;
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-}
 
 let db: Database;
 let otherProcessDb: Database;
