@@ -21,7 +21,10 @@ export default async function InstructorDashboard({ searchParams }: { searchPara
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold">Instruction — ARS {region?.name ?? "(région non renseignée)"}</h1>
-      <p>Les entités juridiques de votre région, leurs effectifs SAE et leur montant plafond HospiConnect.</p>
+      <p>
+        Les entités juridiques de votre région, leurs effectifs SAE et leur montant plafond HospiConnect. Les dossiers transmis sont dans la{" "}
+        <Link href="/ars/dossiers">file des dossiers à instruire</Link>.
+      </p>
       <form role="search" className="flex flex-wrap items-end gap-3" action="/ars">
         <div>
           <label htmlFor="recherche" className="block font-semibold">

@@ -4,41 +4,28 @@
  * The panel never decides who may act: `canAct` is computed here from the
  * policy, the state machine and the server clock.
  */
-import { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { calendarDateFromDb, daysBetween, parisDate, type CalendarDate } from "@/lib/clock/paris-date";
 import { dossierScope, type DossierRow } from "@/lib/dossiers/dossier-view";
+import { CHANGE_REASONS, changePointSchema, type ChangePoint, type ChangeReason } from "@/lib/dossiers/instruction";
 import { deadlineAllows } from "@/lib/dossiers/machine";
 import { canInstructDossier } from "@/lib/dossiers/policy";
+import { reviewableFields } from "@/lib/dossiers/reviewable-fields";
 import type { Cents } from "@/lib/funding";
 import type { DossierStatus, GuichetKind } from "@/lib/generated/prisma/enums";
 import { guichetPhase } from "@/lib/guichets/guichet-state";
 import type { TransmittedPart } from "./transmitted";
 
-export const CHANGE_REQUEST_REASONS = ["INCORRECT", "INCOMPLETE", "OUTDATED"] as const;
-export type ChangeRequestReason = (typeof CHANGE_REQUEST_REASONS)[number];
+/** One point of a change request, as the ARS writes it (lib/dossiers/instruction) and ChangeRequest.points stores it. */
+export type ChangeRequestPoint = ChangePoint;
 
-export const CHANGE_REQUEST_REASON_LABELS: Record<ChangeRequestReason, string> = {
-  INCORRECT: "Incorrect",
-  INCOMPLETE: "Incomplet",
-  OUTDATED: "Obsolète",
-};
-
-/** One point of a change request, as stored in ChangeRequest.points. */
-export const changeRequestPointSchema = z.object({
-  key: z.string(),
-  label: z.string(),
-  reason: z.enum(CHANGE_REQUEST_REASONS),
-  comment: z.string().optional(),
-});
-
-export type ChangeRequestPoint = z.infer<typeof changeRequestPointSchema>;
+export const CHANGE_REQUEST_REASON_LABELS: Record<ChangeReason, string> = CHANGE_REASONS;
 
 /** The points of a stored change request; a malformed point is skipped, never fatal for the page. */
 export function readChangeRequestPoints(json: unknown): ChangeRequestPoint[] {
   if (!Array.isArray(json)) return [];
   return json.flatMap((item) => {
-    const parsed = changeRequestPointSchema.safeParse(item);
+    const parsed = changePointSchema.safeParse(item);
     return parsed.success ? [parsed.data] : [];
   });
 }
@@ -68,6 +55,8 @@ export interface InstructionModel {
   daysLeft: number;
   /** The user is an instructor of the dossier's region, the status allows an ARS action and the deadline has not passed. */
   canAct: boolean;
+  /** The fields and documents a change request can point at (keys of the establishment's form). */
+  reviewableFields: { key: string; label: string }[];
 }
 
 /** Days left before the end of instruction, counting today (the end day is 1), 0 once it has passed. */
@@ -123,5 +112,11 @@ export function buildInstructionModel(
     instructionEndsOn: dates.instructionEndsOn,
     daysLeft: instructionDaysLeft(dates.instructionEndsOn, today),
     canAct,
+    reviewableFields: reviewableFields({
+      kind: row.guichet.kind === "CANDIDATURE" ? "CANDIDATURE" : "MILESTONE_DEPOSIT",
+      year: row.guichet.year,
+      carrierIsGhtSupport: row.carrier.ght?.supportFiness === row.carrier.finess,
+      parts: row.legalEntities.map((part) => ({ finess: part.legalEntityFiness, name: part.legalEntity.name })),
+    }),
   };
 }

@@ -1,0 +1,125 @@
+import { randomUUID } from "node:crypto";
+import { PassThrough, Readable } from "node:stream";
+import ExcelJS from "exceljs";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { getCurrentUser } from "@/lib/auth/session";
+import { now, parisDate } from "@/lib/clock";
+import { getDb, type Database } from "@/lib/db/client";
+import { buildExportRecords, CSV_BOM, csvHeaderLine, csvLine, EXPORT_COLUMNS, xlsxValues } from "@/lib/instruction/export-rows";
+import { queueExportBatches, queueExportIds } from "@/lib/instruction/queue";
+import { parseQueueFilters } from "@/lib/instruction/queue-filters";
+import { contentDisposition } from "@/lib/storage/file-access";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+const CONTENT_TYPES = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+} as const;
+
+type Format = keyof typeof CONTENT_TYPES;
+
+/**
+ * GET /api/ars/export?format=csv|xlsx&<the queue's filters>
+ * The instruction queue as filtered on /ars/dossiers, one row per EJ of each
+ * dossier. ARS instructors only, scoped to their region in the query, audited
+ * (`ars.export`) before the first byte; the rows are streamed batch by batch.
+ */
+export async function GET(request: Request): Promise<Response> {
+  const user = await getCurrentUser();
+  if (!user) return message(401, "Votre session a expiré : reconnectez-vous pour exporter les dossiers.");
+  if (user.role !== "ARS_INSTRUCTOR") return message(403, "L'export de la file d'instruction est réservé aux instructeurs ARS.");
+  const params = new URL(request.url).searchParams;
+  const format = params.get("format");
+  if (format !== "csv" && format !== "xlsx") return message(400, "Format d'export inconnu : choisissez csv ou xlsx.");
+  const filters = parseQueueFilters(params);
+  const db = getDb();
+  try {
+    const ids = await queueExportIds(db, user, filters);
+    await db.auditEvent.create({
+      data: {
+        actorId: user.id,
+        actorRole: user.role,
+        action: "ars.export",
+        subject: `region:${user.regionCode ?? "-"}`,
+        details: { format, filters: { ...filters }, dossiers: ids.length },
+      },
+    });
+    const name = `dossiers-ars-${user.regionCode ?? "region"}-${parisDate(now())}.${format}`;
+    const body = format === "csv" ? csvStream(db, user, ids) : xlsxStream(db, user, ids);
+    return new Response(body, {
+      status: 200,
+      headers: {
+        "Content-Type": CONTENT_TYPES[format satisfies Format],
+        "Content-Disposition": contentDisposition("attachment", name),
+        "Cache-Control": "private, no-store",
+        "X-Content-Type-Options": "nosniff",
+      },
+    });
+  } catch (error) {
+    const reference = randomUUID().slice(0, 8);
+    console.error(`[ars-export ${reference}] user=${user.id}`, error);
+    return message(500, `Une erreur inattendue est survenue (référence ${reference}). Réessayez dans quelques minutes.`);
+  }
+}
+
+function csvStream(db: Database, user: CurrentUser, ids: string[]): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const batches = queueExportBatches(db, user, ids);
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        if (!started) {
+          started = true;
+          controller.enqueue(encoder.encode(CSV_BOM + csvHeaderLine()));
+          return;
+        }
+        const next = await batches.next();
+        if (next.done) {
+          controller.close();
+          return;
+        }
+        controller.enqueue(encoder.encode(buildExportRecords(next.value).map(csvLine).join("")));
+      } catch (error) {
+        console.error(`[ars-export] csv stream of user ${user.id} failed`, error);
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await batches.return(undefined);
+    },
+  });
+}
+
+function xlsxStream(db: Database, user: CurrentUser, ids: string[]): ReadableStream<Uint8Array> {
+  const output = new PassThrough();
+  // exceljs's streaming writer: each row is written (and its memory freed) once committed.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  workbook.creator = "Guichet HospiConnect";
+  const sheet = workbook.addWorksheet("Dossiers", { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = EXPORT_COLUMNS.map((column) => ({
+    header: column.header,
+    key: column.key,
+    width: column.width,
+    style: column.type === "euros" ? { numFmt: "#,##0.00" } : column.type === "date" ? { numFmt: "dd/mm/yyyy" } : {},
+  }));
+  sheet.getRow(1).font = { bold: true };
+  const write = async () => {
+    for await (const batch of queueExportBatches(db, user, ids)) {
+      for (const record of buildExportRecords(batch)) sheet.addRow(xlsxValues(record)).commit();
+    }
+    sheet.commit();
+    await workbook.commit();
+  };
+  write().catch((error: unknown) => {
+    console.error(`[ars-export] xlsx stream of user ${user.id} failed`, error);
+    output.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
+  return Readable.toWeb(output) as ReadableStream<Uint8Array>;
+}
+
+function message(status: number, text: string): Response {
+  return Response.json({ message: text }, { status, headers: { "Cache-Control": "private, no-store" } });
+}

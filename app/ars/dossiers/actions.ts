@@ -1,0 +1,49 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { createAction } from "@/lib/actions/create-action";
+import { now } from "@/lib/clock";
+import { acceptDossier, changeRequestInputSchema, refuseDossier, refusalInputSchema, requestChanges, withdrawChangeRequest } from "@/lib/dossiers/instruction";
+import { notifyDossierEvent } from "@/lib/notifications/dossier-notifications";
+
+const INSTRUCTOR = ["ARS_INSTRUCTOR"] as const;
+const target = { dossierId: z.string().min(1).max(40), version: z.number().int().nonnegative() };
+
+function refresh(dossierId: string) {
+  revalidatePath(`/ars/dossiers/${dossierId}`);
+  revalidatePath("/ars/dossiers");
+}
+
+export const requestChangesAction = createAction(
+  { roles: INSTRUCTOR, schema: z.object({ ...target, request: changeRequestInputSchema }) },
+  async ({ dossierId, version, request }, { db, user }) => {
+    const result = await requestChanges(db, user, dossierId, version, request, now(), notifyDossierEvent);
+    refresh(dossierId);
+    return result;
+  },
+);
+
+export const withdrawChangeRequestAction = createAction({ roles: INSTRUCTOR, schema: z.object(target) }, async ({ dossierId, version }, { db, user }) => {
+  const result = await withdrawChangeRequest(db, user, dossierId, version, now());
+  refresh(dossierId);
+  return result;
+});
+
+export const acceptDossierAction = createAction(
+  { roles: INSTRUCTOR, schema: z.object({ ...target, amounts: z.record(z.string().regex(/^[0-9][0-9A-Z][0-9]{7}$/), z.number().int().nonnegative().nullable()).default({}) }) },
+  async ({ dossierId, version, amounts }, { db, user }) => {
+    const result = await acceptDossier(db, user, dossierId, version, { amounts }, now(), notifyDossierEvent);
+    refresh(dossierId);
+    return result;
+  },
+);
+
+export const refuseDossierAction = createAction(
+  { roles: INSTRUCTOR, schema: z.object({ ...target, refusal: refusalInputSchema }) },
+  async ({ dossierId, version, refusal }, { db, user }) => {
+    const result = await refuseDossier(db, user, dossierId, version, refusal, now(), notifyDossierEvent);
+    refresh(dossierId);
+    return result;
+  },
+);

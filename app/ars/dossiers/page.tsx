@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { QueueFilterForm } from "@/components/instruction/queue-filter-form";
+import { QueuePagination, QueueTable } from "@/components/instruction/queue-table";
+import { StatusCounts } from "@/components/instruction/status-counts";
+import { requireRole } from "@/lib/auth/session";
+import { now } from "@/lib/clock";
+import { getDb } from "@/lib/db/client";
+import { loadInstructionQueue, loadQueueFilterOptions } from "@/lib/instruction/queue";
+import { parseQueueFilters, queueSearchParams } from "@/lib/instruction/queue-filters";
+
+export const metadata: Metadata = { title: "Dossiers à instruire — ARS" };
+
+const ACTION = "/ars/dossiers";
+
+/** The instruction queue of the instructor's region (scope applied in the query, lib/instruction/queue). */
+export default async function InstructionQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireRole("ARS_INSTRUCTOR", ACTION);
+  const filters = parseQueueFilters(await searchParams);
+  const db = getDb();
+  const [region, queue, options] = await Promise.all([
+    user.regionCode ? db.region.findUnique({ where: { code: user.regionCode } }) : null,
+    loadInstructionQueue(db, user, filters, now()),
+    loadQueueFilterOptions(db, user),
+  ]);
+  const exportQuery = (format: "csv" | "xlsx") => queueSearchParams(filters, { format }).toString();
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link href="/ars">← Établissements de la région</Link>
+      </p>
+      <h1 className="text-3xl font-bold">Dossiers à instruire — ARS {region?.name ?? "(région non renseignée)"}</h1>
+      <p>
+        Les dossiers transmis par les établissements de votre région. Les brouillons, non transmis, n&apos;apparaissent pas. Le délai restant court
+        jusqu&apos;à la fin de l&apos;instruction du guichet (jour inclus, heure de Paris).
+      </p>
+      <QueueFilterForm filters={filters} options={options} action={ACTION} />
+      <StatusCounts filters={filters} counts={queue.counts} action={ACTION} />
+      <section aria-labelledby="export-titre" className="flex flex-wrap items-center gap-4">
+        <h2 id="export-titre" className="font-semibold">
+          Exporter la file filtrée (une ligne par EJ) :
+        </h2>
+        <a href={`/api/ars/export?${exportQuery("csv")}`} download>
+          CSV (tableur, séparateur « ; »)
+        </a>
+        <a href={`/api/ars/export?${exportQuery("xlsx")}`} download>
+          Excel (XLSX)
+        </a>
+      </section>
+      <QueueTable queue={queue} filters={filters} action={ACTION} />
+      <QueuePagination queue={queue} filters={filters} action={ACTION} />
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+/**
+ * Realistic instruction data built through lib/dossiers/service (start, save,
+ * attach, submit), as establishments do, and lib/dossiers/instruction (request
+ * changes, accept, refuse), as the ARS does.
+ */
+import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Database } from "@/lib/db/client";
+import type { DepositDraft } from "@/lib/dossiers/dossier-input";
+import { attachDocument, saveCandidatureDraft, saveDepositDraft, startDossier, submitDossier } from "@/lib/dossiers/service";
+import { acceptDossier, refuseDossier, requestChanges } from "@/lib/dossiers/instruction";
+import { asCurrentUser, createGht, createGuichet, createLegalEntity, createSelfAssessment, createSite, createStoredFile, createUser } from "../support/factories";
+
+// Demo-like calendar (source 000/003).
+export const inCandidature = new Date("2026-02-01T10:00:00Z");
+export const inDeposit = new Date("2026-06-01T08:00:00Z");
+
+export async function instructionGuichets(db: Database) {
+  const candidature = await createGuichet(db, { kind: "CANDIDATURE", year: 2026, opensOn: "2026-01-15", closesOn: "2026-02-13", instructionEndsOn: "2026-03-31" });
+  const deposit = await createGuichet(db, { kind: "MILESTONE_DEPOSIT", year: 2026, opensOn: "2026-05-04", closesOn: "2026-06-26", instructionEndsOn: "2026-09-15" });
+  return { candidature, deposit };
+}
+
+/** An EJ of `agents` agents (800 → 39 050 € a year, source 000) with its referent. */
+export async function establishment(db: Database, regionCode: string, name: string, agents = 800) {
+  const ej = await createLegalEntity(db, { regionCode, name });
+  await createSite(db, { legalEntityFiness: ej.finess, staff: [{ year: 2024, salaried: agents - 100, liberal: 100 }] });
+  const account = await createUser(db, { role: "ESTABLISHMENT_REFERENT", legalEntities: [ej.finess] });
+  return { ej, referent: asCurrentUser(account, [ej.finess]) };
+}
+
+/** A GHT (support + one member) of the region, with the support's referent. */
+export async function ghtEstablishment(db: Database, regionCode: string, code: string) {
+  const support = await createLegalEntity(db, { regionCode, name: `CH support ${code}` });
+  const member = await createLegalEntity(db, { regionCode, name: `CH membre ${code}` });
+  await createSite(db, { legalEntityFiness: support.finess, staff: [{ year: 2024, salaried: 1500, liberal: 100 }] });
+  await createSite(db, { legalEntityFiness: member.finess, staff: [{ year: 2024, salaried: 300, liberal: 20 }] });
+  const ght = await createGht(db, { regionCode, supportFiness: support.finess, memberFiness: [member.finess], code });
+  const account = await createUser(db, { role: "ESTABLISHMENT_REFERENT", legalEntities: [support.finess] });
+  return { support, member, ght, referent: asCurrentUser(account, [support.finess]) };
+}
+
+export function completeTeam(cio = "Julien Moreau") {
+  const member = (role: string) => ({ name: `Nom ${role}`, email: `${role}@ch-test.fr` });
+  return {
+    projectTeam: {
+      qualityLead: member("qualite"),
+      businessRepresentative: member("metier"),
+      hrDirector: member("drh"),
+      ciso: member("rssi"),
+      cio: { name: cio, email: "dsi@ch-test.fr" },
+      programmeReferent: member("referent"),
+      signatory: member("signataire"),
+    },
+    ghtMandateKind: null,
+  };
+}
+
+/** Starts, completes and (unless `draft`) transmits a candidature. */
+export async function candidature(db: Database, referent: CurrentUser, carrierFiness: string, guichetId: string, options: { draft?: boolean; ght?: boolean } = {}) {
+  const { id } = await startDossier(db, referent, { guichetId, carrierFiness }, inCandidature);
+  const team = completeTeam();
+  if (options.ght) {
+    const mandate = await createStoredFile(db, referent.id, "mandat-ght.pdf");
+    await attachDocument(db, referent, id, { kind: "GHT_MANDATE", fileId: mandate.id, legalEntities: [carrierFiness] }, inCandidature);
+  }
+  const { version } = await saveCandidatureDraft(db, referent, id, 0, { ...team, ghtMandateKind: options.ght ? "COSTRAT_DECISION" : null }, inCandidature);
+  if (!options.draft) await submitDossier(db, referent, id, version, inCandidature);
+  return id;
+}
+
+export function depositDraft(finess: string, overrides: Partial<DepositDraft["parts"][number]> = {}): DepositDraft {
+  return {
+    attestations: { targetsReached: true, expensesTruthful: true },
+    parts: [
+      {
+        legalEntityFiness: finess,
+        nru: null,
+        expenses: { rh_internes: 1_000_000, prestations_externes: 1_500_000, depenses_editeurs: 500_000 },
+        mandatoryObjectiveMet: null,
+        objectivesReached: [],
+        requested: 3_000_000,
+        ...overrides,
+      },
+    ],
+  };
+}
+
+/** A transmitted 2026 deposit of one EJ (after its transmitted candidature), with a validated, scored self-assessment. */
+export async function submittedDeposit(db: Database, referent: CurrentUser, finess: string, guichets: { candidature: { id: string }; deposit: { id: string } }) {
+  await candidature(db, referent, finess, guichets.candidature.id);
+  const assessment = await createSelfAssessment(db, { legalEntityFiness: finess, createdById: referent.id, status: "VALIDATED" });
+  await db.selfAssessment.update({
+    where: { id: assessment.id },
+    data: {
+      scores: {
+        questionnaireId: "test-questionnaire",
+        overall: { percent: 62.5, exact: "5/8" },
+        dimensions: [
+          { dimensionId: "gouvernance", title: "Gouvernance", percent: 75, exact: "3/4" },
+          { dimensionId: "identites", title: "Gestion des identités", percent: 50, exact: "1/2" },
+        ],
+      },
+    },
+  });
+  const { id } = await startDossier(db, referent, { guichetId: guichets.deposit.id, carrierFiness: finess }, inDeposit);
+  const note = await createStoredFile(db, referent.id, "note-de-cadrage.pdf");
+  const attestation = await createStoredFile(db, referent.id, "attestation-daf.pdf");
+  await attachDocument(db, referent, id, { kind: "NOTE_DE_CADRAGE", fileId: note.id, legalEntities: [finess] }, inDeposit);
+  await attachDocument(db, referent, id, { kind: "EXPENSE_ATTESTATION", fileId: attestation.id, legalEntities: [finess] }, inDeposit);
+  const { version } = await saveDepositDraft(db, referent, id, 0, depositDraft(finess, { nru: assessment.nru }), inDeposit);
+  await submitDossier(db, referent, id, version, inDeposit);
+  return { id, assessment, note, attestation };
+}
+
+/** The ARS transitions of lib/dossiers/instruction, on the version the instructor reads. */
+export async function arsRequestsChanges(db: Database, instructor: CurrentUser, id: string, at: Date, input: { message: string; points?: { key: string; label: string; reason: "INCORRECT" | "INCOMPLETE" | "OUTDATED"; comment?: string }[] }) {
+  const { version } = await db.dossier.findUniqueOrThrow({ where: { id } });
+  return requestChanges(db, instructor, id, version, input, at);
+}
+
+export async function arsAccepts(db: Database, instructor: CurrentUser, id: string, at: Date, amounts: Record<string, number> = {}) {
+  const { version } = await db.dossier.findUniqueOrThrow({ where: { id } });
+  return acceptDossier(db, instructor, id, version, { amounts }, at);
+}
+
+export async function arsRefuses(db: Database, instructor: CurrentUser, id: string, at: Date, reason = "Dossier incomplet.") {
+  const { version } = await db.dossier.findUniqueOrThrow({ where: { id } });
+  return refuseDossier(db, instructor, id, version, { reason }, at);
+}

@@ -1,0 +1,184 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Database } from "@/lib/db/client";
+import { ForbiddenError } from "@/lib/errors";
+import { loadInstructionQueue, loadQueueFilterOptions, queueExportBatches, queueExportIds } from "@/lib/instruction/queue";
+import { parseQueueFilters } from "@/lib/instruction/queue-filters";
+import { asCurrentUser, createUser } from "../support/factories";
+import { useTestDatabase } from "../support/test-database";
+import { arsAccepts, arsRefuses, arsRequestsChanges, candidature, establishment, ghtEstablishment, instructionGuichets, submittedDeposit } from "./instruction-data";
+
+let db: Database;
+let ara: CurrentUser;
+let bretagne: CurrentUser;
+let noRegion: CurrentUser;
+let guichets: Awaited<ReturnType<typeof instructionGuichets>>;
+const ids: Record<string, string> = {};
+const finess: Record<string, string> = {};
+const july = new Date("2026-07-01T10:00:00Z");
+
+/*
+ * Region 84: Alpha (candidature accepted + deposit transmitted), Beta (candidature refused),
+ * Gamma (candidature with changes requested), Delta (candidature still a DRAFT), a GHT (candidature
+ * transmitted, carried by its support for 2 EJ). Region 53: Kervidec (candidature transmitted).
+ */
+beforeAll(async () => {
+  ({ db } = await useTestDatabase());
+  guichets = await instructionGuichets(db);
+  const alpha = await establishment(db, "84", "Centre hospitalier Alpha");
+  const beta = await establishment(db, "84", "Clinique Beta");
+  const gamma = await establishment(db, "84", "Hôpital Gamma");
+  const delta = await establishment(db, "84", "Centre hospitalier Delta");
+  const ght = await ghtEstablishment(db, "84", "84999");
+  const kervidec = await establishment(db, "53", "Clinique de Kervidec");
+  Object.assign(finess, { alpha: alpha.ej.finess, beta: beta.ej.finess, gamma: gamma.ej.finess, delta: delta.ej.finess, support: ght.support.finess, member: ght.member.finess, kervidec: kervidec.ej.finess });
+
+  ids.alphaDeposit = (await submittedDeposit(db, alpha.referent, alpha.ej.finess, guichets)).id;
+  ids.alphaCandidature = (await db.dossier.findFirstOrThrow({ where: { carrierFiness: alpha.ej.finess, guichetId: guichets.candidature.id } })).id;
+  ids.beta = await candidature(db, beta.referent, beta.ej.finess, guichets.candidature.id);
+  ids.gamma = await candidature(db, gamma.referent, gamma.ej.finess, guichets.candidature.id);
+  ids.delta = await candidature(db, delta.referent, delta.ej.finess, guichets.candidature.id, { draft: true });
+  ids.ght = await candidature(db, ght.referent, ght.support.finess, guichets.candidature.id, { ght: true });
+  ids.kervidec = await candidature(db, kervidec.referent, kervidec.ej.finess, guichets.candidature.id);
+  ara = asCurrentUser(await createUser(db, { role: "ARS_INSTRUCTOR", regionCode: "84" }));
+  await arsAccepts(db, ara, ids.alphaCandidature, new Date("2026-03-02T14:00:00Z"));
+  await arsRefuses(db, ara, ids.beta, new Date("2026-03-03T14:00:00Z"));
+  await arsRequestsChanges(db, ara, ids.gamma, new Date("2026-03-04T14:00:00Z"), { message: "Complétez l'équipe projet." });
+
+  bretagne = asCurrentUser(await createUser(db, { role: "ARS_INSTRUCTOR", regionCode: "53" }));
+  noRegion = asCurrentUser(await createUser(db, { role: "ARS_INSTRUCTOR" }));
+});
+
+const queue = (user: CurrentUser, params: Record<string, string> = {}, pageSize?: number) => loadInstructionQueue(db, user, parseQueueFilters(params), july, pageSize);
+const idsOf = (result: Awaited<ReturnType<typeof queue>>) => result.rows.map((row) => row.id).sort();
+
+describe("region isolation", () => {
+  it("an instructor lists the transmitted dossiers of their region only — never a draft, never another region's", async () => {
+    const result = await queue(ara);
+    expect(idsOf(result)).toEqual([ids.alphaDeposit, ids.alphaCandidature, ids.beta, ids.gamma, ids.ght].sort());
+    expect(idsOf(result)).not.toContain(ids.kervidec);
+    expect(idsOf(result)).not.toContain(ids.delta);
+    expect(result.total).toBe(5);
+  });
+
+  it("the other region's instructor sees only theirs", async () => {
+    expect(idsOf(await queue(bretagne))).toEqual([ids.kervidec]);
+  });
+
+  it("no filter can reach another region: searching its name or FINESS, or filtering on its EJ, finds nothing", async () => {
+    expect((await queue(ara, { q: "Kervidec" })).total).toBe(0);
+    expect((await queue(ara, { q: finess.kervidec! })).total).toBe(0);
+    expect((await queue(ara, { ej: finess.kervidec! })).rows).toEqual([]);
+    expect((await queue(bretagne, { q: "Alpha" })).total).toBe(0);
+  });
+
+  it("a draft cannot be asked for (statut=DRAFT is ignored, the queue stays without drafts)", async () => {
+    expect(idsOf(await queue(ara, { statut: "DRAFT" }))).not.toContain(ids.delta);
+  });
+
+  it("an instructor without a region sees nothing; an establishment referent may not list the queue", async () => {
+    expect((await queue(noRegion)).total).toBe(0);
+    const referent = asCurrentUser(await createUser(db, { role: "ESTABLISHMENT_REFERENT", legalEntities: [finess.alpha!] }), [finess.alpha!]);
+    await expect(queue(referent)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(queueExportIds(db, referent, parseQueueFilters({}))).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("counts and filters", () => {
+  it("counts by status over the other filters; the status filter narrows the rows, not the counts", async () => {
+    const all = await queue(ara);
+    expect(all.counts).toEqual({ SUBMITTED: 2, CHANGES_REQUESTED: 1, ACCEPTED: 1, REFUSED: 1 });
+    const accepted = await queue(ara, { statut: "ACCEPTED" });
+    expect(idsOf(accepted)).toEqual([ids.alphaCandidature]);
+    expect(accepted.total).toBe(1);
+    expect(accepted.counts).toEqual(all.counts);
+  });
+
+  it("by guichet (its code)", async () => {
+    const deposits = await queue(ara, { guichet: guichets.deposit.code });
+    expect(idsOf(deposits)).toEqual([ids.alphaDeposit]);
+    expect(deposits.counts).toEqual({ SUBMITTED: 1, CHANGES_REQUESTED: 0, ACCEPTED: 0, REFUSED: 0 });
+  });
+
+  it("by EJ: a GHT member's FINESS finds the dossier its support carries", async () => {
+    expect(idsOf(await queue(ara, { ej: finess.member! }))).toEqual([ids.ght]);
+    expect(idsOf(await queue(ara, { ej: finess.alpha! }))).toEqual([ids.alphaDeposit, ids.alphaCandidature].sort());
+  });
+
+  it("by GHT code", async () => {
+    expect(idsOf(await queue(ara, { ght: "84999" }))).toEqual([ids.ght]);
+    expect((await queue(ara, { ght: "00000" })).total).toBe(0);
+  });
+
+  it("search: part of a name (any case, any EJ of the dossier), a FINESS prefix, a dossier number", async () => {
+    expect(idsOf(await queue(ara, { q: "gamma" }))).toEqual([ids.gamma]);
+    expect(idsOf(await queue(ara, { q: "membre" }))).toEqual([ids.ght]);
+    expect(idsOf(await queue(ara, { q: finess.beta!.slice(0, 9) }))).toEqual([ids.beta]);
+    const number = (await db.dossier.findUniqueOrThrow({ where: { id: ids.beta! } })).number;
+    expect(idsOf(await queue(ara, { q: number.toLowerCase() }))).toEqual([ids.beta]);
+  });
+
+  it("filters combine", async () => {
+    expect(idsOf(await queue(ara, { ej: finess.alpha!, statut: "SUBMITTED" }))).toEqual([ids.alphaDeposit]);
+    expect((await queue(ara, { ej: finess.alpha!, guichet: guichets.candidature.code, statut: "REFUSED" })).total).toBe(0);
+  });
+});
+
+describe("rows, sort and pages", () => {
+  it("a row: EJ of the dossier, GHT, days left to the end of instruction (counting today), null once decided", async () => {
+    const { rows } = await queue(ara);
+    const ghtRow = rows.find((row) => row.id === ids.ght)!;
+    expect(ghtRow.parts.map((part) => part.finess).sort()).toEqual([finess.support, finess.member].sort());
+    expect(ghtRow.ght).toEqual({ code: "84999", name: "GHT de test" });
+    const deposit = rows.find((row) => row.id === ids.alphaDeposit)!;
+    expect(deposit).toMatchObject({ instructionEndsOn: "2026-09-15", daysLeft: 77, status: "SUBMITTED" });
+    expect(rows.find((row) => row.id === ids.alphaCandidature)!.daysLeft).toBeNull();
+    // The candidature guichet's instruction ended on 31 March; the open request shows since when.
+    expect(rows.find((row) => row.id === ids.gamma)).toMatchObject({ daysLeft: 0, status: "CHANGES_REQUESTED", changesRequestedAt: new Date("2026-03-04T14:00:00Z") });
+  });
+
+  it("default sort: fewest days left first", async () => {
+    const { rows } = await queue(ara);
+    expect(rows.at(-1)!.id).toBe(ids.alphaDeposit);
+  });
+
+  it("sort by number, both ways; by establishment name; by submission date", async () => {
+    const asc = (await queue(ara, { tri: "numero" })).rows.map((row) => row.number);
+    expect(asc).toEqual([...asc].sort());
+    expect((await queue(ara, { tri: "numero", ordre: "desc" })).rows.map((row) => row.number)).toEqual([...asc].reverse());
+    const names = (await queue(ara, { tri: "etablissement" })).rows.map((row) => row.carrier.name);
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    const latestFirst = (await queue(ara, { tri: "depot", ordre: "desc" })).rows;
+    expect(latestFirst[0]!.id).toBe(ids.alphaDeposit);
+  });
+
+  it("pages do not overlap and cover the queue", async () => {
+    const first = await queue(ara, { tri: "numero" }, 2);
+    const second = await queue(ara, { tri: "numero", page: "2" }, 2);
+    const third = await queue(ara, { tri: "numero", page: "3" }, 2);
+    expect(first.pageCount).toBe(3);
+    const seen = [...first.rows, ...second.rows, ...third.rows].map((row) => row.id);
+    expect(new Set(seen).size).toBe(5);
+    expect(third.rows).toHaveLength(1);
+  });
+});
+
+describe("filter options and export batches", () => {
+  it("offers the guichets with dossiers in the region and the region's GHT", async () => {
+    const options = await loadQueueFilterOptions(db, ara);
+    expect(options.guichets.map((guichet) => guichet.code).sort()).toEqual([guichets.candidature.code, guichets.deposit.code].sort());
+    expect(options.ghts).toEqual([{ code: "84999", name: "GHT de test" }]);
+    expect((await loadQueueFilterOptions(db, bretagne)).ghts).toEqual([]);
+  });
+
+  it("the export reads the same filtered queue, in order, in batches, and never an id out of scope", async () => {
+    const filters = parseQueueFilters({ tri: "numero" });
+    const exportIds = await queueExportIds(db, ara, filters);
+    expect(exportIds).toEqual((await queue(ara, { tri: "numero" })).rows.map((row) => row.id));
+    const batches: string[][] = [];
+    for await (const batch of queueExportBatches(db, ara, [...exportIds, ids.kervidec!, ids.delta!], 2)) batches.push(batch.map((dossier) => dossier.number));
+    expect(batches.map((batch) => batch.length)).toEqual([2, 2, 1, 0]);
+    const deposit = (await db.dossier.findUniqueOrThrow({ where: { id: ids.alphaDeposit! } })).number;
+    expect(batches.flat()).toContain(deposit);
+  });
+});
