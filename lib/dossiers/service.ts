@@ -153,7 +153,7 @@ export async function saveCandidatureDraft(db: Database, user: CurrentUser, id: 
   const row = await loadForEdit(db, user, id, at);
   if (row.guichet.kind !== "CANDIDATURE") throw new InvalidStateError("Ce dossier n'est pas une candidature.");
   const data = candidatureDraftSchema.parse(draft);
-  return updateDraft(db, id, expectedVersion, at, { data: { candidature: data } });
+  return updateDraft(db, user, id, expectedVersion, at, { data: { candidature: data } });
 }
 
 /** Saves a deposit draft: the form as typed (nothing lost), mirrored into the per-EJ columns. */
@@ -169,7 +169,7 @@ export async function saveDepositDraft(db: Database, user: CurrentUser, id: stri
   }
   const nrus = data.parts.map((part) => part.nru).filter((nru): nru is string => Boolean(nru));
   const assessments = await db.selfAssessment.findMany({ where: { nru: { in: nrus } }, select: { id: true, nru: true, legalEntityFiness: true } });
-  return updateDraft(db, id, expectedVersion, at, { data: { deposit: data } }, async (tx) => {
+  return updateDraft(db, user, id, expectedVersion, at, { data: { deposit: data } }, async (tx) => {
     for (const part of data.parts) {
       // Only an NRU of this EJ is linked; anything else stays as typed in `data` and is reported on submission.
       const assessment = assessments.find((candidate) => candidate.nru === part.nru && candidate.legalEntityFiness === part.legalEntityFiness);
@@ -190,6 +190,7 @@ export async function saveDepositDraft(db: Database, user: CurrentUser, id: stri
 /** One transaction: the dossier row is updated only if nobody saved since `expectedVersion`. */
 async function updateDraft(
   db: Database,
+  user: CurrentUser,
   id: string,
   expectedVersion: number,
   at: Date,
@@ -203,6 +204,8 @@ async function updateDraft(
     });
     if (updated.count === 0) throw await staleOrLocked(tx, id);
     await more?.(tx);
+    // Every action on a dossier is audited, draft saves included (who, when, which version).
+    await tx.auditEvent.create({ data: { at, actorId: user.id, actorRole: user.role, action: "dossier.draft.saved", subject: id, details: { version: expectedVersion + 1 } } });
     return { version: expectedVersion + 1 };
   });
 }
