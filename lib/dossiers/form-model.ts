@@ -1,7 +1,8 @@
-import { calendarDateFromDb, parisDate, type CalendarDate } from "@/lib/clock/paris-date";
+import { parisDate, type CalendarDate } from "@/lib/clock/paris-date";
 import type { Database } from "@/lib/db/client";
 import { EXPENSE_CATEGORIES } from "@/lib/funding";
 import type { DossierDocumentKind, DossierStatus } from "@/lib/generated/prisma/enums";
+import { effectiveGuichetDates } from "@/lib/guichets/derogations";
 import { guichetPhase } from "@/lib/guichets/guichet-state";
 import { candidatureDraftSchema, depositDraftSchema, type CandidatureDraft, type DepositDraft } from "./dossier-input";
 import { partHeadcount, validatedOn, type DossierRow } from "./dossier-view";
@@ -36,11 +37,7 @@ export interface DossierFormModel {
 }
 
 export async function buildDossierFormModel(db: Database, row: DossierRow, at: Date): Promise<DossierFormModel> {
-  const dates = {
-    opensOn: calendarDateFromDb(row.guichet.opensOn),
-    closesOn: calendarDateFromDb(row.guichet.closesOn),
-    instructionEndsOn: calendarDateFromDb(row.guichet.instructionEndsOn),
-  };
+  const dates = await effectiveGuichetDates(db, row.guichet, row.carrier);
   const phase = guichetPhase(dates, parisDate(at));
   const kind = row.guichet.kind === "CANDIDATURE" ? "CANDIDATURE" : "MILESTONE_DEPOSIT";
   const data = (row.data ?? {}) as { candidature?: unknown; deposit?: unknown };

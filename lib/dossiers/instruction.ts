@@ -1,11 +1,12 @@
 import { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { calendarDateFromDb, parisDate } from "@/lib/clock/paris-date";
+import { parisDate } from "@/lib/clock/paris-date";
 import type { Database } from "@/lib/db/client";
 import { ConflictError, DeadlinePassedError, ForbiddenError, InvalidStateError, ValidationError } from "@/lib/errors";
 import { formatEuros, type Cents } from "@/lib/funding";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DossierStatus } from "@/lib/generated/prisma/enums";
+import { effectiveGuichetDates } from "@/lib/guichets/derogations";
 import { guichetPhase } from "@/lib/guichets/guichet-state";
 import { depositDraftSchema } from "./dossier-input";
 import { documentsOf, dossierInclude, dossierScope, partHeadcount, type DossierRow } from "./dossier-view";
@@ -59,7 +60,7 @@ interface Transition {
 async function instruct(db: Database, user: CurrentUser, id: string, expectedVersion: number, at: Date, transition: Transition, notify: DossierNotifier) {
   const row = await db.dossier.findUnique({ where: { id }, include: dossierInclude });
   if (!row || !canInstructDossier(user, dossierScope(row))) throw new ForbiddenError();
-  const dates = { opensOn: calendarDateFromDb(row.guichet.opensOn), closesOn: calendarDateFromDb(row.guichet.closesOn), instructionEndsOn: calendarDateFromDb(row.guichet.instructionEndsOn) };
+  const dates = await effectiveGuichetDates(db, row.guichet, row.carrier);
   const phase = guichetPhase(dates, parisDate(at));
   if (phase === "finished") {
     throw new DeadlinePassedError(`L'instruction du guichet « ${row.guichet.label} » est close depuis le ${dates.instructionEndsOn.split("-").reverse().join("/")} : plus aucune décision n'est possible.`);

@@ -1,12 +1,13 @@
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { canAccessLegalEntity } from "@/lib/auth/scope";
-import { calendarDateFromDb, parisDate } from "@/lib/clock/paris-date";
+import { parisDate } from "@/lib/clock/paris-date";
 import type { Database } from "@/lib/db/client";
 import { ConflictError, DeadlinePassedError, ForbiddenError, InvalidStateError, NotFoundError, ValidationError } from "@/lib/errors";
 import { EXPENSE_CATEGORIES } from "@/lib/funding";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DossierDocumentKind, DossierStatus } from "@/lib/generated/prisma/enums";
-import { guichetPhase, GUICHET_PHASE_LABELS } from "@/lib/guichets/guichet-state";
+import { effectiveGuichetDates } from "@/lib/guichets/derogations";
+import { guichetPhase, GUICHET_PHASE_LABELS, type GuichetDates } from "@/lib/guichets/guichet-state";
 import { normalizeNru } from "@/lib/self-assessment/nru";
 import { candidatureDraftSchema, depositDraftSchema, type CandidatureDraft, type DepositDraft } from "./dossier-input";
 import { dossierInclude, dossierScope, documentsOf, partHeadcount, validatedOn, type DossierRow } from "./dossier-view";
@@ -46,29 +47,23 @@ export async function getDossierForUser(db: Database, user: CurrentUser, id: str
 async function loadForEdit(db: Database, user: CurrentUser, id: string, at: Date): Promise<DossierRow> {
   const row = await loadDossier(db, id);
   if (!canEditDossier(user, dossierScope(row))) throw new ForbiddenError();
-  assertEditable(row, at);
+  await assertEditable(db, row, at);
   return row;
 }
 
-function assertEditable(row: DossierRow, at: Date) {
+async function assertEditable(db: Database, row: DossierRow, at: Date) {
   if (!isEditable(row.status)) {
     throw new InvalidStateError("Ce dossier a été transmis à l'ARS : il ne peut plus être modifié, sauf si l'ARS demande un complément.");
   }
-  const phase = guichetPhase(guichetDates(row.guichet), parisDate(at));
-  if (!deadlineAllows(row.status, "EDIT", phase)) throw new DeadlinePassedError(deadlineMessage(row.guichet, phase));
+  // The carrier's own dates: a derogation for its region or for itself may extend the guichet.
+  const dates = await effectiveGuichetDates(db, row.guichet, row.carrier);
+  const phase = guichetPhase(dates, parisDate(at));
+  if (!deadlineAllows(row.status, "EDIT", phase)) throw new DeadlinePassedError(deadlineMessage(row.guichet.label, dates, phase));
 }
 
-function guichetDates(guichet: { opensOn: Date; closesOn: Date; instructionEndsOn: Date }) {
-  return {
-    opensOn: calendarDateFromDb(guichet.opensOn),
-    closesOn: calendarDateFromDb(guichet.closesOn),
-    instructionEndsOn: calendarDateFromDb(guichet.instructionEndsOn),
-  };
-}
-
-function deadlineMessage(guichet: { label: string; opensOn: Date; closesOn: Date }, phase: ReturnType<typeof guichetPhase>): string {
-  if (phase === "upcoming") return `Le guichet « ${guichet.label} » n'est pas encore ouvert (ouverture le ${calendarDateFromDb(guichet.opensOn).split("-").reverse().join("/")}).`;
-  return `Le guichet « ${guichet.label} » est fermé depuis le ${calendarDateFromDb(guichet.closesOn).split("-").reverse().join("/")} (${GUICHET_PHASE_LABELS[phase].toLowerCase()}) : le dépôt n'est plus possible.`;
+function deadlineMessage(label: string, dates: GuichetDates, phase: ReturnType<typeof guichetPhase>): string {
+  if (phase === "upcoming") return `Le guichet « ${label} » n'est pas encore ouvert (ouverture le ${dates.opensOn.split("-").reverse().join("/")}).`;
+  return `Le guichet « ${label} » est fermé depuis le ${dates.closesOn.split("-").reverse().join("/")} (${GUICHET_PHASE_LABELS[phase].toLowerCase()}) : le dépôt n'est plus possible.`;
 }
 
 /**
@@ -94,8 +89,9 @@ export async function startDossier(db: Database, user: CurrentUser, input: { gui
   const existing = await db.dossier.findUnique({ where: { guichetId_carrierFiness: { guichetId: guichet.id, carrierFiness: carrier.finess } } });
   if (existing) return { id: existing.id };
 
-  const phase = guichetPhase(guichetDates(guichet), parisDate(at));
-  if (phase !== "open") throw new DeadlinePassedError(deadlineMessage(guichet, phase));
+  const dates = await effectiveGuichetDates(db, guichet, carrier);
+  const phase = guichetPhase(dates, parisDate(at));
+  if (phase !== "open") throw new DeadlinePassedError(deadlineMessage(guichet.label, dates, phase));
 
   const members = carrier.ght ? carrier.ght.members.map((member) => member.finess) : [carrier.finess];
   if (!members.includes(carrier.finess)) members.push(carrier.finess);
@@ -333,7 +329,7 @@ export async function submitDossier(
   if (!canEditDossier(user, dossierScope(row))) throw new ForbiddenError();
   const previous = await repeatedSubmission(db, id, expectedVersion);
   if (previous) return { ...previous, alreadySubmitted: true };
-  assertEditable(row, at);
+  await assertEditable(db, row, at);
   const to = nextStatus(row.status, "SUBMIT", user.role);
   if (!to) throw new InvalidStateError("Ce dossier ne peut pas être transmis dans son état actuel.");
 

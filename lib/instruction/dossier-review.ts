@@ -5,6 +5,7 @@
  * since the previous one; the history of transitions and change requests; and
  * the model of the action panel.
  */
+import { effectiveGuichetDates } from "@/lib/guichets/derogations";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { parisDate, type CalendarDate } from "@/lib/clock/paris-date";
 import type { Database } from "@/lib/db/client";
@@ -185,6 +186,7 @@ export async function loadDossierReview(db: Database, user: CurrentUser, id: str
       at,
       transmitted: transmittedList,
       openChangeRequest: openRequest ? { id: openRequest.id, message: openRequest.message, points: openRequest.points, createdAt: openRequest.createdAt } : null,
+      dates: await effectiveGuichetDates(db, row.guichet, row.carrier),
     }),
     today: parisDate(at),
   };

@@ -74,10 +74,12 @@ export function buildInstructionModel(
     /** The parts as transmitted (latest snapshot); a part missing there has no amounts. */
     transmitted: readonly TransmittedPart[];
     openChangeRequest: { id: string; message: string; points: unknown; createdAt: Date } | null;
+    /** The carrier's dates, derogations included (lib/guichets/derogations). */
+    dates?: { opensOn: CalendarDate; closesOn: CalendarDate; instructionEndsOn: CalendarDate };
   },
 ): InstructionModel {
   const today = parisDate(input.at);
-  const dates = {
+  const dates = input.dates ?? {
     opensOn: calendarDateFromDb(row.guichet.opensOn),
     closesOn: calendarDateFromDb(row.guichet.closesOn),
     instructionEndsOn: calendarDateFromDb(row.guichet.instructionEndsOn),

@@ -9,6 +9,7 @@ import {
   asCurrentUser,
   createGht,
   createGuichet,
+  createRegion,
   createLegalEntity,
   createSelfAssessment,
   createSite,
@@ -261,6 +262,18 @@ describe("2026 deposit", () => {
   it("is closed after 26 June, Paris time, for a draft", async () => {
     const { referent, id, version } = await readyDeposit();
     await expect(submitDossier(db, referent, id, version, afterDeposit)).rejects.toBeInstanceOf(DeadlinePassedError);
+  });
+
+  it("a derogation for the EJ's region extends its deadline, not another region's", async () => {
+    const { referent, id, version } = await readyDeposit();
+    const other = await readyDeposit();
+    await db.legalEntity.update({ where: { finess: other.ej.finess }, data: { regionCode: "53" } });
+    await createRegion(db, "53");
+    await db.guichetDerogation.create({
+      data: { guichetId: depositGuichet.id, regionCode: "84", closesOn: new Date("2026-07-03T00:00:00Z"), reason: "Panne régionale du portail", createdById: referent.id },
+    });
+    await expect(submitDossier(db, referent, id, version, afterDeposit)).resolves.toMatchObject({ sequence: 1 });
+    await expect(submitDossier(db, other.referent, other.id, other.version, afterDeposit)).rejects.toBeInstanceOf(DeadlinePassedError);
   });
 
   it("one note de cadrage serves several EJ of a GHT; a removed document no longer counts", async () => {
