@@ -15,6 +15,7 @@ const NAVIGATION: Record<Role, { href: string; label: string }[]> = {
   ],
   DNS_ADMIN: [
     { href: "/admin", label: "Administration DNS" },
+    { href: "/admin/guichets", label: "Guichets et jalons" },
     { href: "/admin/courriels", label: "Courriels envoyés" },
   ],
 };

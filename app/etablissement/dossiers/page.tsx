@@ -8,6 +8,8 @@ import { formatCalendarDate, now, parisDate } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import { DOSSIER_NEXT_STEP } from "@/lib/dossiers/machine";
 import { listDossiersForUser } from "@/lib/dossiers/service";
+import { datesWithDerogations } from "@/lib/guichets/derogations";
+import { daysLeftToDeposit, guichetPhase } from "@/lib/guichets/guichet-state";
 import { listGuichets } from "@/lib/guichets/guichets";
 import { listLegalEntitiesForUser } from "@/lib/reference/legal-entities";
 
@@ -20,6 +22,13 @@ export default async function DossiersPage() {
   // Carriers: EJ outside any GHT, and GHT support EJ (they deposit for the whole GHT).
   const carriers = entities.filter((entity) => !entity.ght || entity.ght.isSupport);
   const hospiconnect = guichets.filter((guichet) => guichet.programme === "HOSPICONNECT_HOPEN2" && guichet.kind !== "PROJECT_CALL");
+  const derogations = await db.guichetDerogation.findMany({ where: { revokedAt: null, guichetId: { in: hospiconnect.map((guichet) => guichet.id) } } });
+  const today = parisDate(now());
+  // Each EJ sees its own dates: a derogation for its region or for itself extends the guichet.
+  const datesFor = (guichet: (typeof hospiconnect)[number], carrier: { finess: string; regionCode: string }) => {
+    const dates = datesWithDerogations(guichet, derogations.filter((derogation) => derogation.guichetId === guichet.id), carrier);
+    return { ...dates, phase: guichetPhase(dates, today), daysLeft: daysLeftToDeposit(dates, today) };
+  };
   return (
     <div className="space-y-8">
       <div>
@@ -42,6 +51,8 @@ export default async function DossiersPage() {
           <ul className="mt-3 space-y-3">
             {carriers.map((entity) => {
               const dossier = dossiers.find((candidate) => candidate.guichetId === guichet.id && candidate.carrierFiness === entity.finess);
+              const own = datesFor(guichet, entity);
+              const extended = own.closesOn !== guichet.closesOn;
               return (
                 <li key={entity.finess} className="flex flex-wrap items-center justify-between gap-3 border-t border-fond-alt pt-3">
                   <div>
@@ -57,7 +68,13 @@ export default async function DossiersPage() {
                       <p className="text-sm">Aucun dossier.</p>
                     )}
                   </div>
-                  {!dossier && guichet.phase === "open" && (
+                  {extended && (
+                    <p className="w-full text-sm font-semibold text-avertissement">
+                      Délai prolongé pour cet établissement jusqu&apos;au {formatCalendarDate(own.closesOn)} —{" "}
+                      {own.phase === "open" ? `ouvert, ${own.daysLeft} jour${own.daysLeft > 1 ? "s" : ""} restant${own.daysLeft > 1 ? "s" : ""}` : "fermé"}.
+                    </p>
+                  )}
+                  {!dossier && own.phase === "open" && (
                     <StartDossierButton
                       guichetId={guichet.id}
                       carrierFiness={entity.finess}

@@ -1,0 +1,136 @@
+import { z } from "zod";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { assertCalendarDate, calendarDateFromDb, dbDateFromCalendarDate } from "@/lib/clock/paris-date";
+import type { Database } from "@/lib/db/client";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+
+const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Saisissez une date.").refine((value) => {
+  try {
+    assertCalendarDate(value);
+    return true;
+  } catch {
+    return false;
+  }
+}, "Cette date n'existe pas.");
+
+/** A guichet as the admin edits it (Europe/Paris calendar days). */
+export const guichetInputSchema = z
+  .object({
+    code: z.string().trim().regex(/^[A-Z0-9-]{3,40}$/, "Code en majuscules, chiffres et tirets (3 à 40 caractères)."),
+    programme: z.enum(["HOSPICONNECT_HOPEN2", "AAP_HOPEN2", "HOSPICONNECT_CARE"]),
+    kind: z.enum(["CANDIDATURE", "MILESTONE_DEPOSIT", "PROJECT_CALL"]),
+    year: z.number().int().min(2024, "Année invalide.").max(2035, "Année invalide."),
+    label: z.string().trim().min(3, "Indiquez un libellé.").max(200),
+    opensOn: calendarDate,
+    closesOn: calendarDate,
+    instructionEndsOn: calendarDate,
+  })
+  .superRefine((value, context) => {
+    if (value.closesOn < value.opensOn) context.addIssue({ code: "custom", path: ["closesOn"], message: "La clôture doit suivre l'ouverture." });
+    if (value.instructionEndsOn < value.closesOn) context.addIssue({ code: "custom", path: ["instructionEndsOn"], message: "La fin de l'instruction doit suivre la clôture." });
+  });
+
+export type GuichetInput = z.output<typeof guichetInputSchema>;
+
+export const derogationInputSchema = z
+  .object({
+    guichetId: z.string().min(1),
+    scope: z.enum(["REGION", "LEGAL_ENTITY"]),
+    regionCode: z.string().trim().optional().default(""),
+    legalEntityFiness: z.string().trim().optional().default(""),
+    closesOn: calendarDate,
+    instructionEndsOn: z.union([calendarDate, z.literal("")]).optional().default(""),
+    reason: z.string().trim().min(5, "Indiquez le motif de la dérogation.").max(1000),
+  })
+  .superRefine((value, context) => {
+    if (value.scope === "REGION" && !/^\d{2}$/.test(value.regionCode)) context.addIssue({ code: "custom", path: ["regionCode"], message: "Choisissez une région." });
+    if (value.scope === "LEGAL_ENTITY" && !/^[0-9][0-9A-Z][0-9]{7}$/.test(value.legalEntityFiness)) context.addIssue({ code: "custom", path: ["legalEntityFiness"], message: "Numéro FINESS EJ invalide (9 caractères)." });
+  });
+
+function assertAdmin(user: CurrentUser) {
+  if (user.role !== "DNS_ADMIN") throw new ForbiddenError();
+}
+
+function issuesToFields(error: z.ZodError): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const issue of error.issues) (fields[issue.path.join(".") || "_form"] ??= []).push(issue.message);
+  return fields;
+}
+
+const asDates = (input: GuichetInput) => ({
+  opensOn: dbDateFromCalendarDate(input.opensOn),
+  closesOn: dbDateFromCalendarDate(input.closesOn),
+  instructionEndsOn: dbDateFromCalendarDate(input.instructionEndsOn),
+});
+
+function snapshotOf(guichet: { code: string; label: string; year: number; programme: string; kind: string; opensOn: Date; closesOn: Date; instructionEndsOn: Date }) {
+  return {
+    code: guichet.code,
+    label: guichet.label,
+    year: guichet.year,
+    programme: guichet.programme,
+    kind: guichet.kind,
+    opensOn: calendarDateFromDb(guichet.opensOn),
+    closesOn: calendarDateFromDb(guichet.closesOn),
+    instructionEndsOn: calendarDateFromDb(guichet.instructionEndsOn),
+  };
+}
+
+/** Creates or edits a guichet; every change is audited before → after and applies at once. */
+export async function saveGuichet(db: Database, user: CurrentUser, id: string | null, raw: unknown, at: Date): Promise<{ id: string }> {
+  assertAdmin(user);
+  const parsed = guichetInputSchema.safeParse(raw);
+  if (!parsed.success) throw new ValidationError(issuesToFields(parsed.error));
+  const input = parsed.data;
+  const clash = await db.guichet.findUnique({ where: { code: input.code } });
+  if (clash && clash.id !== id) throw new ValidationError({ code: ["Ce code est déjà utilisé par un autre guichet."] });
+  return db.$transaction(async (tx) => {
+    const before = id ? await tx.guichet.findUnique({ where: { id } }) : null;
+    if (id && !before) throw new NotFoundError(`guichet ${id}`, "Ce guichet est introuvable.");
+    const data = { code: input.code, programme: input.programme, kind: input.kind, year: input.year, label: input.label, ...asDates(input) };
+    const saved = id ? await tx.guichet.update({ where: { id }, data }) : await tx.guichet.create({ data });
+    await tx.auditEvent.create({
+      data: { at, actorId: user.id, actorRole: user.role, action: id ? "admin.guichet.updated" : "admin.guichet.created", subject: saved.id, details: { before: before ? snapshotOf(before) : null, after: snapshotOf(saved) } },
+    });
+    return { id: saved.id };
+  });
+}
+
+/** Extends a guichet's deadline for one region or one EJ, with a required reason (audited). */
+export async function addDerogation(db: Database, user: CurrentUser, raw: unknown, at: Date): Promise<{ id: string }> {
+  assertAdmin(user);
+  const parsed = derogationInputSchema.safeParse(raw);
+  if (!parsed.success) throw new ValidationError(issuesToFields(parsed.error));
+  const input = parsed.data;
+  const guichet = await db.guichet.findUnique({ where: { id: input.guichetId } });
+  if (!guichet) throw new NotFoundError(`guichet ${input.guichetId}`, "Ce guichet est introuvable.");
+  if (input.closesOn <= calendarDateFromDb(guichet.closesOn)) throw new ValidationError({ closesOn: ["Une dérogation prolonge la clôture : choisissez une date postérieure à la clôture du guichet."] });
+  if (input.instructionEndsOn && input.instructionEndsOn < input.closesOn) throw new ValidationError({ instructionEndsOn: ["La fin de l'instruction doit suivre la nouvelle clôture."] });
+  if (input.scope === "REGION" && !(await db.region.findUnique({ where: { code: input.regionCode } }))) throw new ValidationError({ regionCode: ["Région inconnue."] });
+  if (input.scope === "LEGAL_ENTITY" && !(await db.legalEntity.findUnique({ where: { finess: input.legalEntityFiness } }))) {
+    throw new ValidationError({ legalEntityFiness: ["Aucune entité juridique ne porte ce numéro FINESS."] });
+  }
+  return db.$transaction(async (tx) => {
+    const derogation = await tx.guichetDerogation.create({
+      data: {
+        guichetId: guichet.id,
+        regionCode: input.scope === "REGION" ? input.regionCode : null,
+        legalEntityFiness: input.scope === "LEGAL_ENTITY" ? input.legalEntityFiness : null,
+        closesOn: dbDateFromCalendarDate(input.closesOn),
+        instructionEndsOn: input.instructionEndsOn ? dbDateFromCalendarDate(input.instructionEndsOn) : null,
+        reason: input.reason,
+        createdById: user.id,
+        createdAt: at,
+      },
+    });
+    await tx.auditEvent.create({ data: { at, actorId: user.id, actorRole: user.role, action: "admin.derogation.created", subject: guichet.id, details: { derogationId: derogation.id, ...input } } });
+    return { id: derogation.id };
+  });
+}
+
+export async function revokeDerogation(db: Database, user: CurrentUser, derogationId: string, at: Date): Promise<void> {
+  assertAdmin(user);
+  const updated = await db.guichetDerogation.updateMany({ where: { id: derogationId, revokedAt: null }, data: { revokedAt: at } });
+  if (updated.count === 0) throw new NotFoundError(`derogation ${derogationId}`, "Cette dérogation n'est plus en vigueur.");
+  await db.auditEvent.create({ data: { at, actorId: user.id, actorRole: user.role, action: "admin.derogation.revoked", subject: derogationId } });
+}

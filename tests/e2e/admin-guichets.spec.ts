@@ -1,0 +1,59 @@
+import { expect, test } from "@playwright/test";
+import { storageStateOf } from "./support/accounts";
+import { setSimulatedDate } from "./support/demo-clock";
+
+test.describe.configure({ mode: "serial" });
+
+test.describe("DNS admin: guichets and derogations", () => {
+  test.use({ storageState: storageStateOf("admin") });
+
+  test("refuses dates in the wrong order with a French message next to the field", async ({ page }) => {
+    await page.goto("/admin/guichets");
+    await page.getByText("Créer un guichet").click();
+    await page.getByLabel("Code").last().fill("TEST-ORDRE");
+    await page.getByLabel("Libellé").last().fill("Guichet mal daté");
+    await page.getByLabel("Ouverture (heure de Paris)").last().fill("2027-06-01");
+    await page.getByLabel("Clôture des dépôts (incluse)").last().fill("2027-05-01");
+    await page.getByLabel("Fin de l'instruction (incluse)").last().fill("2027-09-15");
+    await page.getByRole("button", { name: "Créer le guichet" }).click();
+    await expect(page.getByText("La clôture doit suivre l'ouverture.")).toBeVisible();
+  });
+
+  test("extends the 2026 deadline for Bretagne: a Bretagne establishment sees it open after 26 June, another region does not", async ({ page, browser }) => {
+    await setSimulatedDate(browser, "2026-06-29T10:00");
+    try {
+      await page.goto("/admin/guichets");
+      await page.getByLabel("Guichet", { exact: true }).selectOption({ label: "HospiConnect – Jalon juin 2026" });
+      await page.getByLabel("Région", { exact: true }).selectOption({ label: "Bretagne" });
+      await page.getByLabel("Nouvelle clôture des dépôts").fill("2026-07-10");
+      await page.getByRole("button", { name: "Accorder la dérogation" }).click();
+      await expect(page.getByText("Indiquez le motif de la dérogation.")).toBeVisible();
+      await page.getByLabel("Motif (obligatoire)").fill("Indisponibilité du portail régional du 22 au 26 juin");
+      await page.getByRole("button", { name: "Accorder la dérogation" }).click();
+      await expect(page.getByRole("status").filter({ hasText: "Dérogation enregistrée" })).toBeVisible();
+      await expect(page.getByRole("table", { name: "Dérogations en vigueur" })).toContainText("Région Bretagne");
+
+      const clinic = await browser.newContext({ storageState: storageStateOf("referentClinique") });
+      const clinicPage = await clinic.newPage();
+      await clinicPage.goto("/etablissement/dossiers");
+      const jalon = clinicPage.getByRole("region", { name: "HospiConnect – Jalon juin 2026" });
+      await expect(jalon).toContainText("Délai prolongé pour cet établissement jusqu'au 10 juillet 2026 — ouvert, 12 jours restants.");
+      await expect(jalon.getByRole("button", { name: /Déposer les preuves de SAS Clinique de la Rade de Kervidec/ })).toBeVisible();
+      await clinic.close();
+
+      const other = await browser.newContext({ storageState: storageStateOf("referentGht") });
+      const otherPage = await other.newPage();
+      await otherPage.goto("/etablissement/dossiers");
+      const otherJalon = otherPage.getByRole("region", { name: "HospiConnect – Jalon juin 2026" });
+      await expect(otherJalon).not.toContainText("Délai prolongé");
+      await expect(otherJalon.getByRole("button", { name: /Déposer les preuves/ })).toHaveCount(0);
+      await other.close();
+
+      // Revoked: the usual dates apply again.
+      await page.getByRole("button", { name: /Révoquer/ }).click();
+      await expect(page.getByText("Aucune dérogation en vigueur.")).toBeVisible();
+    } finally {
+      await setSimulatedDate(browser, "2026-06-01T10:00");
+    }
+  });
+});
