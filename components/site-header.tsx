@@ -16,6 +16,8 @@ const NAVIGATION: Record<Role, { href: string; label: string }[]> = {
   DNS_ADMIN: [
     { href: "/admin", label: "Administration DNS" },
     { href: "/admin/guichets", label: "Guichets et jalons" },
+    { href: "/admin/suivi", label: "Suivi national" },
+    { href: "/admin/comptes", label: "Comptes" },
     { href: "/admin/courriels", label: "Courriels envoyés" },
   ],
 };
