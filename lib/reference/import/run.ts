@@ -1,0 +1,96 @@
+import type { Database } from "@/lib/db/client";
+import { Prisma, type ImportKind, type ImportStatus } from "@/lib/generated/prisma/client";
+import { ImportFileError } from "./errors";
+import { LineSource } from "./lines";
+
+export type Transaction = Prisma.TransactionClient;
+
+export interface ImportMeta {
+  /** Name of the file as given by the user (kept in ImportRun). */
+  readonly fileName: string;
+  /** User who started the import (null for the command line). */
+  readonly startedById?: string | null;
+}
+
+/** `read` data lines; `created`/`updated`/`unchanged` rows of the main table; extra keys per kind. */
+export interface ImportCounts {
+  read: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  [detail: string]: number;
+}
+
+export interface RejectedLine {
+  readonly line: number;
+  readonly reason: string;
+}
+
+export interface ImportReport {
+  readonly runId: string;
+  readonly kind: ImportKind;
+  readonly status: ImportStatus;
+  readonly fileName: string;
+  readonly sha256: string;
+  readonly encoding: string;
+  readonly counts: ImportCounts;
+  /** The first {@link MAX_STORED_REJECTS} rejected lines. */
+  readonly rejects: readonly RejectedLine[];
+  /** French message when the import failed (nothing was written). */
+  readonly error?: string;
+}
+
+export const MAX_STORED_REJECTS = 100;
+export const BATCH_SIZE = 1_000;
+/** The whole import runs in one interactive transaction: a failure anywhere rolls everything back. */
+const TRANSACTION_TIMEOUT_MS = 30 * 60_000;
+
+export class ImportContext {
+  readonly counts: ImportCounts = { read: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 };
+  readonly rejects: RejectedLine[] = [];
+
+  reject(line: number, reason: string): void {
+    this.counts.rejected += 1;
+    if (this.rejects.length < MAX_STORED_REJECTS) this.rejects.push({ line, reason });
+  }
+
+  add(key: string, amount: number): void {
+    this.counts[key] = (this.counts[key] ?? 0) + amount;
+  }
+}
+
+export type ImportBody = (tx: Transaction, source: LineSource, context: ImportContext) => Promise<void>;
+
+/**
+ * Records an ImportRun (RUNNING), runs `body` in ONE interactive transaction, then records the
+ * outcome: SUCCEEDED with counts and rejects, or FAILED with the French error — in which case the
+ * transaction was rolled back and the reference tables are exactly as before.
+ */
+export async function runImport(db: Database, kind: ImportKind, input: AsyncIterable<Uint8Array | string>, meta: ImportMeta, body: ImportBody): Promise<ImportReport> {
+  const run = await db.importRun.create({ data: { kind, fileName: meta.fileName, sha256: "0".repeat(64), startedById: meta.startedById ?? null } });
+  const source = new LineSource(input);
+  const context = new ImportContext();
+  let error: string | undefined;
+  try {
+    await db.$transaction((tx) => body(tx, source, context), { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 60_000 });
+  } catch (caught) {
+    error = caught instanceof ImportFileError ? caught.userMessage : `Erreur inattendue pendant l'import, rien n'a été importé : ${caught instanceof Error ? caught.message : String(caught)}`;
+  }
+  const sha256 = await source.sha256();
+  const status: ImportStatus = error ? "FAILED" : "SUCCEEDED";
+  await db.importRun.update({
+    where: { id: run.id },
+    data: { sha256, status, finishedAt: new Date(), counts: context.counts, rejects: context.rejects as unknown as Prisma.InputJsonValue, error: error ?? null },
+  });
+  return { runId: run.id, kind, status, fileName: meta.fileName, sha256, encoding: source.encoding, counts: context.counts, rejects: context.rejects, error };
+}
+
+/** Counts rows returned by an `INSERT … ON CONFLICT DO UPDATE … WHERE … IS DISTINCT FROM … RETURNING (xmax = 0) AS inserted`. */
+export function tallyUpsert(context: ImportContext, batchSize: number, returned: readonly { inserted: boolean }[], prefix = ""): void {
+  const created = returned.filter((row) => row.inserted).length;
+  const key = (name: string) => (prefix ? `${prefix}${name.charAt(0).toUpperCase()}${name.slice(1)}` : name);
+  context.add(key("created"), created);
+  context.add(key("updated"), returned.length - created);
+  context.add(key("unchanged"), batchSize - returned.length);
+}

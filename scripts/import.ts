@@ -1,0 +1,73 @@
+/**
+ * npm run import -- <type> <fichier> [--par <id utilisateur>]
+ * Types : finess-csv, finess-structureet, sae-sygen, activite-csv. Fichier brut ou gzip, UTF-8 ou ISO-8859-1.
+ * Base : DATABASE_URL, sinon la base embarquée de la démo (.data/postgres, déjà migrée par `npm run demo`).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { createDatabaseClient } from "../lib/db/client";
+import { importCombinedActivityCsv, importFinessFlatCsv, importFinessStructureet, importSaeSygen, type ImportReport } from "../lib/reference/import";
+import { withDatabase } from "./database-runtime";
+
+const IMPORTERS = {
+  "finess-csv": importFinessFlatCsv,
+  "finess-structureet": importFinessStructureet,
+  "sae-sygen": importSaeSygen,
+  "activite-csv": importCombinedActivityCsv,
+} as const;
+
+type Kind = keyof typeof IMPORTERS;
+const isKind = (value: string | undefined): value is Kind => value !== undefined && value in IMPORTERS;
+
+function printReport(report: ImportReport, seconds: number): void {
+  const c = report.counts;
+  console.log(`\nImport ${report.kind} — ${report.fileName}`);
+  console.log(`  SHA-256 : ${report.sha256} (encodage ${report.encoding})`);
+  console.log(`  Statut  : ${report.status === "SUCCEEDED" ? "réussi" : "ÉCHEC"} en ${seconds.toFixed(1)} s (import n° ${report.runId})`);
+  console.log(`  Lignes lues : ${c.read} — créées : ${c.created}, modifiées : ${c.updated}, inchangées : ${c.unchanged}, rejetées : ${c.rejected}`);
+  if (c.legalEntitiesCreated !== undefined) {
+    console.log(`  Entités juridiques — créées : ${c.legalEntitiesCreated}, modifiées : ${c.legalEntitiesUpdated ?? 0}, inchangées : ${c.legalEntitiesUnchanged ?? 0}`);
+  }
+  if (c.skipped) console.log(`  Lignes geolocalisation ignorées : ${c.skipped}`);
+  if (c.unknownSites) console.log(`  FINESS inconnus (signalés) : ${c.unknownSites}`);
+  if (report.rejects.length) {
+    console.log(`  Premières lignes rejetées${c.rejected > report.rejects.length ? ` (${report.rejects.length} sur ${c.rejected})` : ""} :`);
+    for (const reject of report.rejects.slice(0, 20)) console.log(`    ligne ${reject.line} : ${reject.reason}`);
+    if (report.rejects.length > 20) console.log(`    … (voir ImportRun ${report.runId})`);
+  }
+  if (report.error) console.error(`\n✗ ${report.error}`);
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2).filter((arg) => arg !== "--");
+  const byIndex = args.indexOf("--par");
+  const startedById = byIndex >= 0 ? (args[byIndex + 1] ?? null) : null;
+  const [kind, file] = byIndex >= 0 ? args.filter((_, i) => i !== byIndex && i !== byIndex + 1) : args;
+  if (!isKind(kind) || !file) {
+    console.error(`Usage : npm run import -- <${Object.keys(IMPORTERS).join("|")}> <fichier> [--par <id utilisateur>]`);
+    return 2;
+  }
+  if (!fs.existsSync(file)) {
+    console.error(`✗ Fichier introuvable : ${file}`);
+    return 2;
+  }
+  return withDatabase(async (url) => {
+    const db = createDatabaseClient(url);
+    try {
+      const started = performance.now();
+      const report = await IMPORTERS[kind](db, fs.createReadStream(file), { fileName: path.basename(file), startedById });
+      printReport(report, (performance.now() - started) / 1000);
+      return report.status === "SUCCEEDED" ? 0 : 1;
+    } finally {
+      await db.$disconnect();
+    }
+  });
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`✗ Erreur inattendue : ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
