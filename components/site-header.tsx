@@ -17,6 +17,7 @@ const NAVIGATION: Record<Role, { href: string; label: string }[]> = {
     { href: "/admin", label: "Administration DNS" },
     { href: "/admin/guichets", label: "Guichets et jalons" },
     { href: "/admin/suivi", label: "Suivi national" },
+    { href: "/admin/imports", label: "Données de référence" },
     { href: "/admin/comptes", label: "Comptes" },
     { href: "/admin/courriels", label: "Courriels envoyés" },
   ],

@@ -6,18 +6,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createDatabaseClient } from "../lib/db/client";
-import { importCombinedActivityCsv, importFinessFlatCsv, importFinessStructureet, importSaeSygen, type ImportReport } from "../lib/reference/import";
+import type { ImportReport } from "../lib/reference/import";
+import { IMPORTERS, isImportKindName } from "../lib/reference/import/importers";
 import { withDatabase } from "./database-runtime";
 
-const IMPORTERS = {
-  "finess-csv": importFinessFlatCsv,
-  "finess-structureet": importFinessStructureet,
-  "sae-sygen": importSaeSygen,
-  "activite-csv": importCombinedActivityCsv,
-} as const;
-
-type Kind = keyof typeof IMPORTERS;
-const isKind = (value: string | undefined): value is Kind => value !== undefined && value in IMPORTERS;
 
 function printReport(report: ImportReport, seconds: number): void {
   const c = report.counts;
@@ -43,7 +35,7 @@ async function main(): Promise<number> {
   const byIndex = args.indexOf("--par");
   const startedById = byIndex >= 0 ? (args[byIndex + 1] ?? null) : null;
   const [kind, file] = byIndex >= 0 ? args.filter((_, i) => i !== byIndex && i !== byIndex + 1) : args;
-  if (!isKind(kind) || !file) {
+  if (!isImportKindName(kind) || !file) {
     console.error(`Usage : npm run import -- <${Object.keys(IMPORTERS).join("|")}> <fichier> [--par <id utilisateur>]`);
     return 2;
   }
@@ -55,7 +47,7 @@ async function main(): Promise<number> {
     const db = createDatabaseClient(url);
     try {
       const started = performance.now();
-      const report = await IMPORTERS[kind](db, fs.createReadStream(file), { fileName: path.basename(file), startedById });
+      const report = await IMPORTERS[kind].run(db, fs.createReadStream(file), { fileName: path.basename(file), startedById });
       printReport(report, (performance.now() - started) / 1000);
       return report.status === "SUCCEEDED" ? 0 : 1;
     } finally {

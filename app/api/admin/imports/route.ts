@@ -1,0 +1,26 @@
+import { Readable } from "node:stream";
+import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
+import { getCurrentUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { IMPORTERS, isImportKindName } from "@/lib/reference/import/importers";
+
+export const runtime = "nodejs";
+// An import of the whole FINESS register takes seconds to a minute.
+export const maxDuration = 600;
+
+/**
+ * POST the raw file (streamed, never held in memory) with ?type=finess-csv|…;
+ * the answer is the import's report. DNS admins only; recorded as an ImportRun.
+ */
+export async function POST(request: Request) {
+  const user = await getCurrentUser();
+  if (!user) return Response.json({ message: "Connectez-vous pour importer un fichier." }, { status: 401 });
+  if (user.role !== "DNS_ADMIN") return Response.json({ message: "Seuls les administrateurs DNS importent les données de référence." }, { status: 403 });
+  const kind = new URL(request.url).searchParams.get("type");
+  if (!isImportKindName(kind)) return Response.json({ message: "Type d'import inconnu." }, { status: 400 });
+  if (!request.body) return Response.json({ message: "Le fichier est vide." }, { status: 400 });
+  const fileName = decodeURIComponent(request.headers.get("x-file-name") ?? "fichier");
+  const stream = Readable.fromWeb(request.body as unknown as NodeWebReadableStream<Uint8Array>);
+  const report = await IMPORTERS[kind].run(getDb(), stream, { fileName, startedById: user.id });
+  return Response.json(report, { status: report.status === "SUCCEEDED" ? 200 : 422 });
+}

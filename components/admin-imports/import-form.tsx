@@ -1,0 +1,130 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
+
+interface Report {
+  status: "SUCCEEDED" | "FAILED" | "RUNNING";
+  fileName: string;
+  counts: { read: number; created: number; updated: number; unchanged: number; rejected: number };
+  rejects: { line: number; reason: string }[];
+  error?: string;
+}
+
+const numberFr = new Intl.NumberFormat("fr-FR");
+
+/** Uploads a reference file (streamed to the importer) with a progress bar, then shows its report. */
+export function ImportForm({ kinds }: { kinds: { key: string; label: string }[] }) {
+  const router = useRouter();
+  const [kind, setKind] = useState(kinds[0]?.key ?? "");
+  const [progress, setProgress] = useState<number | null>(null);
+  const [phase, setPhase] = useState<"idle" | "sending" | "importing">("idle");
+  const [report, setReport] = useState<Report | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  function send() {
+    const file = fileInput.current?.files?.[0];
+    if (!file) {
+      setError("Choisissez un fichier.");
+      return;
+    }
+    if (file.size === 0) {
+      setError("Le fichier est vide.");
+      return;
+    }
+    setError(null);
+    setReport(null);
+    setPhase("sending");
+    setProgress(0);
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", `/api/admin/imports?type=${encodeURIComponent(kind)}`);
+    xhr.setRequestHeader("x-file-name", encodeURIComponent(file.name));
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) setProgress(event.loaded / event.total);
+    };
+    xhr.upload.onload = () => setPhase("importing");
+    xhr.onload = () => {
+      setPhase("idle");
+      try {
+        const body = JSON.parse(xhr.responseText) as Report & { message?: string };
+        if (body.message && !body.counts) setError(body.message);
+        else setReport(body);
+      } catch {
+        setError(`L'import a échoué (erreur ${xhr.status}).`);
+      }
+      router.refresh();
+    };
+    xhr.onerror = () => {
+      setPhase("idle");
+      setError("La connexion a été interrompue : rien n'a été importé.");
+    };
+    xhr.send(file);
+  }
+
+  return (
+    <form
+      className="space-y-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        send();
+      }}
+    >
+      <div>
+        <label htmlFor="type-import" className="block font-semibold">
+          Type de fichier
+        </label>
+        <select id="type-import" value={kind} onChange={(event) => setKind(event.target.value)} className="mt-1 border-b-2 border-gris-texte bg-fond-alt px-3 py-2">
+          {kinds.map((option) => (
+            <option key={option.key} value={option.key}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="fichier-import" className="block font-semibold">
+          Fichier (CSV, éventuellement compressé en .gz ; UTF-8 ou ISO-8859-1)
+        </label>
+        <input id="fichier-import" ref={fileInput} type="file" className="mt-1 block border border-gris-bordure bg-fond-alt p-2" />
+      </div>
+      <button type="submit" disabled={phase !== "idle"} className="bg-bleu-france px-4 py-2 font-semibold text-white disabled:opacity-60">
+        Importer
+      </button>
+      <div aria-live="polite">
+        {phase !== "idle" && progress !== null && (
+          <p className="flex items-center gap-3">
+            <progress max={1} value={progress} aria-label="Progression de l'envoi du fichier" />
+            {phase === "sending" ? `Envoi : ${Math.round(progress * 100)} %` : "Import en cours…"}
+          </p>
+        )}
+        {error && (
+          <p role="alert" className="font-semibold text-erreur">
+            {error}
+          </p>
+        )}
+        {report && (
+          <div className={`border-l-4 p-3 ${report.status === "SUCCEEDED" ? "border-succes" : "border-erreur"}`} data-testid="rapport-import">
+            <p className="font-semibold">
+              {report.status === "SUCCEEDED" ? "Import réussi" : "Import refusé : rien n'a été modifié"} — {report.fileName}
+            </p>
+            {report.error && <p className="text-erreur">{report.error}</p>}
+            <p>
+              Lignes lues : {numberFr.format(report.counts.read)} — créées : {numberFr.format(report.counts.created)}, modifiées : {numberFr.format(report.counts.updated)}, inchangées :{" "}
+              {numberFr.format(report.counts.unchanged)}, rejetées : {numberFr.format(report.counts.rejected)}
+            </p>
+            {report.rejects.length > 0 && (
+              <ul className="list-disc pl-6 text-sm">
+                {report.rejects.slice(0, 20).map((reject) => (
+                  <li key={reject.line}>
+                    Ligne {reject.line} : {reject.reason}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+      </div>
+    </form>
+  );
+}

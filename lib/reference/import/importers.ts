@@ -1,0 +1,17 @@
+import { importCombinedActivityCsv } from "./combined-activity";
+import { importFinessFlatCsv, importFinessStructureet } from "./finess";
+import { importSaeSygen } from "./sae";
+
+/** Every import, by the name the command line and the admin page use. */
+export const IMPORTERS = {
+  "finess-csv": { run: importFinessFlatCsv, label: "FINESS — fichier aplati (CSV ; des EG)" },
+  "finess-structureet": { run: importFinessStructureet, label: "FINESS — extraction officielle « structureet »" },
+  "sae-sygen": { run: importSaeSygen, label: "SAE — bordereau SYGEN (effectifs par EG)" },
+  "activite-csv": { run: importCombinedActivityCsv, label: "Activité combinée — CSV (FINESS PMSI ; année ; valeur)" },
+} as const;
+
+export type ImportKindName = keyof typeof IMPORTERS;
+
+export function isImportKindName(value: string | null | undefined): value is ImportKindName {
+  return typeof value === "string" && Object.hasOwn(IMPORTERS, value);
+}
