@@ -1,7 +1,7 @@
 import type { Database } from "@/lib/db/client";
 import { FINESS_PATTERN } from "@/lib/funding/finess-rules";
 import { cell, parseCsvLine } from "./csv";
-import { COMBINED_ACTIVITY_COLUMNS, EMPTY_FILE_MESSAGE, headerMismatchMessage, truncatedMessage } from "./detect";
+import { COMBINED_ACTIVITY_COLUMNS, EMPTY_FILE_MESSAGE, headerMismatchMessage } from "./detect";
 import { ImportFileError } from "./errors";
 import { BATCH_SIZE, runImport, tallyUpsert, type ImportMeta, type ImportReport } from "./run";
 
@@ -46,18 +46,8 @@ export function importCombinedActivityCsv(db: Database, input: AsyncIterable<Uin
         }
         continue;
       }
-      context.counts.read += 1;
-      const parsed = parseCsvLine(line.text);
-      if (!parsed.ok) {
-        context.reject(line.number, parsed.reason);
-        continue;
-      }
-      const f = parsed.fields;
-      if (f.length !== 3) {
-        if (line.isLast && f.length < 3) throw new ImportFileError(truncatedMessage(line.number, f.length, 3));
-        context.reject(line.number, `${f.length} champs au lieu de 3`);
-        continue;
-      }
+      const f = context.dataFields(line, 3);
+      if (!f) continue;
       const finess = cell(f, 0).trim();
       const yearText = cell(f, 1).trim();
       const value = parseActivityValue(cell(f, 2));

@@ -180,18 +180,8 @@ export function importFinessFlatCsv(db: Database, input: AsyncIterable<Uint8Arra
         await writer.start();
         continue;
       }
-      context.counts.read += 1;
-      const parsed = parseCsvLine(line.text);
-      if (!parsed.ok) {
-        context.reject(line.number, parsed.reason);
-        continue;
-      }
-      const f = parsed.fields;
-      if (f.length !== width) {
-        if (line.isLast && f.length < width) throw new ImportFileError(truncatedMessage(line.number, f.length, width));
-        context.reject(line.number, `${f.length} champs au lieu de ${width}`);
-        continue;
-      }
+      const f = context.dataFields(line, width);
+      if (!f) continue;
       const postalCode = cell(f, 5).trim();
       const result = validateEg(
         {

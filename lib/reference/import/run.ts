@@ -1,7 +1,9 @@
 import type { Database } from "@/lib/db/client";
 import { Prisma, type ImportKind, type ImportStatus } from "@/lib/generated/prisma/client";
+import { parseCsvLine } from "./csv";
+import { truncatedMessage } from "./detect";
 import { ImportFileError } from "./errors";
-import { LineSource } from "./lines";
+import { LineSource, type SourceLine } from "./lines";
 
 export type Transaction = Prisma.TransactionClient;
 
@@ -57,6 +59,26 @@ export class ImportContext {
 
   add(key: string, amount: number): void {
     this.counts[key] = (this.counts[key] ?? 0) + amount;
+  }
+
+  /**
+   * One data line of a file of `width` columns: counted as read; a malformed line or one of
+   * another width is rejected (null); a short last line means the file was truncated (fatal).
+   */
+  dataFields(line: SourceLine, width: number): string[] | null {
+    this.counts.read += 1;
+    const parsed = parseCsvLine(line.text);
+    if (!parsed.ok) {
+      this.reject(line.number, parsed.reason);
+      return null;
+    }
+    const fields = parsed.fields;
+    if (fields.length !== width) {
+      if (line.isLast && fields.length < width) throw new ImportFileError(truncatedMessage(line.number, fields.length, width));
+      this.reject(line.number, `${fields.length} champs au lieu de ${width}`);
+      return null;
+    }
+    return fields;
   }
 }
 

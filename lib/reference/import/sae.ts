@@ -1,7 +1,7 @@
 import type { Database } from "@/lib/db/client";
 import { FINESS_PATTERN } from "@/lib/funding/finess-rules";
 import { cell, parseCsvLine } from "./csv";
-import { EMPTY_FILE_MESSAGE, headerMismatchMessage, truncatedMessage } from "./detect";
+import { EMPTY_FILE_MESSAGE, headerMismatchMessage } from "./detect";
 import { ImportFileError } from "./errors";
 import { BATCH_SIZE, runImport, tallyUpsert, type ImportMeta, type ImportReport } from "./run";
 
@@ -85,18 +85,8 @@ export function importSaeSygen(db: Database, input: AsyncIterable<Uint8Array | s
         width = names.length;
         continue;
       }
-      context.counts.read += 1;
-      const parsed = parseCsvLine(line.text);
-      if (!parsed.ok) {
-        context.reject(line.number, parsed.reason);
-        continue;
-      }
-      const f = parsed.fields;
-      if (f.length !== width) {
-        if (line.isLast && f.length < width) throw new ImportFileError(truncatedMessage(line.number, f.length, width));
-        context.reject(line.number, `${f.length} champs au lieu de ${width}`);
-        continue;
-      }
+      const f = context.dataFields(line, width);
+      if (!f) continue;
       const site = cell(f, index.site).trim();
       const yearText = cell(f, index.year).trim();
       if (!FINESS_PATTERN.test(site)) {
