@@ -43,15 +43,37 @@ export function InstructionActionsPanel({ model, fields }: { model: InstructionM
     });
   }
 
+  // Rendered in both branches: after a decision the refreshed model can no longer act, and the confirmation must stay.
+  const feedbackBox = feedback && (
+    <div role={feedback.ok ? "status" : "alert"} className={`border-l-4 p-3 font-semibold ${feedback.ok ? "border-succes text-succes" : "border-erreur bg-red-50 text-erreur"}`}>
+      <p>{feedback.message}</p>
+      {feedback.fieldErrors && (
+        <ul className="list-disc pl-6 text-sm">
+          {Object.values(feedback.fieldErrors).flat().map((text) => (
+            <li key={text}>{text}</li>
+          ))}
+        </ul>
+      )}
+      {!feedback.ok && /a changé depuis/.test(feedback.message) && (
+        <button type="button" className="mt-1 underline" onClick={() => window.location.reload()}>
+          Recharger la page
+        </button>
+      )}
+    </div>
+  );
+
   if (!model.canAct) {
     return (
-      <p className="border-l-4 border-gris-bordure bg-fond-alt p-3">
-        {model.status === "ACCEPTED" || model.status === "REFUSED"
-          ? "Ce dossier a fait l'objet d'une décision."
-          : model.daysLeft === 0
-            ? "L'instruction de ce guichet est close : aucune action n'est plus possible."
-            : "Aucune action n'est possible sur ce dossier pour l'instant."}
-      </p>
+      <>
+        {feedbackBox}
+        <p className="border-l-4 border-gris-bordure bg-fond-alt p-3">
+          {model.status === "ACCEPTED" || model.status === "REFUSED"
+            ? "Ce dossier a fait l'objet d'une décision."
+            : model.daysLeft === 0
+              ? "L'instruction de ce guichet est close : aucune action n'est plus possible."
+              : "Aucune action n'est possible sur ce dossier pour l'instant."}
+        </p>
+      </>
     );
   }
 
@@ -74,23 +96,7 @@ export function InstructionActionsPanel({ model, fields }: { model: InstructionM
       <p className="text-sm">
         {model.daysLeft} jour{model.daysLeft > 1 ? "s" : ""} avant la fin de l&apos;instruction.
       </p>
-      {feedback && (
-        <div role={feedback.ok ? "status" : "alert"} className={`border-l-4 p-3 font-semibold ${feedback.ok ? "border-succes text-succes" : "border-erreur bg-red-50 text-erreur"}`}>
-          <p>{feedback.message}</p>
-          {feedback.fieldErrors && (
-            <ul className="list-disc pl-6 text-sm">
-              {Object.values(feedback.fieldErrors).flat().map((text) => (
-                <li key={text}>{text}</li>
-              ))}
-            </ul>
-          )}
-          {!feedback.ok && /a changé depuis/.test(feedback.message) && (
-            <button type="button" className="mt-1 underline" onClick={() => window.location.reload()}>
-              Recharger la page
-            </button>
-          )}
-        </div>
-      )}
+      {feedbackBox}
 
       {model.status === "CHANGES_REQUESTED" ? (
         <div className="space-y-2">

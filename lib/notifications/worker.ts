@@ -60,7 +60,7 @@ export function startOutboxWorker(getDb: () => Database, intervalMs: number, opt
           total.released += result.released;
           if (result.claimed < batchSize || result.released > 0) break;
         }
-        if (total.claimed > 0) log.info(`[courriels] ${total.sent} envoyé(s), ${total.failed} en échec (nouvelle tentative programmée)`);
+        if (total.claimed > 0) log.info(`[courriels] ${total.sent} envoyé(s)${total.failed > 0 ? `, ${total.failed} en échec (nouvelle tentative programmée)` : ""}`);
       } catch (error) {
         log.error("[courriels] envoi de la boîte d'envoi impossible :", error);
       }
