@@ -219,6 +219,22 @@ export interface ReferentsOfLegalEntity {
   referents: { userId: string; email: string; name: string; active: boolean; linkedAt: Date }[];
 }
 
+const referentsSelect = {
+  finess: true,
+  name: true,
+  regionCode: true,
+  referents: { orderBy: { createdAt: "asc" }, select: { createdAt: true, user: { select: { id: true, email: true, name: true, active: true } } } },
+} satisfies Prisma.LegalEntitySelect;
+
+function toReferentsOfLegalEntity(row: Prisma.LegalEntityGetPayload<{ select: typeof referentsSelect }>): ReferentsOfLegalEntity {
+  return {
+    finess: row.finess,
+    name: row.name,
+    regionCode: row.regionCode,
+    referents: row.referents.map((link) => ({ userId: link.user.id, email: link.user.email, name: link.user.name, active: link.user.active, linkedAt: link.createdAt })),
+  };
+}
+
 /** EJ matching a FINESS prefix or a name fragment, with their referents (at most 50 EJ). */
 export async function searchReferents(db: Database, actor: CurrentUser, search: string): Promise<ReferentsOfLegalEntity[]> {
   assertAdmin(actor);
@@ -228,19 +244,16 @@ export async function searchReferents(db: Database, actor: CurrentUser, search: 
     where: /^\d/.test(term) ? { finess: { startsWith: term.toUpperCase() } } : { name: { contains: term, mode: "insensitive" } },
     orderBy: { name: "asc" },
     take: 50,
-    select: {
-      finess: true,
-      name: true,
-      regionCode: true,
-      referents: { orderBy: { createdAt: "asc" }, select: { createdAt: true, user: { select: { id: true, email: true, name: true, active: true } } } },
-    },
+    select: referentsSelect,
   });
-  return rows.map((row) => ({
-    finess: row.finess,
-    name: row.name,
-    regionCode: row.regionCode,
-    referents: row.referents.map((link) => ({ userId: link.user.id, email: link.user.email, name: link.user.name, active: link.user.active, linkedAt: link.createdAt })),
-  }));
+  return rows.map(toReferentsOfLegalEntity);
+}
+
+/** The referents of one EJ (null when the EJ does not exist). */
+export async function referentsOfLegalEntity(db: Database, actor: CurrentUser, finess: string): Promise<ReferentsOfLegalEntity | null> {
+  assertAdmin(actor);
+  const row = await db.legalEntity.findUnique({ where: { finess }, select: referentsSelect });
+  return row ? toReferentsOfLegalEntity(row) : null;
 }
 
 /** Removes one referent from one EJ (the account itself stays). */

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AccountActions, RemoveReferentButton } from "@/components/admin/account-actions";
+import { AccountActions } from "@/components/admin/account-actions";
 import { AccountCreateForm } from "@/components/admin/account-create-form";
+import { LegalEntityReferents } from "@/components/admin/legal-entity-referents";
 import { listAccounts, searchReferents } from "@/lib/admin/accounts";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { requireRole } from "@/lib/auth/session";
@@ -137,26 +138,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         </form>
         {search.length >= 2 && referents.length === 0 && <p role="status">Aucun établissement ne correspond à « {search} ».</p>}
         {referents.map((entity) => (
-          <div key={entity.finess} className="border border-gris-bordure p-3">
-            <h3 className="font-bold">
-              {entity.name} <span className="font-normal">(FINESS {entity.finess}, région {entity.regionCode})</span>
-            </h3>
-            {entity.referents.length === 0 ? (
-              <p className="text-sm">Aucun référent rattaché.</p>
-            ) : (
-              <ul className="mt-2 space-y-2">
-                {entity.referents.map((referent) => (
-                  <li key={referent.userId} className="flex flex-wrap items-center gap-3 text-sm">
-                    <span>
-                      {referent.name} — {referent.email}
-                      {!referent.active && " (compte désactivé)"}
-                    </span>
-                    <RemoveReferentButton userId={referent.userId} email={referent.email} legalEntityFiness={entity.finess} />
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
+          <LegalEntityReferents key={entity.finess} entity={entity} linkToEntity />
         ))}
       </section>
     </div>

@@ -176,7 +176,7 @@ export default async function NationalFollowUpPage({ searchParams }: { searchPar
                   {drillDown.rows.map((row) => (
                     <tr key={`${row.dossierId}/${row.finess}`} className="border-b border-gris-bordure">
                       <th scope="row" className="py-2 pr-3 font-normal">
-                        <Link href={`/admin/comptes?ej=${encodeURIComponent(row.finess)}#referents-titre`}>{row.name}</Link>
+                        <Link href={`/admin/ej/${encodeURIComponent(row.finess)}`}>{row.name}</Link>
                       </th>
                       <td className="py-2 pr-3">{row.finess}</td>
                       <td className="py-2 pr-3">{row.dossierNumber}</td>

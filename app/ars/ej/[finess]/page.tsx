@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { LegalEntityCard } from "@/components/legal-entity-card";
+import { LegalEntityPage } from "@/components/legal-entity-page";
 import { loadForPage, requireRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { dossiersOfLegalEntity } from "@/lib/dossiers/legal-entity-dossiers";
 import { getLegalEntityForUser } from "@/lib/reference/legal-entities";
 
 export const metadata: Metadata = { title: "Entité juridique — instruction" };
@@ -10,16 +10,8 @@ export const metadata: Metadata = { title: "Entité juridique — instruction" }
 export default async function InstructorLegalEntityPage({ params }: { params: Promise<{ finess: string }> }) {
   const { finess } = await params;
   const user = await requireRole("ARS_INSTRUCTOR", `/ars/ej/${finess}`);
-  const entity = await loadForPage(getLegalEntityForUser(getDb(), user, finess));
-  return (
-    <div className="space-y-6">
-      <p>
-        <Link href="/ars">← Établissements de la région</Link>
-      </p>
-      <h1 className="text-3xl font-bold">
-        {entity.name} <span className="text-lg font-normal">(FINESS EJ {entity.finess})</span>
-      </h1>
-      <LegalEntityCard entity={entity} />
-    </div>
-  );
+  const db = getDb();
+  const entity = await loadForPage(getLegalEntityForUser(db, user, finess));
+  const dossiers = await dossiersOfLegalEntity(db, user, entity.finess);
+  return <LegalEntityPage entity={entity} back={{ href: "/ars", label: "Établissements de la région" }} dossiers={dossiers} dossierHref={(id) => `/ars/dossiers/${id}`} />;
 }

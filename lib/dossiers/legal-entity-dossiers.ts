@@ -1,0 +1,62 @@
+import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Database } from "@/lib/db/client";
+import type { Cents } from "@/lib/funding";
+import type { DossierStatus, GuichetKind } from "@/lib/generated/prisma/enums";
+import { dossierScope } from "./dossier-view";
+import { canReadDossier } from "./policy";
+
+export interface LegalEntityDossierRow {
+  dossierId: string;
+  number: string;
+  status: DossierStatus;
+  guichetLabel: string;
+  guichetKind: GuichetKind;
+  /** The carrier of the dossier: the EJ itself, or the support EJ of its GHT. */
+  carrierFiness: string;
+  carrierName: string;
+  /** Amounts of THIS EJ's part, in cents (null when not given yet). */
+  requested: Cents | null;
+  decided: Cents | null;
+}
+
+const cents = (value: bigint | null): Cents | null => (value === null ? null : (Number(value) as Cents));
+
+/**
+ * The dossiers in which the EJ `finess` takes part, every guichet, newest first, as `user`
+ * may see them: a dossier is kept only when the user may read it (its carrier's scope —
+ * a member EJ's referent does not see the GHT dossier carried by the support), and drafts
+ * only for referents (the ARS and the DNS see transmitted dossiers only).
+ * The caller has checked the user's access to the EJ itself (getLegalEntityForUser).
+ */
+export async function dossiersOfLegalEntity(db: Database, user: CurrentUser, finess: string): Promise<LegalEntityDossierRow[]> {
+  const parts = await db.dossierLegalEntity.findMany({
+    where: { legalEntityFiness: finess, ...(user.role === "ESTABLISHMENT_REFERENT" ? {} : { dossier: { status: { not: "DRAFT" } } }) },
+    select: {
+      requestedCents: true,
+      decidedCents: true,
+      dossier: {
+        select: {
+          id: true,
+          number: true,
+          status: true,
+          guichet: { select: { label: true, kind: true } },
+          carrier: { select: { finess: true, name: true, regionCode: true, ght: { select: { supportFiness: true } } } },
+        },
+      },
+    },
+    orderBy: [{ dossier: { guichet: { opensOn: "desc" } } }, { dossier: { number: "asc" } }],
+  });
+  return parts
+    .filter((part) => canReadDossier(user, dossierScope(part.dossier)))
+    .map(({ dossier, requestedCents, decidedCents }) => ({
+      dossierId: dossier.id,
+      number: dossier.number,
+      status: dossier.status,
+      guichetLabel: dossier.guichet.label,
+      guichetKind: dossier.guichet.kind,
+      carrierFiness: dossier.carrier.finess,
+      carrierName: dossier.carrier.name,
+      requested: cents(requestedCents),
+      decided: cents(decidedCents),
+    }));
+}
