@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 interface Report {
   status: "SUCCEEDED" | "FAILED" | "RUNNING";
@@ -11,7 +11,41 @@ interface Report {
   error?: string;
 }
 
+interface ServerProgress {
+  status: "SUCCEEDED" | "FAILED" | "RUNNING";
+  stage: "reading" | "writing" | null;
+  bytes: number | null;
+  read: number;
+  rejected: number;
+}
+
 const numberFr = new Intl.NumberFormat("fr-FR");
+const POLL_MS = 700;
+
+/** Polls the import's progress on the server while it runs (the upload progress alone says nothing of the parsing). */
+function useServerProgress(runId: string | null): ServerProgress | null {
+  // Keyed by run, so that a new import never shows the last one's progress.
+  const [progress, setProgress] = useState<{ runId: string; value: ServerProgress } | null>(null);
+  useEffect(() => {
+    if (!runId) return;
+    let stopped = false;
+    const poll = async () => {
+      try {
+        const response = await fetch(`/api/admin/imports/${runId}`, { cache: "no-store" });
+        if (response.ok && !stopped) setProgress({ runId, value: (await response.json()) as ServerProgress });
+      } catch {
+        // The next poll retries; the final report comes from the upload's answer anyway.
+      }
+      if (!stopped) timer = setTimeout(poll, POLL_MS);
+    };
+    let timer = setTimeout(poll, POLL_MS);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [runId]);
+  return progress && progress.runId === runId ? progress.value : null;
+}
 
 /** Uploads a reference file (streamed to the importer) with a progress bar, then shows its report. */
 export function ImportForm({ kinds }: { kinds: { key: string; label: string }[] }) {
@@ -22,6 +56,9 @@ export function ImportForm({ kinds }: { kinds: { key: string; label: string }[] 
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const [runId, setRunId] = useState<string | null>(null);
+  const [fileSize, setFileSize] = useState(0);
+  const server = useServerProgress(runId);
 
   function send() {
     const file = fileInput.current?.files?.[0];
@@ -37,15 +74,20 @@ export function ImportForm({ kinds }: { kinds: { key: string; label: string }[] 
     setReport(null);
     setPhase("sending");
     setProgress(0);
+    setFileSize(file.size);
+    const id = crypto.randomUUID();
+    setRunId(id);
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/api/admin/imports?type=${encodeURIComponent(kind)}`);
     xhr.setRequestHeader("x-file-name", encodeURIComponent(file.name));
+    xhr.setRequestHeader("x-import-id", id);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) setProgress(event.loaded / event.total);
     };
     xhr.upload.onload = () => setPhase("importing");
     xhr.onload = () => {
       setPhase("idle");
+      setRunId(null);
       try {
         const body = JSON.parse(xhr.responseText) as Report & { message?: string };
         if (body.message && !body.counts) setError(body.message);
@@ -57,6 +99,7 @@ export function ImportForm({ kinds }: { kinds: { key: string; label: string }[] 
     };
     xhr.onerror = () => {
       setPhase("idle");
+      setRunId(null);
       setError("La connexion a été interrompue : rien n'a été importé.");
     };
     xhr.send(file);
@@ -93,10 +136,21 @@ export function ImportForm({ kinds }: { kinds: { key: string; label: string }[] 
       </button>
       <div aria-live="polite">
         {phase !== "idle" && progress !== null && (
-          <p className="flex items-center gap-3">
-            <progress max={1} value={progress} aria-label="Progression de l'envoi du fichier" />
-            {phase === "sending" ? `Envoi : ${Math.round(progress * 100)} %` : "Import en cours…"}
-          </p>
+          <div className="space-y-1">
+            <p className="flex items-center gap-3">
+              <progress max={1} value={progress} aria-label="Progression de l'envoi du fichier" />
+              {phase === "sending" ? `Envoi : ${Math.round(progress * 100)} %` : "Fichier envoyé."}
+            </p>
+            {server?.status === "RUNNING" && (
+              <p className="flex items-center gap-3" data-testid="progression-import">
+                <progress max={1} value={server.bytes !== null && fileSize > 0 ? Math.min(1, server.bytes / fileSize) : undefined} aria-label="Progression de l'import sur le serveur" />
+                {server.stage === "writing"
+                  ? `Fichier lu (${numberFr.format(server.read)} lignes) : enregistrement en base…`
+                  : `Import : ${numberFr.format(server.read)} lignes traitées${server.rejected > 0 ? `, dont ${numberFr.format(server.rejected)} rejetées` : ""}`}
+              </p>
+            )}
+            {phase === "importing" && server?.status !== "RUNNING" && <p>Import en cours…</p>}
+          </div>
         )}
         {error && (
           <p role="alert" className="font-semibold text-erreur">

@@ -12,7 +12,24 @@ export interface ImportMeta {
   readonly fileName: string;
   /** User who started the import (null for the command line). */
   readonly startedById?: string | null;
+  /** Id of the ImportRun, chosen by the caller so that a page can follow the progress (a UUID); generated when absent. */
+  readonly runId?: string;
 }
+
+/**
+ * What a RUNNING ImportRun holds in `counts` while the import goes on (written about once a
+ * second, outside the import's transaction): the input bytes consumed, the counts so far,
+ * and the stage — "writing" once the whole file is read and the last rows are being saved.
+ * The final counts replace it.
+ */
+export interface ImportProgress {
+  stage: "reading" | "writing";
+  bytes: number;
+  read: number;
+  rejected: number;
+}
+
+const PROGRESS_INTERVAL_MS = 1_000;
 
 /** `read` data lines; `created`/`updated`/`unchanged` rows of the main table; extra keys per kind. */
 export interface ImportCounts {
@@ -90,9 +107,10 @@ export type ImportBody = (tx: Transaction, source: LineSource, context: ImportCo
  * transaction was rolled back and the reference tables are exactly as before.
  */
 export async function runImport(db: Database, kind: ImportKind, input: AsyncIterable<Uint8Array | string>, meta: ImportMeta, body: ImportBody): Promise<ImportReport> {
-  const run = await db.importRun.create({ data: { kind, fileName: meta.fileName, sha256: "0".repeat(64), startedById: meta.startedById ?? null } });
-  const source = new LineSource(input);
+  const run = await db.importRun.create({ data: { ...(meta.runId ? { id: meta.runId } : {}), kind, fileName: meta.fileName, sha256: "0".repeat(64), startedById: meta.startedById ?? null } });
   const context = new ImportContext();
+  const progress = new ProgressWriter(db, run.id, context);
+  const source = new LineSource(progress.track(input));
   let error: string | undefined;
   try {
     await db.$transaction((tx) => body(tx, source, context), { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 60_000 });
@@ -100,12 +118,42 @@ export async function runImport(db: Database, kind: ImportKind, input: AsyncIter
     error = caught instanceof ImportFileError ? caught.userMessage : `Erreur inattendue pendant l'import, rien n'a été importé : ${caught instanceof Error ? caught.message : String(caught)}`;
   }
   const sha256 = await source.sha256();
+  await progress.settled();
   const status: ImportStatus = error ? "FAILED" : "SUCCEEDED";
   await db.importRun.update({
     where: { id: run.id },
     data: { sha256, status, finishedAt: new Date(), counts: context.counts, rejects: context.rejects as unknown as Prisma.InputJsonValue, error: error ?? null },
   });
   return { runId: run.id, kind, status, fileName: meta.fileName, sha256, encoding: source.encoding, counts: context.counts, rejects: context.rejects, error };
+}
+
+/** Writes the {@link ImportProgress} of a RUNNING import at most once a second, in order, never failing the import. */
+class ProgressWriter {
+  private bytes = 0;
+  private lastWrite = 0;
+  private pending: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly db: Database, private readonly runId: string, private readonly context: ImportContext) {}
+
+  /** The input, counting the bytes the importer consumes (so the progress follows the parsing, not the upload). */
+  async *track(input: AsyncIterable<Uint8Array | string>): AsyncIterable<Uint8Array | string> {
+    for await (const chunk of input) {
+      this.bytes += typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.byteLength;
+      if (Date.now() - this.lastWrite >= PROGRESS_INTERVAL_MS) this.write("reading");
+      yield chunk;
+    }
+    this.write("writing");
+  }
+
+  private write(stage: ImportProgress["stage"]): void {
+    this.lastWrite = Date.now();
+    const progress: ImportProgress = { stage, bytes: this.bytes, read: this.context.counts.read, rejected: this.context.counts.rejected };
+    this.pending = this.pending.then(() => this.db.importRun.update({ where: { id: this.runId, status: "RUNNING" }, data: { counts: { ...progress } } })).catch(() => undefined);
+  }
+
+  settled(): Promise<unknown> {
+    return this.pending;
+  }
 }
 
 /** Counts rows returned by an `INSERT … ON CONFLICT DO UPDATE … WHERE … IS DISTINCT FROM … RETURNING (xmax = 0) AS inserted`. */

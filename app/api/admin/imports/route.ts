@@ -8,6 +8,8 @@ export const runtime = "nodejs";
 // An import of the whole FINESS register takes seconds to a minute.
 export const maxDuration = 600;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 /**
  * POST the raw file (streamed, never held in memory) with ?type=finess-csv|…;
  * the answer is the import's report. DNS admins only; recorded as an ImportRun.
@@ -20,7 +22,11 @@ export async function POST(request: Request) {
   if (!isImportKindName(kind)) return Response.json({ message: "Type d'import inconnu." }, { status: 400 });
   if (!request.body) return Response.json({ message: "Le fichier est vide." }, { status: 400 });
   const fileName = decodeURIComponent(request.headers.get("x-file-name") ?? "fichier");
+  // The page names the run so that it can poll GET /api/admin/imports/[id] for its progress.
+  const runId = request.headers.get("x-import-id") ?? undefined;
+  if (runId !== undefined && !UUID.test(runId)) return Response.json({ message: "Identifiant d'import invalide." }, { status: 400 });
+  if (runId !== undefined && (await getDb().importRun.count({ where: { id: runId } })) > 0) return Response.json({ message: "Cet import a déjà été envoyé." }, { status: 409 });
   const stream = Readable.fromWeb(request.body as unknown as NodeWebReadableStream<Uint8Array>);
-  const report = await IMPORTERS[kind].run(getDb(), stream, { fileName, startedById: user.id });
+  const report = await IMPORTERS[kind].run(getDb(), stream, { fileName, startedById: user.id, runId });
   return Response.json(report, { status: report.status === "SUCCEEDED" ? 200 : 422 });
 }
