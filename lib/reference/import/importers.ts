@@ -1,6 +1,7 @@
 import { importCombinedActivityCsv } from "./combined-activity";
 import { importFinessFlatCsv, importFinessStructureet } from "./finess";
 import { importSaeSygen } from "./sae";
+import { importSaeActivity } from "./sae-activity";
 
 /** Every import, by the name the command line and the admin page use. */
 export const IMPORTERS = {
@@ -8,6 +9,7 @@ export const IMPORTERS = {
   "finess-structureet": { run: importFinessStructureet, label: "FINESS — extraction officielle « structureet »" },
   "sae-sygen": { run: importSaeSygen, label: "SAE — bordereau SYGEN (effectifs par EG)" },
   "activite-csv": { run: importCombinedActivityCsv, label: "Activité combinée — CSV (FINESS PMSI ; année ; valeur)" },
+  "sae-activite": { run: importSaeActivity, label: "Activité combinée — estimation depuis un bordereau SAE (MCO, SSR, PSY, HAD ou USLD)" },
 } as const;
 
 export type ImportKindName = keyof typeof IMPORTERS;

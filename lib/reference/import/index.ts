@@ -7,3 +7,4 @@ export { LineSource } from "./lines";
 export { departementOfPostalCode, regionOfDepartement, regionOfPostalCode } from "./regions";
 export { MAX_STORED_REJECTS, type ImportCounts, type ImportMeta, type ImportReport, type RejectedLine } from "./run";
 export { importSaeSygen, SYGEN_COLUMNS } from "./sae";
+export { importSaeActivity, SAE_ACTIVITY_COLUMNS, SAE_ACTIVITY_KEYS } from "./sae-activity";
