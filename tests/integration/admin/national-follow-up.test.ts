@@ -12,7 +12,7 @@ import { attachDocument, saveDepositDraft, startDossier, submitDossier } from "@
 import { ForbiddenError } from "@/lib/errors";
 import { asCurrentUser, createLegalEntity, createSelfAssessment, createSite, createStoredFile, createUser } from "../support/factories";
 import { useTestDatabase } from "../support/test-database";
-import { arsAccepts, candidature, depositDraft, establishment, inDeposit, instructionGuichets, submittedDeposit } from "../instruction/instruction-data";
+import { arsAccepts, candidature, depositDraft, establishment, inDeposit, instructionGuichets, submittedDeposit } from "../support/dossier-builders";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));

@@ -8,90 +8,37 @@ import { ConflictError, DeadlinePassedError, ForbiddenError, InvalidStateError, 
 import {
   asCurrentUser,
   createGht,
-  createGuichet,
   createRegion,
   createLegalEntity,
   createSelfAssessment,
-  createSite,
   createStoredFile,
   createUser,
 } from "../support/factories";
 import { useTestDatabase } from "../support/test-database";
+import { candidature, completeTeam, depositDraft, establishment, inCandidature, inDeposit, instructionGuichets, readyDeposit as readyDepositOf } from "../support/dossier-builders";
 
 let db: Database;
 // Demo-like calendar (source 000/003): candidatures until 13 Feb 2026; 2026 deposits 4 May – 26 June, instruction until 15 Sept.
+let guichets: Awaited<ReturnType<typeof instructionGuichets>>;
 let candidatureGuichet: { id: string };
 let depositGuichet: { id: string };
-const inCandidature = new Date("2026-02-01T10:00:00Z");
-const inDeposit = new Date("2026-06-01T08:00:00Z");
 const afterDeposit = new Date("2026-06-26T22:30:00Z"); // 27 June 00:30 in Paris
 
 beforeAll(async () => {
   ({ db } = await useTestDatabase());
-  candidatureGuichet = await createGuichet(db, { kind: "CANDIDATURE", year: 2026, opensOn: "2026-01-15", closesOn: "2026-02-13", instructionEndsOn: "2026-03-31" });
-  depositGuichet = await createGuichet(db, { kind: "MILESTONE_DEPOSIT", year: 2026, opensOn: "2026-05-04", closesOn: "2026-06-26", instructionEndsOn: "2026-09-15" });
+  guichets = await instructionGuichets(db);
+  ({ candidature: candidatureGuichet, deposit: depositGuichet } = guichets);
 });
 
 /** An EJ of 800 agents (source 000 example: 39 050 € a year) with its referent. */
-async function singleEj() {
-  const ej = await createLegalEntity(db, { regionCode: "84" });
-  await createSite(db, { legalEntityFiness: ej.finess, staff: [{ year: 2024, salaried: 700, liberal: 100 }] });
-  const account = await createUser(db, { role: "ESTABLISHMENT_REFERENT", legalEntities: [ej.finess] });
-  return { ej, referent: asCurrentUser(account, [ej.finess]) };
-}
-
-async function submittedCandidature(user: CurrentUser, finess: string) {
-  const { id } = await startDossier(db, user, { guichetId: candidatureGuichet.id, carrierFiness: finess }, inCandidature);
-  await saveCandidatureDraft(db, user, id, 0, completeTeam(), inCandidature);
-  await submitDossier(db, user, id, 1, inCandidature);
-  return id;
-}
-
-function completeTeam() {
-  const member = (role: string) => ({ name: `Nom ${role}`, email: `${role}@ch-test.fr` });
-  return {
-    projectTeam: {
-      qualityLead: member("qualite"),
-      businessRepresentative: member("metier"),
-      hrDirector: member("drh"),
-      ciso: member("rssi"),
-      cio: member("dsi"),
-      programmeReferent: member("referent"),
-      signatory: member("signataire"),
-    },
-    ghtMandateKind: null,
-  };
-}
-
-function depositDraft(finess: string, overrides: Partial<DepositDraft["parts"][number]> = {}): DepositDraft {
-  return {
-    attestations: { targetsReached: true, expensesTruthful: true },
-    parts: [
-      {
-        legalEntityFiness: finess,
-        nru: null,
-        expenses: { rh_internes: 1_000_000, prestations_externes: 1_500_000, depenses_editeurs: 500_000 },
-        mandatoryObjectiveMet: null,
-        objectivesReached: [],
-        requested: 3_000_000,
-        ...overrides,
-      },
-    ],
-  };
-}
+const singleEj = () => establishment(db, "84", "CH Test");
+const submittedCandidature = (user: CurrentUser, finess: string) => candidature(db, user, finess, candidatureGuichet.id);
 
 /** A complete 2026 deposit of one EJ, ready to submit; returns the dossier id and its version. */
 async function readyDeposit() {
   const { ej, referent } = await singleEj();
-  await submittedCandidature(referent, ej.finess);
-  const assessment = await createSelfAssessment(db, { legalEntityFiness: ej.finess, createdById: referent.id, status: "VALIDATED" });
-  const { id } = await startDossier(db, referent, { guichetId: depositGuichet.id, carrierFiness: ej.finess }, inDeposit);
-  const note = await createStoredFile(db, referent.id, "note-de-cadrage.pdf");
-  const attestation = await createStoredFile(db, referent.id, "attestation-daf.pdf");
-  await attachDocument(db, referent, id, { kind: "NOTE_DE_CADRAGE", fileId: note.id, legalEntities: [ej.finess] }, inDeposit);
-  await attachDocument(db, referent, id, { kind: "EXPENSE_ATTESTATION", fileId: attestation.id, legalEntities: [ej.finess] }, inDeposit);
-  const { version } = await saveDepositDraft(db, referent, id, 0, depositDraft(ej.finess, { nru: assessment.nru }), inDeposit);
-  return { ej, referent, id, version, assessment };
+  const ready = await readyDepositOf(db, referent, ej.finess, guichets);
+  return { ej, referent, ...ready };
 }
 
 describe("starting a dossier", () => {

@@ -8,7 +8,7 @@ import type { Database } from "@/lib/db/client";
 import { dossiersOfLegalEntity } from "@/lib/dossiers/legal-entity-dossiers";
 import { asCurrentUser, createUser } from "../support/factories";
 import { useTestDatabase } from "../support/test-database";
-import { arsAccepts, candidature, establishment, ghtEstablishment, inDeposit, instructionGuichets, submittedDeposit } from "../instruction/instruction-data";
+import { arsAccepts, candidature, establishment, ghtEstablishment, inDeposit, instructionGuichets, submittedDeposit } from "../support/dossier-builders";
 
 let db: Database;
 let alpha: Awaited<ReturnType<typeof establishment>>;

@@ -6,7 +6,7 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { loadDossierReview } from "@/lib/instruction/dossier-review";
 import { asCurrentUser, createStoredFile, createUser } from "../support/factories";
 import { useTestDatabase } from "../support/test-database";
-import { arsAccepts, arsRequestsChanges, candidature, depositDraft, establishment, inDeposit, instructionGuichets, submittedDeposit } from "./instruction-data";
+import { arsAccepts, arsRequestsChanges, candidature, depositDraft, establishment, inDeposit, instructionGuichets, submittedDeposit } from "../support/dossier-builders";
 
 let db: Database;
 let ara: CurrentUser;

@@ -8,7 +8,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Database } from "@/lib/db/client";
 import { asCurrentUser, createUser } from "../support/factories";
 import { useTestDatabase } from "../support/test-database";
-import { arsAccepts, candidature, establishment, ghtEstablishment, instructionGuichets, submittedDeposit } from "./instruction-data";
+import { arsAccepts, candidature, establishment, ghtEstablishment, instructionGuichets, submittedDeposit } from "../support/dossier-builders";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));

@@ -1,5 +1,5 @@
 /**
- * Realistic instruction data built through lib/dossiers/service (start, save,
+ * Realistic dossiers built through lib/dossiers/service (start, save,
  * attach, submit), as establishments do, and lib/dossiers/instruction (request
  * changes, accept, refuse), as the ARS does.
  */
@@ -8,7 +8,7 @@ import type { Database } from "@/lib/db/client";
 import type { DepositDraft } from "@/lib/dossiers/dossier-input";
 import { attachDocument, saveCandidatureDraft, saveDepositDraft, startDossier, submitDossier } from "@/lib/dossiers/service";
 import { acceptDossier, refuseDossier, requestChanges } from "@/lib/dossiers/instruction";
-import { asCurrentUser, createGht, createGuichet, createLegalEntity, createSelfAssessment, createSite, createStoredFile, createUser } from "../support/factories";
+import { asCurrentUser, createGht, createGuichet, createLegalEntity, createSelfAssessment, createSite, createStoredFile, createUser } from "./factories";
 
 // Demo-like calendar (source 000/003).
 export const inCandidature = new Date("2026-02-01T10:00:00Z");
@@ -85,8 +85,11 @@ export function depositDraft(finess: string, overrides: Partial<DepositDraft["pa
   };
 }
 
-/** A transmitted 2026 deposit of one EJ (after its transmitted candidature), with a validated, scored self-assessment. */
-export async function submittedDeposit(db: Database, referent: CurrentUser, finess: string, guichets: { candidature: { id: string }; deposit: { id: string } }) {
+/**
+ * A complete 2026 deposit of one EJ, ready to submit (after its transmitted candidature, with a
+ * validated, scored self-assessment, the note de cadrage and the attestation); not submitted.
+ */
+export async function readyDeposit(db: Database, referent: CurrentUser, finess: string, guichets: { candidature: { id: string }; deposit: { id: string } }) {
   await candidature(db, referent, finess, guichets.candidature.id);
   const assessment = await createSelfAssessment(db, { legalEntityFiness: finess, createdById: referent.id, status: "VALIDATED" });
   await db.selfAssessment.update({
@@ -108,8 +111,14 @@ export async function submittedDeposit(db: Database, referent: CurrentUser, fine
   await attachDocument(db, referent, id, { kind: "NOTE_DE_CADRAGE", fileId: note.id, legalEntities: [finess] }, inDeposit);
   await attachDocument(db, referent, id, { kind: "EXPENSE_ATTESTATION", fileId: attestation.id, legalEntities: [finess] }, inDeposit);
   const { version } = await saveDepositDraft(db, referent, id, 0, depositDraft(finess, { nru: assessment.nru }), inDeposit);
-  await submitDossier(db, referent, id, version, inDeposit);
-  return { id, assessment, note, attestation };
+  return { id, version, assessment, note, attestation };
+}
+
+/** The same deposit, transmitted to the ARS. */
+export async function submittedDeposit(db: Database, referent: CurrentUser, finess: string, guichets: { candidature: { id: string }; deposit: { id: string } }) {
+  const ready = await readyDeposit(db, referent, finess, guichets);
+  await submitDossier(db, referent, ready.id, ready.version, inDeposit);
+  return ready;
 }
 
 /** The ARS transitions of lib/dossiers/instruction, on the version the instructor reads. */
