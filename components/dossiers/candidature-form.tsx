@@ -13,7 +13,7 @@ import { DocumentSlot } from "./document-slot";
 import { FieldErrorText, fieldId } from "./field-errors";
 import { SaveStatus } from "./save-status";
 import { SubmitPanel } from "./submit-panel";
-import { useAutosave } from "./use-autosave";
+import { useValueAutosave } from "@/components/ui/use-autosave";
 
 /** Candidature to HospiConnect/HOP'EN2 (source 000): the project team and, for a GHT, the support's mandate. */
 export function CandidatureForm({ model }: { model: DossierFormModel }) {
@@ -27,12 +27,12 @@ export function CandidatureForm({ model }: { model: DossierFormModel }) {
       saveCandidatureAction({ dossierId: model.id, version, draft: { ...draft, ghtMandateKind: draft.ghtMandateKind || null } }),
     [model.id],
   );
-  const autosave = useAutosave(values, model.version, save, { enabled: model.editable });
+  const autosave = useValueAutosave(values, { initialVersion: model.version, save, enabled: model.editable });
   const disabled = !model.editable;
 
   return (
     <form className="space-y-8" onSubmit={(event) => event.preventDefault()} noValidate>
-      <SaveStatus state={autosave.state} />
+      <SaveStatus status={autosave.status} onRetry={autosave.retry} />
       <fieldset className="space-y-4" disabled={disabled}>
         <legend className="text-xl font-bold">Équipe projet</legend>
         <p className="text-sm">Les membres de l&apos;équipe projet HospiConnect/HOP&apos;EN2 de l&apos;établissement, avec leur adresse e-mail professionnelle.</p>
@@ -100,7 +100,7 @@ export function CandidatureForm({ model }: { model: DossierFormModel }) {
         <SubmitPanel
           dossierId={model.id}
           resubmission={model.status === "CHANGES_REQUESTED"}
-          prepare={async () => ((await autosave.flush()) ? autosave.version.current : null)}
+          prepare={async () => ((await autosave.flush()) ? autosave.currentVersion() : null)}
           onErrors={(serverErrors) => setErrors(pointsAsErrors(points, serverErrors))}
         />
       )}

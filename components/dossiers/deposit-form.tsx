@@ -16,7 +16,7 @@ import { DocumentSlot } from "./document-slot";
 import { FieldErrorText, fieldId } from "./field-errors";
 import { SaveStatus } from "./save-status";
 import { SubmitPanel } from "./submit-panel";
-import { useAutosave } from "./use-autosave";
+import { useValueAutosave } from "@/components/ui/use-autosave";
 
 /** The form's values: amounts as typed (French text), converted to exact cents on save. */
 interface PartValues {
@@ -82,14 +82,14 @@ export function DepositForm({ model }: { model: DossierFormModel }) {
   const points = model.openChangeRequest?.points ?? [];
   const [errors, setErrors] = useState<FieldErrors>(() => pointsAsErrors(points));
   const save = useCallback((next: DepositDraft, version: number) => saveDepositAction({ dossierId: model.id, version, draft: next }), [model.id]);
-  const autosave = useAutosave(draft, model.version, save, { enabled: model.editable });
+  const autosave = useValueAutosave(draft, { initialVersion: model.version, save, enabled: model.editable });
   const year = model.year;
   const isGht = model.parts.length > 1;
   const targets = model.parts.map((part) => ({ finess: part.finess, name: part.name }));
 
   return (
     <form className="space-y-10" onSubmit={(event) => event.preventDefault()} noValidate>
-      <SaveStatus state={autosave.state} />
+      <SaveStatus status={autosave.status} onRetry={autosave.retry} />
       {model.parts.map((part, index) => {
         const partValues = values.parts?.[index];
         const partDraft = draft.parts[index];
@@ -241,7 +241,7 @@ export function DepositForm({ model }: { model: DossierFormModel }) {
         <SubmitPanel
           dossierId={model.id}
           resubmission={model.status === "CHANGES_REQUESTED"}
-          prepare={async () => ((await autosave.flush()) ? autosave.version.current : null)}
+          prepare={async () => ((await autosave.flush()) ? autosave.currentVersion() : null)}
           onErrors={(serverErrors) => setErrors(pointsAsErrors(points, serverErrors))}
         />
       )}

@@ -1,43 +1,28 @@
 "use client";
 
-import type { SaveState } from "./use-autosave";
+import type { AutosaveStatus } from "@/components/ui/use-autosave";
 
-const timeFormatter = new Intl.DateTimeFormat("fr-FR", { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+const timeFormatter = new Intl.DateTimeFormat("fr-FR", { hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: "Europe/Paris" });
 
-/** Where the draft stands, announced politely to screen readers. */
-export function SaveStatus({ state }: { state: SaveState }) {
-  let text = "";
-  let tone = "";
-  switch (state.kind) {
-    case "idle":
-      text = "Brouillon enregistré automatiquement au fil de la saisie.";
-      break;
-    case "pending":
-      text = "Modifications non enregistrées…";
-      break;
-    case "saving":
-      text = "Enregistrement…";
-      break;
-    case "saved":
-      text = `Brouillon enregistré à ${timeFormatter.format(state.at)} — non transmis à l'ARS.`;
-      tone = "text-succes";
-      break;
-    case "error":
-      text = state.message;
-      tone = "text-erreur font-semibold";
-      break;
-  }
+/**
+ * Where the draft stands, announced politely to screen readers; the buttons (retry after a
+ * failed save, reload after a conflict) sit outside the live region.
+ */
+export function SaveStatus({ status, onRetry }: { status: AutosaveStatus; onRetry: () => void }) {
+  const isError = status.kind === "error";
   return (
-    <p role="status" aria-live="polite" className={`text-sm ${tone}`}>
-      {text}
-      {state.kind === "error" && state.conflict && (
-        <>
-          {" "}
-          <button type="button" className="underline" onClick={() => window.location.reload()}>
-            Recharger la page
-          </button>
-        </>
+    <div className="flex flex-wrap items-center gap-3">
+      <p role="status" aria-live="polite" aria-atomic="true" className={`text-sm ${isError ? "font-semibold text-erreur" : status.kind === "saved" ? "text-succes" : ""}`}>
+        {status.kind === "idle" && "Brouillon enregistré automatiquement au fil de la saisie."}
+        {status.kind === "saving" && "Enregistrement…"}
+        {status.kind === "saved" && `Brouillon enregistré à ${timeFormatter.format(new Date(status.at))} — non transmis à l'ARS.`}
+        {isError && status.message}
+      </p>
+      {isError && (
+        <button type="button" className="text-sm underline" onClick={status.canRetry ? onRetry : () => window.location.reload()}>
+          {status.canRetry ? "Réessayer l'enregistrement" : "Recharger la page"}
+        </button>
       )}
-    </p>
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { formatParisTime } from "./format";
-import type { AutosaveStatus } from "./use-autosave";
+import type { AutosaveStatus } from "@/components/ui/use-autosave";
 
 /**
  * The autosave state in an aria-live region ("Enregistrement…", "Enregistré à 10:42", or the

@@ -15,7 +15,7 @@ import type { SaveDraftAction, ValidateSelfAssessmentAction } from "./action-typ
 import { questionDomId } from "./format";
 import { QuestionFieldset } from "./question-fieldset";
 import { SaveStatus } from "./save-status";
-import { useAutosave, type AutosaveResult } from "./use-autosave";
+import { useAutosave, type AutosaveResult } from "@/components/ui/use-autosave";
 
 /**
  * The answer form of a DRAFT self-assessment: questions by dimension, autosaved (the answers live

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { ActionResult } from "@/lib/actions/action-result";
 
 /** What one save attempt gave. `final` refusals (version conflict, validated meanwhile) stop the autosave for good. */
 export type AutosaveResult = { ok: true; version: number; savedAt: string } | { ok: false; message: string; final: boolean };
@@ -120,4 +121,41 @@ export function useAutosave<T>(options: { initialVersion: number; save: (value: 
   }, []);
 
   return { status, schedule, flush, retry, currentVersion };
+}
+
+/** The server's answer when the stored draft changed since this page read it (lib/errors ConflictError). */
+const CONFLICT = /modifié entre-temps/;
+
+/**
+ * {@link useAutosave} for a form whose whole value is state (react-hook-form's `useWatch`, a
+ * reducer…): every change of `value` is queued, and a save action answering an
+ * {@link ActionResult} with the new version is adapted. A conflict stops the autosave for good.
+ */
+export function useValueAutosave<T>(
+  value: T,
+  options: { initialVersion: number; save: (value: T, expectedVersion: number) => Promise<ActionResult<{ version: number }>>; enabled: boolean; delayMs?: number },
+) {
+  const { save, enabled } = options;
+  const adapted = useCallback(
+    async (next: T, expectedVersion: number): Promise<AutosaveResult> => {
+      const result = await save(next, expectedVersion);
+      if (result.ok) return { ok: true, version: result.data.version, savedAt: new Date().toISOString() };
+      return { ok: false, message: result.message, final: CONFLICT.test(result.message) };
+    },
+    [save],
+  );
+  const autosave = useAutosave<T>({ initialVersion: options.initialVersion, save: adapted, delayMs: options.delayMs ?? 1_200 });
+  const { schedule } = autosave;
+  const serialized = JSON.stringify(value);
+  const lastQueued = useRef(serialized);
+  const latest = useRef(value);
+  useEffect(() => {
+    latest.current = value;
+  }, [value]);
+  useEffect(() => {
+    if (!enabled || serialized === lastQueued.current) return;
+    lastQueued.current = serialized;
+    schedule(latest.current);
+  }, [serialized, enabled, schedule]);
+  return autosave;
 }
