@@ -1,6 +1,7 @@
 /**
  * npm run import -- <type> <fichier> [--par <id utilisateur>]
- * Types : finess-csv, finess-structureet, sae-sygen, activite-csv. Fichier brut ou gzip, UTF-8 ou ISO-8859-1.
+ * Types : finess-csv, finess-structureet, sae-sygen, sae-activite, activite-csv (voir lib/reference/import/importers.ts).
+ * Fichier brut ou gzip, UTF-8 ou ISO-8859-1.
  * Base : DATABASE_URL, sinon la base embarquée de la démo (.data/postgres, déjà migrée par `npm run demo`).
  */
 import fs from "node:fs";
@@ -8,8 +9,8 @@ import path from "node:path";
 import { createDatabaseClient } from "../lib/db/client";
 import type { ImportReport } from "../lib/reference/import";
 import { IMPORTERS, isImportKindName } from "../lib/reference/import/importers";
+import { reportDetails } from "../lib/reference/import/report-details";
 import { withDatabase } from "./database-runtime";
-
 
 function printReport(report: ImportReport, seconds: number): void {
   const c = report.counts;
@@ -17,11 +18,7 @@ function printReport(report: ImportReport, seconds: number): void {
   console.log(`  SHA-256 : ${report.sha256} (encodage ${report.encoding})`);
   console.log(`  Statut  : ${report.status === "SUCCEEDED" ? "réussi" : "ÉCHEC"} en ${seconds.toFixed(1)} s (import n° ${report.runId})`);
   console.log(`  Lignes lues : ${c.read} — créées : ${c.created}, modifiées : ${c.updated}, inchangées : ${c.unchanged}, rejetées : ${c.rejected}`);
-  if (c.legalEntitiesCreated !== undefined) {
-    console.log(`  Entités juridiques — créées : ${c.legalEntitiesCreated}, modifiées : ${c.legalEntitiesUpdated ?? 0}, inchangées : ${c.legalEntitiesUnchanged ?? 0}`);
-  }
-  if (c.skipped) console.log(`  Lignes geolocalisation ignorées : ${c.skipped}`);
-  if (c.unknownSites) console.log(`  FINESS inconnus (signalés) : ${c.unknownSites}`);
+  for (const detail of reportDetails(c)) console.log(`  ${detail.label} : ${detail.value}`);
   if (report.rejects.length) {
     console.log(`  Premières lignes rejetées${c.rejected > report.rejects.length ? ` (${report.rejects.length} sur ${c.rejected})` : ""} :`);
     for (const reject of report.rejects.slice(0, 20)) console.log(`    ligne ${reject.line} : ${reject.reason}`);

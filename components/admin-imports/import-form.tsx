@@ -2,11 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { reportDetails } from "@/lib/reference/import/report-details";
 
 interface Report {
   status: "SUCCEEDED" | "FAILED" | "RUNNING";
   fileName: string;
-  counts: { read: number; created: number; updated: number; unchanged: number; rejected: number };
+  counts: { read: number; created: number; updated: number; unchanged: number; rejected: number; [detail: string]: number };
   rejects: { line: number; reason: string }[];
   error?: string;
 }
@@ -167,6 +168,15 @@ export function ImportForm({ kinds }: { kinds: { key: string; label: string }[] 
               Lignes lues : {numberFr.format(report.counts.read)} — créées : {numberFr.format(report.counts.created)}, modifiées : {numberFr.format(report.counts.updated)}, inchangées :{" "}
               {numberFr.format(report.counts.unchanged)}, rejetées : {numberFr.format(report.counts.rejected)}
             </p>
+            {reportDetails(report.counts).length > 0 && (
+              <ul className="text-sm">
+                {reportDetails(report.counts).map((detail) => (
+                  <li key={detail.key}>
+                    {detail.label.charAt(0).toUpperCase() + detail.label.slice(1)} : {numberFr.format(detail.value)}
+                  </li>
+                ))}
+              </ul>
+            )}
             {report.rejects.length > 0 && (
               <ul className="list-disc pl-6 text-sm">
                 {report.rejects.slice(0, 20).map((reject) => (

@@ -7,10 +7,13 @@ import { BATCH_SIZE, runImport, tallyUpsert, type ImportMeta, type ImportReport 
 
 const normaliseHeader = (name: string) => name.trim().toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
 
-/** "12 345,5" / "12345.5" → "12345.5"; at most one decimal (Decimal(14,1)); undefined when invalid. */
+/**
+ * "12 345,5" / "12345.5" → "12345.5"; undefined when invalid. A multiple of 0.5 only: the
+ * equivalences of source 002 weigh whole days, séances and stays by 0.5, 1 or 1.5.
+ */
 export function parseActivityValue(text: string): string | undefined {
   const compact = text.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
-  if (!/^[0-9]{1,13}(\.[0-9])?$/.test(compact)) return undefined;
+  if (!/^[0-9]{1,13}(\.[05])?$/.test(compact)) return undefined;
   return compact;
 }
 
@@ -53,7 +56,7 @@ export function importCombinedActivityCsv(db: Database, input: AsyncIterable<Uin
       const value = parseActivityValue(cell(f, 2));
       if (!FINESS_PATTERN.test(finess)) context.reject(line.number, `FINESS PMSI invalide « ${finess} »`);
       else if (!/^20[0-9]{2}$/.test(yearText)) context.reject(line.number, `année invalide « ${yearText} »`);
-      else if (value === undefined) context.reject(line.number, `valeur invalide « ${cell(f, 2)} » (nombre positif, au plus une décimale)`);
+      else if (value === undefined) context.reject(line.number, `valeur invalide « ${cell(f, 2)} » (nombre positif, multiple de 0,5 : 12345 ou 12345,5)`);
       else if (seen.has(`${finess}/${yearText}`)) context.reject(line.number, `FINESS PMSI ${finess} en double pour l'année ${yearText}`);
       else {
         seen.add(`${finess}/${yearText}`);

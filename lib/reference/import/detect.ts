@@ -17,7 +17,7 @@ export function describeFirstLine(text: string): string {
   if (upper.has("NOFINESSET") && upper.has("NOFINESSEJ")) return "le fichier FINESS à plat (CSV) : utilisez le type « finess-csv »";
   if (upper.has("FI") && upper.has("AN")) {
     if (upper.has("EFFSAL_TOT")) return "un bordereau SAE SYGEN : utilisez le type « sae-sygen »";
-    return `un autre bordereau SAE que SYGEN (colonnes ${fields.slice(0, 6).join(", ")}…) : seul SYGEN porte les effectifs EFFSAL_TOT/EFFLIB_TOT/EFF_TOT_PNM`;
+    return `un autre bordereau SAE que SYGEN (colonnes ${fields.slice(0, 6).join(", ")}…) : les effectifs viennent de SYGEN (type « sae-sygen ») ; les bordereaux MCO, SSR, PSY, HAD et USLD s'importent avec le type « sae-activite »`;
   }
   if (fields.length === 3 && /finess/i.test(fields[0] ?? "") && /ann/i.test(fields[1] ?? "")) return "un fichier d'activité combinée : utilisez le type « activite-csv »";
   if (fields.length <= 1 && text.split(",").length > 2) {

@@ -55,7 +55,7 @@ describe("importCombinedActivityCsv", () => {
     expect(row.isEstimate).toBe(false);
     const again = await importCombinedActivityCsv(db, bytesStream(text), { fileName: "activite.csv" });
     expect(again.counts).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
-    const changed = await importCombinedActivityCsv(db, bytesStream("FINESS PMSI;annee;valeur\n010780054;2024;12345.6\n"), { fileName: "activite.csv" });
+    const changed = await importCombinedActivityCsv(db, bytesStream("FINESS PMSI;annee;valeur\n010780054;2024;12346,0\n"), { fileName: "activite.csv" });
     expect(changed.counts).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
   });
 });

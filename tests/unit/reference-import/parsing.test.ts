@@ -89,6 +89,9 @@ describe("legal status and kinds", () => {
   it("parses activity values", () => {
     expect(parseActivityValue("12 345,5")).toBe("12345.5");
     expect(parseActivityValue("12.25")).toBeUndefined();
+    // Source 002 equivalences only produce halves.
+    expect(parseActivityValue("12345,6")).toBeUndefined();
+    expect(parseActivityValue("12345,0")).toBe("12345.0");
     expect(parseActivityValue("-1")).toBeUndefined();
   });
 });
