@@ -3,6 +3,7 @@ import { LegalEntityPage } from "@/components/legal-entity-page";
 import { loadForPage, requireRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { dossiersOfLegalEntity } from "@/lib/dossiers/legal-entity-dossiers";
+import { combinedActivityOfLegalEntity } from "@/lib/reference/combined-activity-of";
 import { getLegalEntityForUser } from "@/lib/reference/legal-entities";
 
 export const metadata: Metadata = { title: "Entité juridique — instruction" };
@@ -12,6 +13,6 @@ export default async function InstructorLegalEntityPage({ params }: { params: Pr
   const user = await requireRole("ARS_INSTRUCTOR", `/ars/ej/${finess}`);
   const db = getDb();
   const entity = await loadForPage(getLegalEntityForUser(db, user, finess));
-  const dossiers = await dossiersOfLegalEntity(db, user, entity.finess);
-  return <LegalEntityPage entity={entity} back={{ href: "/ars", label: "Établissements de la région" }} dossiers={dossiers} dossierHref={(id) => `/ars/dossiers/${id}`} />;
+  const [dossiers, activity] = await Promise.all([dossiersOfLegalEntity(db, user, entity.finess), combinedActivityOfLegalEntity(db, entity.finess)]);
+  return <LegalEntityPage entity={entity} back={{ href: "/ars", label: "Établissements de la région" }} dossiers={dossiers} activity={activity} dossierHref={(id) => `/ars/dossiers/${id}`} />;
 }
