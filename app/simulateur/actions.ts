@@ -1,10 +1,14 @@
 "use server";
 
+import { headers } from "next/headers";
 import { getDb } from "@/lib/db/client";
+import { clientAddress, createRateLimiter } from "@/lib/security/rate-limit";
 import { findLegalEntityByFiness } from "@/lib/reference/public-legal-entity-lookup";
 import { finessField, type LegalEntityLookupResult } from "@/components/simulator/simulator-input";
 
 const FAILURE_MESSAGE = "La recherche a échoué, réessayez.";
+// Open to anyone: bound what one client can pull from the register (a person types a few FINESS a minute).
+const lookUps = ((globalThis as { guichetLookUpLimiter?: ReturnType<typeof createRateLimiter> }).guichetLookUpLimiter ??= createRateLimiter({ limit: 60, windowMs: 60_000 }));
 
 /**
  * Public look-up of an EJ (by its FINESS juridique, or by the FINESS of one of its EG) for the
@@ -15,6 +19,10 @@ export async function lookUpLegalEntity(finess: string): Promise<LegalEntityLook
   const parsed = finessField.safeParse(finess);
   if (!parsed.success) {
     return { ok: false, message: parsed.error.issues[0]?.message ?? "Numéro FINESS invalide." };
+  }
+  const allowed = lookUps.take(clientAddress(await headers()));
+  if (!allowed.ok) {
+    return { ok: false, message: `Trop de recherches depuis votre connexion : réessayez dans ${allowed.retryAfterSeconds} secondes.` };
   }
   try {
     const entity = await findLegalEntityByFiness(getDb(), parsed.data);

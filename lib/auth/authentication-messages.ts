@@ -2,12 +2,17 @@
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCK_MINUTES = 15;
 
-export type AuthenticationFailure = "INVALID_CREDENTIALS" | "LOCKED" | "DISABLED";
+/** Failed sign-ins from one address (any accounts) before it must wait: stops password spraying. */
+export const MAX_FAILED_SIGN_INS_PER_ADDRESS = 30;
+export const ADDRESS_WINDOW_MINUTES = 10;
+
+export type AuthenticationFailure = "INVALID_CREDENTIALS" | "LOCKED" | "DISABLED" | "TOO_MANY_ATTEMPTS";
 
 export const AUTHENTICATION_MESSAGES: Record<AuthenticationFailure, string> = {
   INVALID_CREDENTIALS: "Adresse e-mail ou mot de passe incorrect.",
   LOCKED: `Trop de tentatives infructueuses : le compte est bloqué pendant ${LOCK_MINUTES} minutes. Réessayez plus tard.`,
   DISABLED: "Ce compte est désactivé. Contactez l'administration du programme.",
+  TOO_MANY_ATTEMPTS: `Trop de connexions échouées depuis votre réseau : réessayez dans ${ADDRESS_WINDOW_MINUTES} minutes au plus.`,
 };
 
 /** next-auth reports our reason code as `error`; anything else gets a generic message. */
