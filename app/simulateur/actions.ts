@@ -20,7 +20,8 @@ export async function lookUpLegalEntity(finess: string): Promise<LegalEntityLook
   if (!parsed.success) {
     return { ok: false, message: parsed.error.issues[0]?.message ?? "Numéro FINESS invalide." };
   }
-  const allowed = lookUps.take(clientAddress(await headers()));
+  const address = clientAddress(await headers());
+  const allowed = address ? lookUps.take(address) : { ok: true as const };
   if (!allowed.ok) {
     return { ok: false, message: `Trop de recherches depuis votre connexion : réessayez dans ${allowed.retryAfterSeconds} secondes.` };
   }

@@ -13,7 +13,7 @@ const failuresByAddress = ((globalThis as { guichetSignInFailures?: ReturnType<t
   windowMs: ADDRESS_WINDOW_MINUTES * 60_000,
 }));
 
-function addressOf(request: { headers?: Record<string, unknown> } | undefined): string {
+function addressOf(request: { headers?: Record<string, unknown> } | undefined): string | null {
   const headers = new Headers();
   for (const [name, value] of Object.entries(request?.headers ?? {})) if (typeof value === "string") headers.set(name, value);
   return clientAddress(headers);
@@ -36,10 +36,10 @@ export const authOptions: NextAuthOptions = {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         const address = addressOf(request);
-        if (failuresByAddress.isLimited(address).limited) throw new Error("TOO_MANY_ATTEMPTS");
+        if (address && failuresByAddress.isLimited(address).limited) throw new Error("TOO_MANY_ATTEMPTS");
         const result = await authenticate(getDb(), parsed.data.email, parsed.data.password, now());
         if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name };
-        failuresByAddress.record(address);
+        if (address) failuresByAddress.record(address);
         // The reason code reaches the sign-in form as `error`; the form shows the French message.
         throw new Error(result.reason);
       },

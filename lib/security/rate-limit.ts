@@ -55,10 +55,12 @@ export function createRateLimiter(options: { limit: number; windowMs: number; ma
 
 /**
  * The client's address as the reverse proxy reports it (first X-Forwarded-For hop, else
- * X-Real-IP). Without a proxy these headers come from the client and could be forged: the
- * deployment must put the portal behind a proxy that sets them (see README, production).
+ * X-Real-IP); null without either — then nothing is limited by address, because one shared
+ * "unknown" key would let a single client lock everybody out. Without a proxy these headers come
+ * from the client and could be forged: the deployment must put the portal behind a proxy that
+ * sets them (see README, production).
  */
-export function clientAddress(headers: Pick<Headers, "get">): string {
+export function clientAddress(headers: Pick<Headers, "get">): string | null {
   const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip")?.trim() || "inconnue";
+  return forwarded || headers.get("x-real-ip")?.trim() || null;
 }
