@@ -6,6 +6,8 @@
 export type CsvLineResult = { ok: true; fields: string[] } | { ok: false; reason: string };
 
 export function parseCsvLine(text: string, separator = ";"): CsvLineResult {
+  // Fast path, most lines of the reference files: no quote at all, the native split gives the same fields.
+  if (!text.includes('"')) return { ok: true, fields: text.split(separator) };
   const fields: string[] = [];
   const length = text.length;
   let index = 0;

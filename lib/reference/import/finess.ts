@@ -6,7 +6,7 @@ import { cell, parseCsvLine } from "./csv";
 import { EMPTY_FILE_MESSAGE, FINESS_FLAT_COLUMNS, headerMismatchMessage, truncatedMessage } from "./detect";
 import { ImportFileError } from "./errors";
 import { regionOfDepartement, regionOfPostalCode } from "./regions";
-import { ImportContext, runImport, tallyUpsert, type ImportMeta, type ImportReport, type Transaction } from "./run";
+import { ImportContext, runImport, type ImportMeta, type ImportReport, type Transaction } from "./run";
 
 /** One EG as read from either FINESS format. */
 export interface EgRecord {
@@ -37,12 +37,18 @@ export interface EgRecord {
  * associative CSAPA); the EJ status of the programme must be checked against the EJ file when
  * an admin has it. Among the EG of one EJ the strongest signal wins, ties go to the first EG.
  */
-export function legalStatusSignal(sphCode: string, aggregateCategory: string): { status: LegalStatus; strength: number } {
-  if (sphCode === "1") return { status: "PUBLIC", strength: 2 };
-  if (["2", "3", "6", "7"].includes(sphCode)) return { status: "PRIVATE_NON_PROFIT", strength: 2 };
-  if (["1101", "1102", "1106"].includes(aggregateCategory)) return { status: "PUBLIC", strength: 1 };
-  if (aggregateCategory === "1104") return { status: "PRIVATE_NON_PROFIT", strength: 1 };
-  return { status: "PRIVATE_FOR_PROFIT", strength: 0 };
+const PUBLIC_SIGNAL = { status: "PUBLIC", strength: 2 } as const;
+const NON_PROFIT_SIGNAL = { status: "PRIVATE_NON_PROFIT", strength: 2 } as const;
+const PUBLIC_AGGREGATE_SIGNAL = { status: "PUBLIC", strength: 1 } as const;
+const NON_PROFIT_AGGREGATE_SIGNAL = { status: "PRIVATE_NON_PROFIT", strength: 1 } as const;
+const FOR_PROFIT_SIGNAL = { status: "PRIVATE_FOR_PROFIT", strength: 0 } as const;
+
+export function legalStatusSignal(sphCode: string, aggregateCategory: string): { readonly status: LegalStatus; readonly strength: number } {
+  if (sphCode === "1") return PUBLIC_SIGNAL;
+  if (sphCode === "2" || sphCode === "3" || sphCode === "6" || sphCode === "7") return NON_PROFIT_SIGNAL;
+  if (aggregateCategory === "1101" || aggregateCategory === "1102" || aggregateCategory === "1106") return PUBLIC_AGGREGATE_SIGNAL;
+  if (aggregateCategory === "1104") return NON_PROFIT_AGGREGATE_SIGNAL;
+  return FOR_PROFIT_SIGNAL;
 }
 
 interface EjDraft {
@@ -56,33 +62,58 @@ interface EjDraft {
   regionCode: string;
 }
 
-/** Rows per staging insert (one JSON parameter each). */
+/**
+ * Rows per staging insert (one jsonb parameter each, ≈ 0.6 MB). While one insert runs in
+ * PostgreSQL the next batch is parsed: at most one insert in flight, so at most two batches in memory.
+ */
 const STAGING_BATCH_SIZE = 5_000;
+/** EJ per upsert statement (one jsonb parameter each). */
+const LEGAL_ENTITY_BATCH_SIZE = 10_000;
 
 const isHealthAggregate = (code: string) => code.startsWith("1");
 
 /**
  * Staging writer shared by both FINESS formats: EG rows go to a temporary table (ON COMMIT DROP)
- * in batches; the EJ are kept as one small draft per EJ in memory (≈ 47,000), then EJ and Site are
- * upserted at the end, counting created / updated / unchanged with `IS DISTINCT FROM`.
+ * in batches, each insert overlapping the parsing of the next batch; the EJ are kept as one small
+ * draft per EJ in memory (≈ 47,000), then EJ and Site are upserted at the end. Only the rows that
+ * are new or differ (`IS DISTINCT FROM`, on a join with the current rows) are written, and
+ * created / updated / unchanged are counted in SQL (one row back per statement, not one per row).
  * Sites absent from the file are left untouched (an extract may cover part of France).
  */
 class EgWriter {
   private readonly seen = new Set<string>();
   private readonly ejs = new Map<string, EjDraft>();
-  private batch: EgRecord[] = [];
+  private batch: (string | null)[][] = [];
+  private staged = 0;
+  /** The staging insert running in PostgreSQL, if any; awaited before the next one is sent. */
+  private inFlight: Promise<void> | undefined;
 
   constructor(private readonly tx: Transaction, private readonly context: ImportContext) {}
 
   async start(): Promise<void> {
+    // A temporary table is not WAL-logged; no key: duplicates are rejected before staging.
     await this.tx.$executeRawUnsafe(
-      `CREATE TEMP TABLE import_site (finess varchar(9) PRIMARY KEY, name text NOT NULL, category varchar(3) NOT NULL, category_label text,
+      `CREATE TEMP TABLE import_site (finess varchar(9) NOT NULL, name text NOT NULL, category varchar(3) NOT NULL, category_label text,
         legal_entity_finess varchar(9) NOT NULL, postal_code varchar(5), city text) ON COMMIT DROP`,
     );
     await this.tx.$executeRaw`INSERT INTO "Region" (code, name) SELECT * FROM unnest(${REGIONS.map((r) => r.code)}::text[], ${REGIONS.map((r) => r.name)}::text[]) ON CONFLICT (code) DO NOTHING`;
   }
 
-  async add(line: number, record: EgRecord): Promise<void> {
+  /**
+   * Runs the reading loop; if it fails while a staging insert is still running, waits for that
+   * insert (its own outcome ignored) so that the transaction is rolled back with nothing in flight.
+   */
+  async reading(loop: () => Promise<void>): Promise<void> {
+    try {
+      await loop();
+    } catch (error) {
+      await this.inFlight?.catch(() => undefined);
+      this.inFlight = undefined;
+      throw error;
+    }
+  }
+
+  add(line: number, record: EgRecord): void {
     if (this.seen.has(record.finess)) {
       this.context.reject(line, `FINESS EG ${record.finess} en double dans le fichier (seule la première ligne est importée)`);
       return;
@@ -98,71 +129,126 @@ class EgWriter {
       });
     } else {
       if (health && !draft.representativeIsHealth) {
-        Object.assign(draft, { name: record.name, representativeIsHealth: true, category: record.aggregateCategory, categoryLabel: record.aggregateLabel, regionCode: record.regionCode });
+        draft.name = record.name;
+        draft.representativeIsHealth = true;
+        draft.category = record.aggregateCategory;
+        draft.categoryLabel = record.aggregateLabel;
+        draft.regionCode = record.regionCode;
       }
-      if (signal.strength > draft.strength) Object.assign(draft, { status: signal.status, strength: signal.strength });
+      if (signal.strength > draft.strength) {
+        draft.status = signal.status;
+        draft.strength = signal.strength;
+      }
     }
-    this.batch.push(record);
+    this.batch.push([record.finess, record.name, record.category, record.categoryLabel, record.legalEntityFiness, record.postalCode, record.city]);
+  }
+
+  /** Sends the batch once it is full (called between two blocks of lines). */
+  async flushWhenFull(): Promise<void> {
     if (this.batch.length >= STAGING_BATCH_SIZE) await this.flush();
   }
 
+  /** Sends the current batch without waiting for it to be written (the previous insert is awaited first). */
   private async flush(): Promise<void> {
     const rows = this.batch;
     this.batch = [];
     if (!rows.length) return;
-    // One JSON parameter per batch: far cheaper to bind than seven text[] parameters.
-    const payload = JSON.stringify(rows.map((r) => [r.finess, r.name, r.category, r.categoryLabel, r.legalEntityFiness, r.postalCode, r.city]));
-    await this.tx.$executeRaw`INSERT INTO import_site
-      SELECT e->>0, e->>1, e->>2, e->>3, e->>4, e->>5, e->>6 FROM json_array_elements(${payload}::json) AS e`;
+    this.staged += rows.length;
+    // One jsonb parameter per batch: far cheaper to bind than seven text[] parameters, parsed once (json would be re-parsed per field).
+    const payload = JSON.stringify(rows);
+    await this.settle();
+    const insert = (async () => {
+      await this.tx.$executeRaw`INSERT INTO import_site
+        SELECT e->>0, e->>1, e->>2, e->>3, e->>4, e->>5, e->>6 FROM jsonb_array_elements(${payload}::jsonb) AS e`;
+    })();
+    insert.catch(() => undefined); // Reported when awaited by the next flush or by settle().
+    this.inFlight = insert;
+  }
+
+  private async settle(): Promise<void> {
+    const insert = this.inFlight;
+    this.inFlight = undefined;
+    await insert;
   }
 
   async finish(): Promise<void> {
     await this.flush();
+    await this.settle();
     const entries = [...this.ejs.entries()];
-    for (let start = 0; start < entries.length; start += STAGING_BATCH_SIZE) {
-      const slice = entries.slice(start, start + STAGING_BATCH_SIZE);
+    for (let start = 0; start < entries.length; start += LEGAL_ENTITY_BATCH_SIZE) {
+      const slice = entries.slice(start, start + LEGAL_ENTITY_BATCH_SIZE);
       const payload = JSON.stringify(slice.map(([finess, d]) => [finess, d.name, d.status, d.category, d.categoryLabel, d.regionCode]));
-      const returned = await this.tx.$queryRaw<{ inserted: boolean }[]>`
-        INSERT INTO "LegalEntity" (finess, name, "legalStatus", category, "categoryLabel", "regionCode", "updatedAt")
-        SELECT e->>0, e->>1, (e->>2)::"LegalStatus", e->>3, e->>4, e->>5, now() FROM json_array_elements(${payload}::json) AS e
-        ON CONFLICT (finess) DO UPDATE SET "legalStatus" = EXCLUDED."legalStatus", category = EXCLUDED.category,
-          "categoryLabel" = EXCLUDED."categoryLabel", "regionCode" = EXCLUDED."regionCode", "updatedAt" = now()
-        WHERE ("LegalEntity"."legalStatus", "LegalEntity".category, "LegalEntity"."categoryLabel", "LegalEntity"."regionCode")
-          IS DISTINCT FROM (EXCLUDED."legalStatus", EXCLUDED.category, EXCLUDED."categoryLabel", EXCLUDED."regionCode")
-        RETURNING (xmax = 0) AS inserted`;
-      tallyUpsert(this.context, slice.length, returned, "legalEntities");
+      // The name of an existing EJ is kept (it may have been corrected by hand): not compared, not updated.
+      const [summary] = await this.tx.$queryRaw<{ created: bigint; updated: bigint }[]>`
+        WITH source AS (
+          SELECT e->>0 AS finess, e->>1 AS name, (e->>2)::"LegalStatus" AS legal_status, e->>3 AS category, e->>4 AS category_label, e->>5 AS region_code
+          FROM jsonb_array_elements(${payload}::jsonb) AS e),
+        up AS (
+          INSERT INTO "LegalEntity" (finess, name, "legalStatus", category, "categoryLabel", "regionCode", "updatedAt")
+          SELECT s.finess, s.name, s.legal_status, s.category, s.category_label, s.region_code, now()
+          FROM source s LEFT JOIN "LegalEntity" l ON l.finess = s.finess
+          WHERE l.finess IS NULL OR (l."legalStatus", l.category, l."categoryLabel", l."regionCode") IS DISTINCT FROM (s.legal_status, s.category, s.category_label, s.region_code)
+          ON CONFLICT (finess) DO UPDATE SET "legalStatus" = EXCLUDED."legalStatus", category = EXCLUDED.category,
+            "categoryLabel" = EXCLUDED."categoryLabel", "regionCode" = EXCLUDED."regionCode", "updatedAt" = now()
+          WHERE ("LegalEntity"."legalStatus", "LegalEntity".category, "LegalEntity"."categoryLabel", "LegalEntity"."regionCode")
+            IS DISTINCT FROM (EXCLUDED."legalStatus", EXCLUDED.category, EXCLUDED."categoryLabel", EXCLUDED."regionCode")
+          RETURNING (xmax = 0) AS inserted)
+        SELECT count(*) FILTER (WHERE inserted) AS created, count(*) FILTER (WHERE NOT inserted) AS updated FROM up`;
+      this.tally("legalEntities", slice.length, summary);
     }
-    const [summary] = await this.tx.$queryRaw<{ created: bigint; updated: bigint; total: bigint }[]>`
+    if (!this.staged) return;
+    const [summary] = await this.tx.$queryRaw<{ created: bigint; updated: bigint }[]>`
       WITH up AS (
         INSERT INTO "Site" (finess, name, category, "categoryLabel", "legalEntityFiness", "postalCode", city, "updatedAt")
-        SELECT finess, name, category, category_label, legal_entity_finess, postal_code, city, now() FROM import_site
+        SELECT i.finess, i.name, i.category, i.category_label, i.legal_entity_finess, i.postal_code, i.city, now()
+        FROM import_site i LEFT JOIN "Site" s ON s.finess = i.finess
+        WHERE s.finess IS NULL
+          OR (s.name, s.category, s."categoryLabel", s."legalEntityFiness", s."postalCode", s.city)
+            IS DISTINCT FROM (i.name, i.category, i.category_label, i.legal_entity_finess, i.postal_code, i.city)
         ON CONFLICT (finess) DO UPDATE SET name = EXCLUDED.name, category = EXCLUDED.category, "categoryLabel" = EXCLUDED."categoryLabel",
           "legalEntityFiness" = EXCLUDED."legalEntityFiness", "postalCode" = EXCLUDED."postalCode", city = EXCLUDED.city, "updatedAt" = now()
         WHERE ("Site".name, "Site".category, "Site"."categoryLabel", "Site"."legalEntityFiness", "Site"."postalCode", "Site".city)
           IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.category, EXCLUDED."categoryLabel", EXCLUDED."legalEntityFiness", EXCLUDED."postalCode", EXCLUDED.city)
         RETURNING (xmax = 0) AS inserted)
-      SELECT count(*) FILTER (WHERE inserted) AS created, count(*) FILTER (WHERE NOT inserted) AS updated, (SELECT count(*) FROM import_site) AS total FROM up`;
-    if (!summary) return;
-    const created = Number(summary.created);
-    const updated = Number(summary.updated);
-    this.context.add("created", created);
-    this.context.add("updated", updated);
-    this.context.add("unchanged", Number(summary.total) - created - updated);
+      SELECT count(*) FILTER (WHERE inserted) AS created, count(*) FILTER (WHERE NOT inserted) AS updated FROM up`;
+    this.tally("", this.staged, summary);
+  }
+
+  /** created / updated / unchanged of `total` source rows (keys prefixed like `legalEntitiesCreated`, as tallyUpsert does). */
+  private tally(prefix: string, total: number, summary: { created: bigint; updated: bigint } | undefined): void {
+    const created = Number(summary?.created ?? 0);
+    const updated = Number(summary?.updated ?? 0);
+    const key = (name: string) => (prefix ? `${prefix}${name.charAt(0).toUpperCase()}${name.slice(1)}` : name);
+    this.context.add(key("created"), created);
+    this.context.add(key("updated"), updated);
+    this.context.add(key("unchanged"), total - created - updated);
   }
 }
 
-const blank = (value: string | undefined): string | null => (value === undefined || value.trim() === "" ? null : value.trim());
+const blank = (value: string | undefined): string | null => {
+  const trimmed = value === undefined ? "" : value.trim();
+  return trimmed === "" ? null : trimmed;
+};
 
-/** Validates the common fields; returns a French reason when the line must be rejected. */
-function validateEg(record: Omit<EgRecord, "regionCode">, regionCode: string | undefined, where: string): string | EgRecord {
+/**
+ * Validates the common fields (the record is completed with its region); returns a French reason
+ * when the line must be rejected. `where`/`whereValue` say what the region was derived from.
+ */
+function validateEg(record: Omit<EgRecord, "regionCode">, regionCode: string | undefined, where: string, whereValue: string): string | EgRecord {
   if (!FINESS_PATTERN.test(record.finess)) return `FINESS EG invalide « ${record.finess} »`;
   if (!FINESS_PATTERN.test(record.legalEntityFiness)) return `FINESS EJ invalide « ${record.legalEntityFiness} »`;
   if (!record.name) return "raison sociale vide";
-  if (!/^[0-9]{3}$/.test(record.category)) return `catégorie d'établissement invalide « ${record.category} »`;
-  if (!/^[0-9]{4}$/.test(record.aggregateCategory)) return `catégorie d'agrégat invalide « ${record.aggregateCategory} »`;
-  if (!regionCode) return `${where} hors des 18 régions ARS (ou invalide) : région introuvable`;
-  return { ...record, regionCode };
+  if (!THREE_DIGITS.test(record.category)) return `catégorie d'établissement invalide « ${record.category} »`;
+  if (!FOUR_DIGITS.test(record.aggregateCategory)) return `catégorie d'agrégat invalide « ${record.aggregateCategory} »`;
+  if (!regionCode) return `${where} « ${whereValue} » hors des 18 régions ARS (ou invalide) : région introuvable`;
+  const complete = record as EgRecord;
+  complete.regionCode = regionCode;
+  return complete;
 }
+
+const THREE_DIGITS = /^[0-9]{3}$/;
+const FOUR_DIGITS = /^[0-9]{4}$/;
+const FIVE_DIGITS = /^[0-9]{5}$/;
 
 /** `nofinesset;nofinessej;rs;…` — the flat CSV derived from the FHIR extract (README §1.2). UTF-8 or Latin-1. */
 export function importFinessFlatCsv(db: Database, input: AsyncIterable<Uint8Array | string>, meta: ImportMeta): Promise<ImportReport> {
@@ -170,31 +256,37 @@ export function importFinessFlatCsv(db: Database, input: AsyncIterable<Uint8Arra
     const writer = new EgWriter(tx, context);
     let header = true;
     const width = FINESS_FLAT_COLUMNS.length;
-    for await (const line of source.lines()) {
-      if (header) {
-        header = false;
-        const parsed = parseCsvLine(line.text);
-        if (!parsed.ok || parsed.fields.join(";").replace(/^\ufeff/, "") !== FINESS_FLAT_COLUMNS.join(";")) {
-          throw new ImportFileError(headerMismatchMessage("le fichier FINESS à plat (en-tête « nofinesset;nofinessej;rs;… »)", line.text));
+    await writer.reading(async () => {
+      for await (const lines of source.lineBatches()) {
+        for (const line of lines) {
+          if (header) {
+            header = false;
+            const parsed = parseCsvLine(line.text);
+            if (!parsed.ok || parsed.fields.join(";").replace(/^\ufeff/, "") !== FINESS_FLAT_COLUMNS.join(";")) {
+              throw new ImportFileError(headerMismatchMessage("le fichier FINESS à plat (en-tête « nofinesset;nofinessej;rs;… »)", line.text));
+            }
+            await writer.start();
+            continue;
+          }
+          const f = context.dataFields(line, width);
+          if (!f) continue;
+          const postalCode = cell(f, 5).trim();
+          const result = validateEg(
+            {
+              finess: cell(f, 0).trim(), legalEntityFiness: cell(f, 1).trim(), name: cell(f, 2).trim(), category: cell(f, 8).trim(), categoryLabel: blank(cell(f, 9)),
+              aggregateCategory: cell(f, 10).trim(), aggregateLabel: blank(cell(f, 11)), sphCode: cell(f, 14).trim(),
+              postalCode: FIVE_DIGITS.test(postalCode) ? postalCode : null, city: blank(cell(f, 6)),
+            },
+            regionOfPostalCode(postalCode),
+            "code postal",
+            postalCode,
+          );
+          if (typeof result === "string") context.reject(line.number, result);
+          else writer.add(line.number, result);
         }
-        await writer.start();
-        continue;
+        await writer.flushWhenFull();
       }
-      const f = context.dataFields(line, width);
-      if (!f) continue;
-      const postalCode = cell(f, 5).trim();
-      const result = validateEg(
-        {
-          finess: cell(f, 0).trim(), legalEntityFiness: cell(f, 1).trim(), name: cell(f, 2).trim(), category: cell(f, 8).trim(), categoryLabel: blank(cell(f, 9)),
-          aggregateCategory: cell(f, 10).trim(), aggregateLabel: blank(cell(f, 11)), sphCode: cell(f, 14).trim(),
-          postalCode: /^[0-9]{5}$/.test(postalCode) ? postalCode : null, city: blank(cell(f, 6)),
-        },
-        regionOfPostalCode(postalCode),
-        `code postal « ${postalCode} »`,
-      );
-      if (typeof result === "string") context.reject(line.number, result);
-      else await writer.add(line.number, result);
-    }
+    });
     if (header) throw new ImportFileError(EMPTY_FILE_MESSAGE);
     if (context.counts.read === 0) throw new ImportFileError("Le fichier ne contient que l'en-tête, aucune ligne d'établissement : rien n'a été importé.");
     await writer.finish();
@@ -216,56 +308,62 @@ export function importFinessStructureet(db: Database, input: AsyncIterable<Uint8
     const writer = new EgWriter(tx, context);
     let manifest = true;
     context.add("skipped", 0);
-    for await (const line of source.lines()) {
-      if (manifest) {
-        manifest = false;
-        if (!MANIFEST.test(line.text.trim())) {
-          throw new ImportFileError(headerMismatchMessage("un extrait FINESS officiel (première ligne « finess;etalab;<n>;<date> »)", line.text));
+    await writer.reading(async () => {
+      for await (const lines of source.lineBatches()) {
+        for (const line of lines) {
+          if (manifest) {
+            manifest = false;
+            if (!MANIFEST.test(line.text.trim())) {
+              throw new ImportFileError(headerMismatchMessage("un extrait FINESS officiel (première ligne « finess;etalab;<n>;<date> »)", line.text));
+            }
+            await writer.start();
+            continue;
+          }
+          const parsed = parseCsvLine(line.text);
+          if (!parsed.ok) {
+            context.counts.read += 1;
+            context.reject(line.number, parsed.reason);
+            continue;
+          }
+          const f = parsed.fields;
+          if (cell(f, 0) === "geolocalisation") {
+            context.add("skipped", 1);
+            continue;
+          }
+          context.counts.read += 1;
+          if (cell(f, 0) !== "structureet") {
+            context.reject(line.number, `type de ligne inconnu « ${cell(f, 0).slice(0, 30)} » (attendu structureet ou geolocalisation)`);
+            continue;
+          }
+          if (f.length !== STRUCTUREET_WIDTH && !(f.length === STRUCTUREET_WIDTH - 1)) {
+            if (line.isLast && f.length < STRUCTUREET_WIDTH - 1) throw new ImportFileError(truncatedMessage(line.number, f.length, STRUCTUREET_WIDTH - 1));
+            context.reject(line.number, `${f.length} champs au lieu de 31 (+ « ; » final)`);
+            continue;
+          }
+          if ([28, 29, 30].some((i) => /^[0-9]{2}\/[0-9]{2}\/[0-9]{4}$/.test(cell(f, i))) || /E\+/i.test(cell(f, 22))) {
+            throw new ImportFileError(
+              `Ligne ${line.number} : dates au format jj/mm/aaaa ou SIRET en notation scientifique — ce fichier a été réenregistré par un tableur et a perdu des données. Importez l'extrait officiel tel que téléchargé.`,
+            );
+          }
+          const routing = cell(f, 15).trim();
+          const postal = /^([0-9]{5})\s*(.*)$/.exec(routing);
+          const departement = cell(f, 13).trim();
+          const result = validateEg(
+            {
+              finess: cell(f, 1).trim(), legalEntityFiness: cell(f, 2).trim(), name: cell(f, 3).trim(), category: cell(f, 18).trim(), categoryLabel: blank(cell(f, 19)),
+              aggregateCategory: cell(f, 20).trim(), aggregateLabel: blank(cell(f, 21)), sphCode: cell(f, 26).trim(),
+              postalCode: postal?.[1] ?? null, city: postal ? blank(postal[2]) : blank(routing),
+            },
+            regionOfDepartement(departement),
+            "département",
+            departement,
+          );
+          if (typeof result === "string") context.reject(line.number, result);
+          else writer.add(line.number, result);
         }
-        await writer.start();
-        continue;
+        await writer.flushWhenFull();
       }
-      const parsed = parseCsvLine(line.text);
-      if (!parsed.ok) {
-        context.counts.read += 1;
-        context.reject(line.number, parsed.reason);
-        continue;
-      }
-      const f = parsed.fields;
-      if (cell(f, 0) === "geolocalisation") {
-        context.add("skipped", 1);
-        continue;
-      }
-      context.counts.read += 1;
-      if (cell(f, 0) !== "structureet") {
-        context.reject(line.number, `type de ligne inconnu « ${cell(f, 0).slice(0, 30)} » (attendu structureet ou geolocalisation)`);
-        continue;
-      }
-      if (f.length !== STRUCTUREET_WIDTH && !(f.length === STRUCTUREET_WIDTH - 1)) {
-        if (line.isLast && f.length < STRUCTUREET_WIDTH - 1) throw new ImportFileError(truncatedMessage(line.number, f.length, STRUCTUREET_WIDTH - 1));
-        context.reject(line.number, `${f.length} champs au lieu de 31 (+ « ; » final)`);
-        continue;
-      }
-      if ([28, 29, 30].some((i) => /^[0-9]{2}\/[0-9]{2}\/[0-9]{4}$/.test(cell(f, i))) || /E\+/i.test(cell(f, 22))) {
-        throw new ImportFileError(
-          `Ligne ${line.number} : dates au format jj/mm/aaaa ou SIRET en notation scientifique — ce fichier a été réenregistré par un tableur et a perdu des données. Importez l'extrait officiel tel que téléchargé.`,
-        );
-      }
-      const routing = cell(f, 15).trim();
-      const postal = /^([0-9]{5})\s*(.*)$/.exec(routing);
-      const departement = cell(f, 13).trim();
-      const result = validateEg(
-        {
-          finess: cell(f, 1).trim(), legalEntityFiness: cell(f, 2).trim(), name: cell(f, 3).trim(), category: cell(f, 18).trim(), categoryLabel: blank(cell(f, 19)),
-          aggregateCategory: cell(f, 20).trim(), aggregateLabel: blank(cell(f, 21)), sphCode: cell(f, 26).trim(),
-          postalCode: postal?.[1] ?? null, city: postal ? blank(postal[2]) : blank(routing),
-        },
-        regionOfDepartement(departement),
-        `département « ${departement} »`,
-      );
-      if (typeof result === "string") context.reject(line.number, result);
-      else await writer.add(line.number, result);
-    }
+    });
     if (manifest) throw new ImportFileError(EMPTY_FILE_MESSAGE);
     if (context.counts.read === 0) throw new ImportFileError("Le fichier ne contient aucune ligne structureet : rien n'a été importé.");
     await writer.finish();
