@@ -100,15 +100,20 @@ describe("findLegalEntityByFiness", () => {
 });
 
 describe("lookUpLegalEntity (server action)", () => {
+  const request = { headers: new Headers() };
   afterEach(() => {
     vi.doUnmock("@/lib/db/client");
+    vi.doUnmock("next/headers");
     vi.resetModules();
     vi.restoreAllMocks();
+    request.headers = new Headers();
+    delete (globalThis as { guichetLookUpLimiter?: unknown }).guichetLookUpLimiter;
   });
 
   async function actionWith(getDb: () => PrismaClient) {
     vi.resetModules();
     vi.doMock("@/lib/db/client", () => ({ getDb }));
+    vi.doMock("next/headers", () => ({ headers: async () => request.headers }));
     return (await import("../../../app/simulateur/actions")).lookUpLegalEntity;
   }
 
@@ -134,5 +139,14 @@ describe("lookUpLegalEntity (server action)", () => {
     });
     expect(await lookUp("998400402")).toEqual({ ok: false, message: "La recherche a échoué, réessayez." });
     expect(log).toHaveBeenCalled();
+  });
+
+  it("answers at most 60 look-ups a minute to one address, in French; other addresses go on", async () => {
+    const lookUp = await actionWith(fakeDb);
+    request.headers = new Headers({ "x-forwarded-for": "203.0.113.5" });
+    for (let i = 0; i < 60; i += 1) expect(await lookUp("998400402")).toMatchObject({ ok: true });
+    expect(await lookUp("998400402")).toEqual({ ok: false, message: expect.stringMatching(/^Trop de recherches depuis votre connexion : réessayez dans \d+ secondes\.$/) });
+    request.headers = new Headers({ "x-forwarded-for": "198.51.100.8" });
+    expect(await lookUp("998400402")).toMatchObject({ ok: true });
   });
 });
