@@ -72,6 +72,8 @@ const LEGAL_ENTITY_BATCH_SIZE = 10_000;
 
 const isHealthAggregate = (code: string) => code.startsWith("1");
 
+type Counts = { created: bigint; updated: bigint };
+
 /**
  * Staging writer shared by both FINESS formats: EG rows go to a temporary table (ON COMMIT DROP)
  * in batches, each insert overlapping the parsing of the next batch; the EJ are kept as one small
@@ -173,13 +175,15 @@ class EgWriter {
 
   async finish(): Promise<void> {
     await this.flush();
-    await this.settle();
+    // The EJ statements depend neither on the staging nor on one another: all are sent at once (with
+    // the last staging insert still running), so that PostgreSQL runs them back to back.
     const entries = [...this.ejs.entries()];
+    const upserts: { size: number; summary: Promise<Counts | undefined> }[] = [];
     for (let start = 0; start < entries.length; start += LEGAL_ENTITY_BATCH_SIZE) {
       const slice = entries.slice(start, start + LEGAL_ENTITY_BATCH_SIZE);
       const payload = JSON.stringify(slice.map(([finess, d]) => [finess, d.name, d.status, d.category, d.categoryLabel, d.regionCode]));
       // The name of an existing EJ is kept (it may have been corrected by hand): not compared, not updated.
-      const [summary] = await this.tx.$queryRaw<{ created: bigint; updated: bigint }[]>`
+      const summary = (async () => (await this.tx.$queryRaw<Counts[]>`
         WITH source AS (
           SELECT e->>0 AS finess, e->>1 AS name, (e->>2)::"LegalStatus" AS legal_status, e->>3 AS category, e->>4 AS category_label, e->>5 AS region_code
           FROM jsonb_array_elements(${payload}::jsonb) AS e),
@@ -193,11 +197,16 @@ class EgWriter {
           WHERE ("LegalEntity"."legalStatus", "LegalEntity".category, "LegalEntity"."categoryLabel", "LegalEntity"."regionCode")
             IS DISTINCT FROM (EXCLUDED."legalStatus", EXCLUDED.category, EXCLUDED."categoryLabel", EXCLUDED."regionCode")
           RETURNING (xmax = 0) AS inserted)
-        SELECT count(*) FILTER (WHERE inserted) AS created, count(*) FILTER (WHERE NOT inserted) AS updated FROM up`;
-      this.tally("legalEntities", slice.length, summary);
+        SELECT count(*) FILTER (WHERE inserted) AS created, count(*) FILTER (WHERE NOT inserted) AS updated FROM up`)[0])();
+      summary.catch(() => undefined); // Reported below.
+      upserts.push({ size: slice.length, summary });
     }
+    const outcomes = await Promise.allSettled([this.settle(), ...upserts.map((upsert) => upsert.summary)]);
+    const failure = outcomes.find((outcome) => outcome.status === "rejected");
+    if (failure) throw failure.reason;
+    for (const upsert of upserts) this.tally("legalEntities", upsert.size, await upsert.summary);
     if (!this.staged) return;
-    const [summary] = await this.tx.$queryRaw<{ created: bigint; updated: bigint }[]>`
+    const [summary] = await this.tx.$queryRaw<Counts[]>`
       WITH up AS (
         INSERT INTO "Site" (finess, name, category, "categoryLabel", "legalEntityFiness", "postalCode", city, "updatedAt")
         SELECT i.finess, i.name, i.category, i.category_label, i.legal_entity_finess, i.postal_code, i.city, now()
@@ -215,7 +224,7 @@ class EgWriter {
   }
 
   /** created / updated / unchanged of `total` source rows (keys prefixed like `legalEntitiesCreated`, as tallyUpsert does). */
-  private tally(prefix: string, total: number, summary: { created: bigint; updated: bigint } | undefined): void {
+  private tally(prefix: string, total: number, summary: Counts | undefined): void {
     const created = Number(summary?.created ?? 0);
     const updated = Number(summary?.updated ?? 0);
     const key = (name: string) => (prefix ? `${prefix}${name.charAt(0).toUpperCase()}${name.slice(1)}` : name);

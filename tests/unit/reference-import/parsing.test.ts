@@ -24,6 +24,9 @@ describe("parseCsvLine", () => {
     expect(parseCsvLine("")).toEqual({ ok: true, fields: [""] });
     expect(parseCsvLine('a;"b')).toMatchObject({ ok: false });
     expect(parseCsvLine('"a"b;c')).toMatchObject({ ok: false });
+    // Quote-free lines take the native split: same fields (a quote inside a field is plain text).
+    expect(parseCsvLine("a;;b c;")).toEqual({ ok: true, fields: ["a", "", "b c", ""] });
+    expect(parseCsvLine('a;b"c;d')).toEqual({ ok: true, fields: ["a", 'b"c', "d"] });
   });
 });
 
@@ -37,6 +40,31 @@ describe("LineSource", () => {
     ]);
     expect(source.encoding).toBe("utf-8");
     expect(await source.sha256()).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("gives the same lines in batches, whatever the chunks, and the lines before an encoding error", async () => {
+    const text = Buffer.concat([Buffer.from("h;é\n\na;b\r\nCœur;x\n", "utf8"), Buffer.from("Régional\nfin", "latin1")]);
+    for (const size of [1, 4, 7, 64, 1024]) {
+      const chunks: Buffer[] = [];
+      for (let i = 0; i < text.length; i += size) chunks.push(text.subarray(i, i + size));
+      const batched: unknown[] = [];
+      const source = new LineSource(Readable.from(chunks));
+      await expect(
+        (async () => {
+          for await (const batch of source.lineBatches()) batched.push(...batch);
+        })(),
+      ).rejects.toThrow(/ligne 5 n'est pas en UTF-8/);
+      expect(batched).toEqual([
+        { number: 1, text: "h;é", isLast: false },
+        { number: 3, text: "a;b", isLast: false },
+      ]);
+    }
+    const { lines } = await collect(Buffer.from("a\nb\n\nc\n", "latin1"), 2);
+    expect(lines).toEqual([
+      { number: 1, text: "a", isLast: false },
+      { number: 2, text: "b", isLast: false },
+      { number: 4, text: "c", isLast: true },
+    ]);
   });
 
   it("falls back to Latin-1 when the bytes are not UTF-8, and gunzips by magic bytes", async () => {
