@@ -60,7 +60,20 @@ interface EjDraft {
   category: string;
   categoryLabel: string | null;
   regionCode: string;
+  /** Health EG (agrégat 1xxx) of the EJ in the file, and those in agrégat 1203 "Dialyse ambulatoire". */
+  healthSites: number;
+  dialysisSites: number;
 }
+
+/**
+ * Source 002 annex 2: a (private) dialysis centre is identified by its FINESS juridique. FINESS
+ * has no such flag for an EJ; one is taken as a dialysis centre when most of its health EG in the
+ * file are dialysis units (agrégat 1203: catégories 141 "Centre de dialyse", 146 "Structure
+ * d'alternative à la dialyse en centre"). So a dialysis association that also runs an HAD is one
+ * (AUB Santé: 8 of 9 in Côtes-d'Armor), a hospital that also runs a dialysis unit is not.
+ */
+export const DIALYSIS_AGGREGATE = "1203";
+const isDialysisCentre = (draft: Pick<EjDraft, "healthSites" | "dialysisSites">) => draft.dialysisSites * 2 > draft.healthSites;
 
 /**
  * Rows per staging insert (one jsonb parameter each, ≈ 0.6 MB). While one insert runs in
@@ -123,13 +136,17 @@ class EgWriter {
     this.seen.add(record.finess);
     const signal = legalStatusSignal(record.sphCode, record.aggregateCategory);
     const health = isHealthAggregate(record.aggregateCategory);
+    const dialysis = record.aggregateCategory === DIALYSIS_AGGREGATE ? 1 : 0;
     const draft = this.ejs.get(record.legalEntityFiness);
     if (!draft) {
       this.ejs.set(record.legalEntityFiness, {
         name: record.name, representativeIsHealth: health, status: signal.status, strength: signal.strength,
         category: record.aggregateCategory, categoryLabel: record.aggregateLabel, regionCode: record.regionCode,
+        healthSites: health ? 1 : 0, dialysisSites: dialysis,
       });
     } else {
+      if (health) draft.healthSites += 1;
+      draft.dialysisSites += dialysis;
       if (health && !draft.representativeIsHealth) {
         draft.name = record.name;
         draft.representativeIsHealth = true;
@@ -181,21 +198,23 @@ class EgWriter {
     const entries = [...this.ejs.entries()];
     for (let start = 0; start < entries.length; start += LEGAL_ENTITY_BATCH_SIZE) {
       const slice = entries.slice(start, start + LEGAL_ENTITY_BATCH_SIZE);
-      const payload = JSON.stringify(slice.map(([finess, d]) => [finess, d.name, d.status, d.category, d.categoryLabel, d.regionCode]));
+      const payload = JSON.stringify(slice.map(([finess, d]) => [finess, d.name, d.status, d.category, d.categoryLabel, d.regionCode, isDialysisCentre(d)]));
       // The name of an existing EJ is kept (it may have been corrected by hand): not compared, not updated.
       const [summary] = await this.tx.$queryRaw<Counts[]>`
         WITH source AS (
-          SELECT e->>0 AS finess, e->>1 AS name, (e->>2)::"LegalStatus" AS legal_status, e->>3 AS category, e->>4 AS category_label, e->>5 AS region_code
+          SELECT e->>0 AS finess, e->>1 AS name, (e->>2)::"LegalStatus" AS legal_status, e->>3 AS category, e->>4 AS category_label, e->>5 AS region_code,
+            (e->>6)::boolean AS dialysis
           FROM jsonb_array_elements(${payload}::jsonb) AS e),
         up AS (
-          INSERT INTO "LegalEntity" (finess, name, "legalStatus", category, "categoryLabel", "regionCode", "updatedAt")
-          SELECT s.finess, s.name, s.legal_status, s.category, s.category_label, s.region_code, now()
+          INSERT INTO "LegalEntity" (finess, name, "legalStatus", category, "categoryLabel", "regionCode", "isDialysisCentre", "updatedAt")
+          SELECT s.finess, s.name, s.legal_status, s.category, s.category_label, s.region_code, s.dialysis, now()
           FROM source s LEFT JOIN "LegalEntity" l ON l.finess = s.finess
-          WHERE l.finess IS NULL OR (l."legalStatus", l.category, l."categoryLabel", l."regionCode") IS DISTINCT FROM (s.legal_status, s.category, s.category_label, s.region_code)
+          WHERE l.finess IS NULL
+            OR (l."legalStatus", l.category, l."categoryLabel", l."regionCode", l."isDialysisCentre") IS DISTINCT FROM (s.legal_status, s.category, s.category_label, s.region_code, s.dialysis)
           ON CONFLICT (finess) DO UPDATE SET "legalStatus" = EXCLUDED."legalStatus", category = EXCLUDED.category,
-            "categoryLabel" = EXCLUDED."categoryLabel", "regionCode" = EXCLUDED."regionCode", "updatedAt" = now()
-          WHERE ("LegalEntity"."legalStatus", "LegalEntity".category, "LegalEntity"."categoryLabel", "LegalEntity"."regionCode")
-            IS DISTINCT FROM (EXCLUDED."legalStatus", EXCLUDED.category, EXCLUDED."categoryLabel", EXCLUDED."regionCode")
+            "categoryLabel" = EXCLUDED."categoryLabel", "regionCode" = EXCLUDED."regionCode", "isDialysisCentre" = EXCLUDED."isDialysisCentre", "updatedAt" = now()
+          WHERE ("LegalEntity"."legalStatus", "LegalEntity".category, "LegalEntity"."categoryLabel", "LegalEntity"."regionCode", "LegalEntity"."isDialysisCentre")
+            IS DISTINCT FROM (EXCLUDED."legalStatus", EXCLUDED.category, EXCLUDED."categoryLabel", EXCLUDED."regionCode", EXCLUDED."isDialysisCentre")
           RETURNING (xmax = 0) AS inserted)
         SELECT count(*) FILTER (WHERE inserted) AS created, count(*) FILTER (WHERE NOT inserted) AS updated FROM up`;
       this.tally("legalEntities", slice.length, summary);

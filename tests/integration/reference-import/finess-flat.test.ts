@@ -19,7 +19,11 @@ describe("importFinessFlatCsv on the committed extract (Côtes-d'Armor)", () => 
     expect(report.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(await db.site.count()).toBe(882);
     const ej = await db.legalEntity.findUniqueOrThrow({ where: { finess: "220000020" }, include: { sites: { orderBy: { finess: "asc" } } } });
-    expect(ej).toMatchObject({ name: "CENTRE HOSPITALIER YVES LE FOLL", legalStatus: "PUBLIC", category: "1102", regionCode: "53" });
+    // A hospital that also runs a dialysis unit (its UDM 220020101) is not a dialysis centre.
+    expect(ej).toMatchObject({ name: "CENTRE HOSPITALIER YVES LE FOLL", legalStatus: "PUBLIC", category: "1102", regionCode: "53", isDialysisCentre: false });
+    // AUB Santé (ESPIC, SPH 6): 8 of its 9 EG in the extract are dialysis units (agrégat 1203), one an HAD → a dialysis centre (source 002).
+    const aub = await db.legalEntity.findUniqueOrThrow({ where: { finess: "350000626" }, include: { _count: { select: { sites: true } } } });
+    expect(aub).toMatchObject({ legalStatus: "PRIVATE_NON_PROFIT", isDialysisCentre: true, _count: { sites: 9 } });
     expect(ej.sites.map((s) => s.finess)).toEqual(["220000012", "220005284", "220006597", "220019061", "220020101", "220020119", "220022149"]);
     expect(ej.sites[0]).toMatchObject({ name: "CENTRE HOSPITALIER YVES LE FOLL", category: "355", postalCode: "22023", city: "ST BRIEUC CEDEX 1" });
     const run = await db.importRun.findUniqueOrThrow({ where: { id: report.runId } });
