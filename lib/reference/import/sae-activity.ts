@@ -6,6 +6,7 @@ import { finessPmsiOfSite } from "../combined-activity-of";
 import { cell, parseCsvLine } from "./csv";
 import { EMPTY_FILE_MESSAGE, headerMismatchMessage } from "./detect";
 import { ImportFileError } from "./errors";
+import { keepKnownSites } from "./known-sites";
 import { BATCH_SIZE, runImport, tallyUpsert, type ImportContext, type ImportMeta, type ImportReport, type Transaction } from "./run";
 
 type Component = keyof CombinedActivityInput;
@@ -178,14 +179,7 @@ export function importSaeActivity(db: Database, input: AsyncIterable<Uint8Array 
       const rows = batch;
       batch = [];
       if (!rows.length || !layout) return;
-      const known = await tx.$queryRaw<{ finess: string }[]>`SELECT finess FROM "Site" WHERE finess = ANY(${[...new Set(rows.map((r) => r.site))]}::text[])`;
-      const knownSet = new Set(known.map((r) => r.finess));
-      const kept = rows.filter((row) => {
-        if (knownSet.has(row.site)) return true;
-        context.add("unknownSites", 1);
-        context.reject(row.line, `FINESS ${row.site} (FI) inconnu : aucun établissement géographique de ce numéro n'a été importé depuis FINESS`);
-        return false;
-      });
+      const kept = await keepKnownSites(tx, context, rows);
       if (!kept.length) return;
       const column = (component: Component) => kept.map((r) => r.input[component]);
       const returned = await tx.$queryRaw<{ inserted: boolean }[]>`

@@ -3,6 +3,7 @@ import { FINESS_PATTERN } from "@/lib/funding/finess-rules";
 import { cell, parseCsvLine } from "./csv";
 import { EMPTY_FILE_MESSAGE, headerMismatchMessage } from "./detect";
 import { ImportFileError } from "./errors";
+import { keepKnownSites } from "./known-sites";
 import { BATCH_SIZE, runImport, tallyUpsert, type ImportMeta, type ImportReport } from "./run";
 
 /**
@@ -55,14 +56,7 @@ export function importSaeSygen(db: Database, input: AsyncIterable<Uint8Array | s
       const rows = batch;
       batch = [];
       if (!rows.length) return;
-      const known = await tx.$queryRaw<{ finess: string }[]>`SELECT finess FROM "Site" WHERE finess = ANY(${[...new Set(rows.map((r) => r.site))]}::text[])`;
-      const knownSet = new Set(known.map((r) => r.finess));
-      const kept = rows.filter((row) => {
-        if (knownSet.has(row.site)) return true;
-        context.add("unknownSites", 1);
-        context.reject(row.line, `FINESS ${row.site} (FI) inconnu : aucun établissement géographique de ce numéro n'a été importé depuis FINESS`);
-        return false;
-      });
+      const kept = await keepKnownSites(tx, context, rows);
       if (!kept.length) return;
       const returned = await tx.$queryRaw<{ inserted: boolean }[]>`
         INSERT INTO "SaeStaffCount" ("siteFiness", year, salaried, liberal)
