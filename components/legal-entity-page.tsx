@@ -3,12 +3,12 @@ import type { ReactNode } from "react";
 import { LegalEntityCard } from "@/components/legal-entity-card";
 import type { LegalEntityDossierRow } from "@/lib/dossiers/legal-entity-dossiers";
 import { DOSSIER_STATUS_LABELS } from "@/lib/dossiers/machine";
-import { aapCategory, formatEuros, type Cents } from "@/lib/funding";
+import { CombinedActivityTable } from "@/components/combined-activity-table";
+import { formatEuros, type Cents } from "@/lib/funding";
 import type { LegalEntityCombinedActivity } from "@/lib/reference/combined-activity-of";
 import type { LegalEntitySummary } from "@/lib/reference/legal-entity-summary";
 
 const euros = (cents: Cents | null) => (cents === null ? "—" : formatEuros(cents));
-const activityFr = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
 
 /**
  * The page of one EJ, the same for the three spaces (establishment, ARS, DNS): its reference
@@ -77,50 +77,13 @@ export function LegalEntityPage({
           </div>
         )}
       </section>
-      <CombinedActivitySection activity={activity} />
+      <section aria-labelledby="activite-ej" className="space-y-2">
+        <h2 id="activite-ej" className="text-xl font-bold">
+          Activité combinée (appel à projets HOP&apos;EN2)
+        </h2>
+        <CombinedActivityTable activity={activity} />
+      </section>
       {children}
     </div>
-  );
-}
-
-/** Activité combinée of the EJ's FINESS PMSI (sources 001, 002): the official figure, or an SAE estimate said as such. */
-function CombinedActivitySection({ activity }: { activity: LegalEntityCombinedActivity[] }) {
-  return (
-    <section aria-labelledby="activite-ej" className="space-y-2">
-      <h2 id="activite-ej" className="text-xl font-bold">
-        Activité combinée (appel à projets HOP&apos;EN2)
-      </h2>
-      {activity.length === 0 ? (
-        <p>Aucune activité combinée connue pour cet établissement (ni chiffre officiel, ni estimation SAE importée).</p>
-      ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">Activité combinée par FINESS PMSI et par année</caption>
-            <thead>
-              <tr className="border-b-2 border-gris-texte">
-                <th scope="col" className="py-1 pr-3">FINESS PMSI</th>
-                <th scope="col" className="py-1 pr-3">Année</th>
-                <th scope="col" className="py-1 pr-3 text-right">Activité combinée</th>
-                <th scope="col" className="py-1 pr-3">Source</th>
-                <th scope="col" className="py-1">Catégorie AAP</th>
-              </tr>
-            </thead>
-            <tbody>
-              {activity.map((row) => (
-                <tr key={`${row.finessPmsi}/${row.year}`} className="border-b border-gris-bordure">
-                  <th scope="row" className="py-1 pr-3 font-normal">
-                    {row.finessPmsi} {row.level === "EJ" ? "(EJ)" : `(EG${row.siteName ? ` ${row.siteName}` : ""})`}
-                  </th>
-                  <td className="py-1 pr-3">{row.year}</td>
-                  <td className="py-1 pr-3 text-right">{activityFr.format(row.value)} journées</td>
-                  <td className="py-1 pr-3">{row.isEstimate ? <strong>Estimation à partir de la SAE — non officielle</strong> : "Chiffre officiel"}</td>
-                  <td className="py-1">{row.aapCategory ? `${row.aapCategory} (plafond ${formatEuros(aapCategory(row.value).cap)})` : "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
   );
 }

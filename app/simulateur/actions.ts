@@ -3,6 +3,7 @@
 import { headers } from "next/headers";
 import { getDb } from "@/lib/db/client";
 import { clientAddress, createRateLimiter } from "@/lib/security/rate-limit";
+import { combinedActivityOfLegalEntity } from "@/lib/reference/combined-activity-of";
 import { findLegalEntityByFiness } from "@/lib/reference/public-legal-entity-lookup";
 import { finessField, type LegalEntityLookupResult } from "@/components/simulator/simulator-input";
 
@@ -26,11 +27,12 @@ export async function lookUpLegalEntity(finess: string): Promise<LegalEntityLook
     return { ok: false, message: `Trop de recherches depuis votre connexion : réessayez dans ${allowed.retryAfterSeconds} secondes.` };
   }
   try {
-    const entity = await findLegalEntityByFiness(getDb(), parsed.data);
+    const db = getDb();
+    const entity = await findLegalEntityByFiness(db, parsed.data);
     if (!entity) {
       return { ok: false, message: `Aucune entité juridique ne correspond au FINESS ${parsed.data}.` };
     }
-    return { ok: true, data: entity };
+    return { ok: true, data: { ...entity, combinedActivity: await combinedActivityOfLegalEntity(db, entity.finess) } };
   } catch (error) {
     // The cause (database down, …) is for the server log only, never for the visitor.
     console.error("lookUpLegalEntity failed", error);

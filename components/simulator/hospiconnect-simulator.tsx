@@ -4,7 +4,6 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm, useWatch, type FieldErrors, type UseFormRegister } from "react-hook-form";
 import { HOSPICONNECT_OBJECTIVE_COUNT, formatEuros, type Cents } from "@/lib/funding";
-import type { LegalEntitySummary } from "@/lib/reference/legal-entity-summary";
 import { TextField } from "@/components/ui/text-field";
 import { LegalEntityLookup } from "./legal-entity-lookup";
 import {
@@ -16,6 +15,7 @@ import {
   objectivesYearSchema,
   type HospiconnectFormInput,
   type HospiconnectFormOutput,
+  type FoundLegalEntity,
 } from "./simulator-input";
 import { RATE_ROWS, TIER_ROWS, ceilingFigures, formatCount, simulationView, tierIndex, type SimulationRow } from "./simulator-results";
 
@@ -32,7 +32,7 @@ const HIGHLIGHT = "bg-bleu-clair font-semibold";
 /** Tab "Montant HospiConnect": headcount → ceilings, then the 2026–2028 simulation. */
 export function HospiconnectSimulator() {
   const [source, setSource] = useState<HeadcountSource>("typed");
-  const [entity, setEntity] = useState<LegalEntitySummary | null>(null);
+  const [entity, setEntity] = useState<FoundLegalEntity | null>(null);
   const {
     register,
     control,

@@ -4,16 +4,16 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { lookUpLegalEntity } from "@/app/simulateur/actions";
+import { CombinedActivityTable } from "@/components/combined-activity-table";
 import { LegalEntityCard } from "@/components/legal-entity-card";
 import { TextField } from "@/components/ui/text-field";
-import type { LegalEntitySummary } from "@/lib/reference/legal-entity-summary";
-import { finessFormSchema, type FinessFormInput, type FinessFormOutput } from "./simulator-input";
+import { finessFormSchema, type FinessFormInput, type FinessFormOutput, type FoundLegalEntity } from "./simulator-input";
 
 /**
  * Finds an EJ by FINESS (EJ, or one of its EG) through the server action and shows it with
- * its EG and the SAE year retained for each; the parent takes its headcount.
+ * its EG and the SAE year retained for each, and its activité combinée; the parent takes its headcount.
  */
-export function LegalEntityLookup({ entity, onEntityChange }: { entity: LegalEntitySummary | null; onEntityChange: (entity: LegalEntitySummary | null) => void }) {
+export function LegalEntityLookup({ entity, onEntityChange }: { entity: FoundLegalEntity | null; onEntityChange: (entity: FoundLegalEntity | null) => void }) {
   const [pending, startTransition] = useTransition();
   const [failure, setFailure] = useState<string | null>(null);
   const [searchedFiness, setSearchedFiness] = useState<string | null>(null);
@@ -72,6 +72,14 @@ export function LegalEntityLookup({ entity, onEntityChange }: { entity: LegalEnt
         )}
       </div>
       {entity && <LegalEntityCard entity={entity} />}
+      {entity && (
+        <section aria-labelledby="activite-trouvee" className="space-y-2">
+          <h3 id="activite-trouvee" className="text-lg font-bold">
+            Activité combinée et catégorie de l&apos;appel à projets HOP&apos;EN2
+          </h3>
+          <CombinedActivityTable activity={entity.combinedActivity} />
+        </section>
+      )}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { HOSPICONNECT_OBJECTIVE_COUNT, type CombinedActivityInput } from "@/lib/funding";
+import type { LegalEntityCombinedActivity } from "@/lib/reference/combined-activity-of";
 import type { LegalEntitySummary } from "@/lib/reference/legal-entity-summary";
 
 export {
@@ -119,5 +120,8 @@ export const finessFormSchema = z.object({ finess: finessField });
 export type FinessFormInput = z.input<typeof finessFormSchema>;
 export type FinessFormOutput = z.output<typeof finessFormSchema>;
 
+/** An EJ found by the simulator, with the activité combinée of its FINESS PMSI (official or SAE estimate). */
+export type FoundLegalEntity = LegalEntitySummary & { combinedActivity: LegalEntityCombinedActivity[] };
+
 /** What the server action `lookUpLegalEntity` returns (plain data only). */
-export type LegalEntityLookupResult = { ok: true; data: LegalEntitySummary } | { ok: false; message: string };
+export type LegalEntityLookupResult = { ok: true; data: FoundLegalEntity } | { ok: false; message: string };

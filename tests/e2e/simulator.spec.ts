@@ -95,6 +95,9 @@ test.describe("Simulateur de financement", () => {
     await expect(page.getByRole("heading", { name: "Centre hospitalier de Montbrasset", exact: true })).toBeVisible();
     await expect(page.getByTestId("plafond-annuel")).toHaveText(/^39\s050,00\s€$/);
     await expect(page.getByRole("cell", { name: "998400410" })).toBeVisible();
+    // Its official activité combinée 2022: 68 215,5 → AAP category C, capped at 85 000 € (source 001).
+    const activity = page.getByRole("region", { name: /Activité combinée et catégorie/ });
+    await expect(activity.getByRole("row", { name: /998400402/ })).toContainText(/68\s215,5 journées\s*Chiffre officiel\s*C \(plafond 85\s000,00\s€\)/);
 
     // The FINESS of one of its EG leads to the same EJ.
     await finess.fill("998400428");

@@ -7,6 +7,7 @@ const montbrasset = {
   finess: "998400402",
   name: "Centre hospitalier de Montbrasset",
   legalStatus: "PUBLIC",
+  isDialysisCentre: false,
   category: "1102",
   categoryLabel: "Centres Hospitaliers",
   regionCode: "84",
@@ -60,7 +61,12 @@ function fakeDb(): PrismaClient {
     findUnique: async ({ where }: Where) => (where.finess === montbrasset.finess ? montbrasset : null),
     findFirst: async ({ where }: Where) => (montbrasset.sites.some((site) => site.finess === where.sites?.some.finess) ? montbrasset : null),
   };
-  return { legalEntity } as unknown as PrismaClient;
+  // Its activité combinée 2022 (demo seed): a Decimal column, as Prisma returns it.
+  const combinedActivity = {
+    findMany: async ({ where }: { where: { finessPmsi: { in: string[] } } }) =>
+      where.finessPmsi.in.includes(montbrasset.finess) ? [{ finessPmsi: montbrasset.finess, year: 2022, value: { toString: () => "68215.5" }, isEstimate: false }] : [],
+  };
+  return { legalEntity, combinedActivity } as unknown as PrismaClient;
 }
 
 /** Only JSON-like values: what a server action can return without Date or Decimal. */
@@ -128,7 +134,11 @@ describe("lookUpLegalEntity (server action)", () => {
 
   it("answers with the EJ, or a French message naming the FINESS", async () => {
     const lookUp = await actionWith(fakeDb);
-    expect(await lookUp(" 998 400 402 ")).toMatchObject({ ok: true, data: { name: "Centre hospitalier de Montbrasset", headcount: 800 } });
+    const found = await lookUp(" 998 400 402 ");
+    expect(found).toMatchObject({ ok: true, data: { name: "Centre hospitalier de Montbrasset", headcount: 800 } });
+    // A public EJ is its own FINESS PMSI; 60 000 ≤ 68 215,5 < 230 000 → AAP category C (source 001).
+    expect(found.ok && found.data.combinedActivity).toEqual([{ finessPmsi: "998400402", level: "EJ", siteName: null, year: 2022, value: 68215.5, isEstimate: false, aapCategory: "C" }]);
+    expect(isPlainData(found)).toBe(true);
     expect(await lookUp("123456789")).toEqual({ ok: false, message: "Aucune entité juridique ne correspond au FINESS 123456789." });
   });
 
