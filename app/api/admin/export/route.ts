@@ -1,6 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { PassThrough, Readable } from "node:stream";
-import ExcelJS from "exceljs";
 import { followUpExportRecords } from "@/lib/admin/national-follow-up";
 import { FOLLOW_UP_EXPORT_HEADERS, FOLLOW_UP_EXPORT_WIDTHS, followUpCsvHeader, followUpCsvLine, followUpXlsxValues, type FollowUpExportRecord } from "@/lib/admin/follow-up-rows";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -8,15 +6,10 @@ import { now, parisDate } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { CSV_BOM } from "@/lib/instruction/export-rows";
-import { contentDisposition } from "@/lib/storage/file-access";
+import { exportResponse, isExportFormat, xlsxDownload } from "@/lib/export/spreadsheet-download";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
-
-const CONTENT_TYPES = {
-  csv: "text/csv; charset=utf-8",
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-} as const;
 
 /**
  * GET /api/admin/export?guichet=<id>&format=csv|xlsx[&region=84]
@@ -30,7 +23,7 @@ export async function GET(request: Request): Promise<Response> {
   if (user.role !== "DNS_ADMIN") return message(403, "L'export du suivi national est réservé aux administrateurs DNS.");
   const params = new URL(request.url).searchParams;
   const format = params.get("format");
-  if (format !== "csv" && format !== "xlsx") return message(400, "Format d'export inconnu : choisissez csv ou xlsx.");
+  if (!isExportFormat(format)) return message(400, "Format d'export inconnu : choisissez csv ou xlsx.");
   const guichetId = params.get("guichet") ?? "";
   const regionParam = params.get("region");
   if (regionParam !== null && regionParam !== "" && !/^\d{2}$/.test(regionParam)) return message(400, "Code région invalide.");
@@ -43,15 +36,7 @@ export async function GET(request: Request): Promise<Response> {
     });
     const name = `suivi-national-${guichet.code}-${regionCode ?? "france"}-${parisDate(now())}.${format}`;
     const body = format === "csv" ? csvBody(records) : xlsxStream(records, user.id);
-    return new Response(body, {
-      status: 200,
-      headers: {
-        "Content-Type": CONTENT_TYPES[format],
-        "Content-Disposition": contentDisposition("attachment", name),
-        "Cache-Control": "private, no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
+    return exportResponse(body, format, name);
   } catch (error) {
     if (error instanceof NotFoundError) return message(404, error.userMessage);
     const reference = randomUUID().slice(0, 8);
@@ -65,27 +50,20 @@ function csvBody(records: readonly FollowUpExportRecord[]): string {
 }
 
 function xlsxStream(records: readonly FollowUpExportRecord[], userId: string): ReadableStream<Uint8Array> {
-  const output = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-  workbook.creator = "Guichet HospiConnect";
-  const sheet = workbook.addWorksheet("Suivi national", { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = FOLLOW_UP_EXPORT_HEADERS.map((header, index) => ({
+  const columns = FOLLOW_UP_EXPORT_HEADERS.map((header, index) => ({
     header,
     key: `c${index}`,
     width: FOLLOW_UP_EXPORT_WIDTHS[index] ?? 14,
     style: index >= 5 ? { numFmt: "#,##0.00" } : {},
   }));
-  sheet.getRow(1).font = { bold: true };
-  const write = async () => {
-    for (const record of records) sheet.addRow(followUpXlsxValues(record)).commit();
-    sheet.commit();
-    await workbook.commit();
-  };
-  write().catch((error: unknown) => {
-    console.error(`[admin-export] xlsx stream of user ${userId} failed`, error);
-    output.destroy(error instanceof Error ? error : new Error(String(error)));
-  });
-  return Readable.toWeb(output) as ReadableStream<Uint8Array>;
+  return xlsxDownload(
+    "Suivi national",
+    columns,
+    async (addRow) => {
+      for (const record of records) addRow(followUpXlsxValues(record));
+    },
+    (error) => console.error(`[admin-export] xlsx stream of user ${userId} failed`, error),
+  );
 }
 
 function message(status: number, text: string): Response {

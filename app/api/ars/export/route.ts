@@ -1,6 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { PassThrough, Readable } from "node:stream";
-import ExcelJS from "exceljs";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { getCurrentUser } from "@/lib/auth/session";
 import { now, parisDate } from "@/lib/clock";
@@ -8,17 +6,10 @@ import { getDb, type Database } from "@/lib/db/client";
 import { buildExportRecords, CSV_BOM, csvHeaderLine, csvLine, EXPORT_COLUMNS, xlsxValues } from "@/lib/instruction/export-rows";
 import { queueExportBatches, queueExportIds } from "@/lib/instruction/queue";
 import { parseQueueFilters } from "@/lib/instruction/queue-filters";
-import { contentDisposition } from "@/lib/storage/file-access";
+import { exportResponse, isExportFormat, xlsxDownload } from "@/lib/export/spreadsheet-download";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
-
-const CONTENT_TYPES = {
-  csv: "text/csv; charset=utf-8",
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-} as const;
-
-type Format = keyof typeof CONTENT_TYPES;
 
 /**
  * GET /api/ars/export?format=csv|xlsx&<the queue's filters>
@@ -32,7 +23,7 @@ export async function GET(request: Request): Promise<Response> {
   if (user.role !== "ARS_INSTRUCTOR") return message(403, "L'export de la file d'instruction est réservé aux instructeurs ARS.");
   const params = new URL(request.url).searchParams;
   const format = params.get("format");
-  if (format !== "csv" && format !== "xlsx") return message(400, "Format d'export inconnu : choisissez csv ou xlsx.");
+  if (!isExportFormat(format)) return message(400, "Format d'export inconnu : choisissez csv ou xlsx.");
   const filters = parseQueueFilters(params);
   const db = getDb();
   try {
@@ -48,15 +39,7 @@ export async function GET(request: Request): Promise<Response> {
     });
     const name = `dossiers-ars-${user.regionCode ?? "region"}-${parisDate(now())}.${format}`;
     const body = format === "csv" ? csvStream(db, user, ids) : xlsxStream(db, user, ids);
-    return new Response(body, {
-      status: 200,
-      headers: {
-        "Content-Type": CONTENT_TYPES[format satisfies Format],
-        "Content-Disposition": contentDisposition("attachment", name),
-        "Cache-Control": "private, no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
+    return exportResponse(body, format, name);
   } catch (error) {
     const reference = randomUUID().slice(0, 8);
     console.error(`[ars-export ${reference}] user=${user.id}`, error);
@@ -94,30 +77,22 @@ function csvStream(db: Database, user: CurrentUser, ids: string[]): ReadableStre
 }
 
 function xlsxStream(db: Database, user: CurrentUser, ids: string[]): ReadableStream<Uint8Array> {
-  const output = new PassThrough();
-  // exceljs's streaming writer: each row is written (and its memory freed) once committed.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-  workbook.creator = "Guichet HospiConnect";
-  const sheet = workbook.addWorksheet("Dossiers", { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = EXPORT_COLUMNS.map((column) => ({
+  const columns = EXPORT_COLUMNS.map((column) => ({
     header: column.header,
     key: column.key,
     width: column.width,
     style: column.type === "euros" ? { numFmt: "#,##0.00" } : column.type === "date" ? { numFmt: "dd/mm/yyyy" } : {},
   }));
-  sheet.getRow(1).font = { bold: true };
-  const write = async () => {
-    for await (const batch of queueExportBatches(db, user, ids)) {
-      for (const record of buildExportRecords(batch)) sheet.addRow(xlsxValues(record)).commit();
-    }
-    sheet.commit();
-    await workbook.commit();
-  };
-  write().catch((error: unknown) => {
-    console.error(`[ars-export] xlsx stream of user ${user.id} failed`, error);
-    output.destroy(error instanceof Error ? error : new Error(String(error)));
-  });
-  return Readable.toWeb(output) as ReadableStream<Uint8Array>;
+  return xlsxDownload(
+    "Dossiers",
+    columns,
+    async (addRow) => {
+      for await (const batch of queueExportBatches(db, user, ids)) {
+        for (const record of buildExportRecords(batch)) addRow(xlsxValues(record));
+      }
+    },
+    (error) => console.error(`[ars-export] xlsx stream of user ${user.id} failed`, error),
+  );
 }
 
 function message(status: number, text: string): Response {
