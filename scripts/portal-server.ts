@@ -101,6 +101,8 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
     await run(bin("tsx"), ["prisma/seed.ts"], env, true);
     if (!options.reuseBuild || !fs.existsSync(path.join(options.distDir ?? ".next", "BUILD_ID"))) {
       options.log("• Construction de l'application (next build)…");
+      // DSFR's own tool keeps only the icons the code uses in its icon stylesheet.
+      await run(bin("react-dsfr"), ["update-icons"], env, true);
       await run(bin("next"), ["build"], env, true);
     }
     options.log("• Démarrage du serveur…");

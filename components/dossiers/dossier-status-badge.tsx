@@ -1,14 +1,20 @@
-import type { DossierStatus } from "@/lib/generated/prisma/enums";
+import { Badge, type BadgeProps } from "@codegouvfr/react-dsfr/Badge";
 import { DOSSIER_STATUS_LABELS } from "@/lib/dossiers/machine";
+import type { DossierStatus } from "@/lib/generated/prisma/enums";
 
-const STYLES: Record<DossierStatus, string> = {
-  DRAFT: "bg-orange-100 text-avertissement",
-  SUBMITTED: "bg-bleu-clair text-bleu-france",
-  CHANGES_REQUESTED: "bg-orange-100 text-avertissement",
-  ACCEPTED: "bg-green-100 text-succes",
-  REFUSED: "bg-red-50 text-erreur",
+// The label carries the meaning; DSFR's colour and icon only repeat it.
+const SEVERITY: Record<DossierStatus, BadgeProps["severity"]> = {
+  DRAFT: "new",
+  SUBMITTED: "info",
+  CHANGES_REQUESTED: "warning",
+  ACCEPTED: "success",
+  REFUSED: "error",
 };
 
 export function DossierStatusBadge({ status }: { status: DossierStatus }) {
-  return <span className={`inline-block px-2 py-0.5 text-sm font-semibold ${STYLES[status]}`}>{DOSSIER_STATUS_LABELS[status]}</span>;
+  return (
+    <Badge as="span" small severity={SEVERITY[status]}>
+      {DOSSIER_STATUS_LABELS[status]}
+    </Badge>
+  );
 }

@@ -7,7 +7,7 @@ import type { GuichetKind, Programme } from "../../lib/generated/prisma/client";
  * from `opensOn` to `closesOn`, and the ARS and the establishments exchange on the instruction
  * until `instructionEndsOn`.
  *
- * Sources (/work/shared/seeds, not shipped with the repository):
+ * Sources (the programme's source documents, named by file: 000_1a898dec8b2a4de4.txt, 001_56e3d9c199e9e209.txt…; not shipped with the repository):
  * - 000 — DNS webinar 18/12/2025, "Calendrier HospiConnect/HOP'EN2 : deux dates en 2026":
  *   candidatures until 13 February 2026 ("ouverture du portail courant janvier"); proof deposits
  *   until 26 June 2026 / 11 June 2027 / 16 June 2028; end of the ARS instruction exchanges on

@@ -1,0 +1,75 @@
+/**
+ * Every page of every role passes axe-core (WCAG 2.0/2.1 A and AA), in light
+ * and dark themes. Forms in their error states are checked by the specs of
+ * each form, with the same helper (support/axe.ts).
+ */
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_FINESS } from "../../prisma/seed-data/establishments";
+import { storageStateOf, type DemoAccount } from "./support/accounts";
+import { expectNoAccessibilityViolations } from "./support/axe";
+
+const PUBLIC_PAGES = ["/", "/connexion", "/simulateur", "/accessibilite", "/mentions-legales", "/donnees-personnelles", "/plan-du-site", "/mot-de-passe/jeton-inconnu", "/page-qui-n-existe-pas"];
+
+/** The first link of the page whose address matches, so dynamic pages are reached as a user reaches them. */
+async function firstLinkMatching(page: Page, from: string, pattern: RegExp): Promise<string> {
+  await page.goto(from);
+  const hrefs = await page.locator("main a[href]").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+  const href = hrefs.find((candidate) => pattern.test(candidate));
+  expect(href, `un lien ${pattern} sur ${from}`).toBeTruthy();
+  return href!;
+}
+
+async function checkPages(page: Page, paths: string[]) {
+  for (const path of paths) {
+    await page.goto(path);
+    await expectNoAccessibilityViolations(page, path);
+  }
+}
+
+test.describe("a visitor", () => {
+  test("every public page, and the private pages' refusals", async ({ page }) => {
+    await checkPages(page, PUBLIC_PAGES);
+  });
+});
+
+const ROLE_PAGES: Record<DemoAccount, { pages: string[]; discover?: { from: string; pattern: RegExp }[] }> = {
+  referentEj: {
+    pages: ["/etablissement", "/etablissement/dossiers", "/etablissement/autoevaluations", `/etablissement/ej/${DEMO_FINESS.multiSiteEj}`, "/plan-du-site", "/deconnexion"],
+    discover: [
+      { from: "/etablissement/dossiers", pattern: /^\/etablissement\/dossiers\/[^/]+$/ },
+      { from: "/etablissement/autoevaluations", pattern: /^\/etablissement\/autoevaluations\/[^/]+$/ },
+    ],
+  },
+  referentGht: { pages: ["/etablissement", "/etablissement/dossiers", "/etablissement/autoevaluations", `/etablissement/ej/${DEMO_FINESS.ghtMemberMonoSite}`] },
+  referentClinique: { pages: ["/etablissement", "/etablissement/dossiers", "/etablissement/autoevaluations", `/etablissement/ej/${DEMO_FINESS.clinic}`, "/ars"] },
+  instructorAra: {
+    pages: ["/ars", "/ars/dossiers", `/ars/ej/${DEMO_FINESS.multiSiteEj}`],
+    discover: [{ from: "/ars/dossiers", pattern: /^\/ars\/dossiers\/[^/?]+$/ }],
+  },
+  instructorBretagne: { pages: ["/ars", "/ars/dossiers", `/ars/ej/${DEMO_FINESS.clinic}`, `/ars/ej/${DEMO_FINESS.multiSiteEj}`] },
+  admin: {
+    pages: ["/admin", "/admin/guichets", "/admin/suivi", "/admin/imports", "/admin/comptes", "/admin/courriels", `/admin/ej/${DEMO_FINESS.multiSiteEj}`, "/simulateur"],
+  },
+};
+
+for (const [account, { pages, discover = [] }] of Object.entries(ROLE_PAGES) as [DemoAccount, (typeof ROLE_PAGES)[DemoAccount]][]) {
+  test.describe(`signed in as ${account}`, () => {
+    test.use({ storageState: storageStateOf(account) });
+
+    test("every page of the role", async ({ page }) => {
+      const found: string[] = [];
+      for (const { from, pattern } of discover) found.push(await firstLinkMatching(page, from, pattern));
+      await checkPages(page, [...pages, ...found]);
+    });
+  });
+}
+
+test.describe("the dark theme", () => {
+  test.use({ colorScheme: "dark", storageState: storageStateOf("referentEj") });
+
+  test("follows the system's preference and keeps every page accessible", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.locator("html")).toHaveAttribute("data-fr-theme", "dark");
+    await checkPages(page, ["/", "/etablissement", "/simulateur"]);
+  });
+});
