@@ -7,6 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { freePort } from "../lib/db/embedded-postgres";
+import { seedE2eFixtures } from "../tests/e2e/support/seed-fixtures";
 import { TestSmtpServer } from "../tests/support/smtp-sink";
 import { startPortal } from "./portal-server";
 
@@ -36,6 +37,8 @@ const portal = await startPortal({
   reuseBuild: process.env.E2E_REUSE_BUILD === "1",
   distDir: ".next-e2e",
   log: (line) => console.log(line),
+  // Establishments of the browser tests only (tests/e2e/support/fixtures.ts), after the demo data.
+  afterSeed: seedE2eFixtures,
 });
 console.log(`e2e portal ready on ${portal.url}`);
 

@@ -22,6 +22,8 @@ export interface PortalOptions {
   /** Next.js build directory (default .next). */
   distDir?: string;
   log: (line: string) => void;
+  /** Runs after the demo seed, before the server answers (the browser tests' own fixtures). */
+  afterSeed?: (databaseUrl: string) => Promise<void>;
 }
 
 export interface RunningPortal {
@@ -99,6 +101,7 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
     await run(bin("prisma"), ["migrate", "deploy"], env, true);
     options.log("• Chargement des données de démonstration…");
     await run(bin("tsx"), ["prisma/seed.ts"], env, true);
+    await options.afterSeed?.(databaseUrl);
     if (!options.reuseBuild || !fs.existsSync(path.join(options.distDir ?? ".next", "BUILD_ID"))) {
       options.log("• Construction de l'application (next build)…");
       // DSFR's own tool keeps only the icons the code uses in its icon stylesheet.

@@ -18,7 +18,7 @@ export async function setSimulatedDate(browser: Browser, parisLocalDateTime: str
     await page.getByRole("button", { name: "Changer la date" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Date simulée modifiée." })).toBeVisible();
     await page.goto("/");
-    await expect(page.getByRole("note")).toContainText(`date simulée : ${expected}`, { timeout: 2_000 });
+    await expect(page.getByText(/Mode démonstration — date simulée/)).toContainText(`date simulée : ${expected}`, { timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
   await context.close();
 }

@@ -1,0 +1,20 @@
+/**
+ * Establishments that exist only in the browser tests' database (seeded by
+ * scripts/e2e-server.ts after the demo data), so that each spec can walk a
+ * whole journey on an EJ that no other spec touches. Each is a public mono-EG
+ * EJ of Auvergne-Rhône-Alpes (instructed by instructorAra), with one referent
+ * account (the demo password) and a candidature already accepted by the ARS,
+ * so its 2026 deposit can start at the demo date.
+ */
+export const E2E_ESTABLISHMENTS = {
+  /** The deposit form completed with the keyboard only. */
+  keyboardDeposit: { finess: "998400700", name: "Centre hospitalier d'essai du Clavier", email: "e2e.clavier@test.guichet.fr", headcount: 800 },
+  /** The deposit form's true states: errors that go as fields are fixed, summaries, bounds, duplicates. */
+  depositStates: { finess: "998400718", name: "Centre hospitalier d'essai des États", email: "e2e.etats@test.guichet.fr", headcount: 800 },
+  /** Instruction: a partial award with its reason, the modal confirmations, the changes between transmissions. */
+  instruction: { finess: "998400726", name: "Centre hospitalier d'essai de l'Instruction", email: "e2e.instruction@test.guichet.fr", headcount: 800 },
+  /** The establishment dashboard's next action, and the actions offered only where they can succeed. */
+  dashboard: { finess: "998400734", name: "Centre hospitalier d'essai du Tableau de bord", email: "e2e.tableau@test.guichet.fr", headcount: 300 },
+} as const;
+
+export type E2eEstablishment = keyof typeof E2E_ESTABLISHMENTS;
