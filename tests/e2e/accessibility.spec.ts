@@ -73,3 +73,20 @@ test.describe("the dark theme", () => {
     await checkPages(page, ["/", "/etablissement", "/simulateur"]);
   });
 });
+
+test.describe("the display settings", () => {
+  test("switch to the dark theme from the footer, kept on the next page, and back to light", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.locator("html")).toHaveAttribute("data-fr-theme", "light");
+    await page.getByRole("contentinfo").getByRole("button", { name: "Paramètres d'affichage" }).click();
+    const dialog = page.getByRole("dialog", { name: "Paramètres d'affichage" });
+    await dialog.getByText("Thème sombre").click();
+    await expect(page.locator("html")).toHaveAttribute("data-fr-theme", "dark");
+    await page.goto("/simulateur");
+    await expect(page.locator("html")).toHaveAttribute("data-fr-theme", "dark");
+    await expectNoAccessibilityViolations(page, "/simulateur (thème sombre choisi)");
+    await page.getByRole("contentinfo").getByRole("button", { name: "Paramètres d'affichage" }).click();
+    await page.getByRole("dialog", { name: "Paramètres d'affichage" }).getByText("Thème clair").click();
+    await expect(page.locator("html")).toHaveAttribute("data-fr-theme", "light");
+  });
+});
