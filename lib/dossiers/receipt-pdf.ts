@@ -128,7 +128,7 @@ function summaryTable(snapshot: DossierSnapshot): Content {
     ["Guichet", `${snapshot.guichet.label} (${snapshot.guichet.code})`],
     ["Nature du dossier", `${DOSSIER_KIND_LABELS[snapshot.guichet.kind] ?? snapshot.guichet.kind} ${snapshot.guichet.year}`],
     ["Établissement porteur", `${snapshot.carrier.name} — FINESS EJ ${snapshot.carrier.finess}`],
-    ["Agence régionale de santé", `ARS ${snapshot.carrier.regionName}`],
+    ["ARS destinataire", `ARS ${snapshot.carrier.regionName}`],
     ["Transmission n°", String(snapshot.sequence)],
     ["Date et heure", formatTransmissionInstant(snapshot.submittedAt)],
     ["Transmis par", `${snapshot.submittedBy.name} <${snapshot.submittedBy.email}>`],
@@ -205,15 +205,18 @@ function amountsBlocks(snapshot: DossierSnapshot): Content[] {
   });
 }
 
-function candidatureBlocks(candidature: { projectTeam: Record<string, { name: string; email: string }>; ghtMandateKind?: string | null } | null): Content[] {
+function candidatureBlocks(
+  snapshot: DossierSnapshot,
+  candidature: { projectTeam: Record<string, { name: string; email: string }>; ghtMandateKind?: string | null } | null,
+): Content[] {
   const team = candidature?.projectTeam ?? {};
   const mandateKind = candidature?.ghtMandateKind ?? null;
-  const mandate = mandateKind ? (GHT_MANDATE_KINDS.find((kind) => kind.key === mandateKind)?.label ?? mandateKind) : "aucun mandat GHT déclaré";
-  return [
+  const blocks: Content[] = [
     sectionTitle("Équipe projet"),
     {
       table: {
         headerRows: 1,
+        keepWithHeaderRows: 1,
         dontBreakRows: true,
         widths: columnWidths(130, 150, "rest"),
         body: [
@@ -226,9 +229,13 @@ function candidatureBlocks(candidature: { projectTeam: Record<string, { name: st
       },
       layout: "lightHorizontalLines",
     },
-    sectionTitle("Mandat de l'établissement support du GHT"),
-    { text: `Nature du mandat : ${mandate}.` },
   ];
+  // The support establishment's mandate (source 002, annex 4): said when declared, or missing from a GHT's candidature.
+  if (mandateKind !== null || snapshot.parts.length > 1) {
+    const mandate = mandateKind ? (GHT_MANDATE_KINDS.find((kind) => kind.key === mandateKind)?.label ?? mandateKind) : "aucun mandat GHT déclaré";
+    blocks.push(sectionTitle("Mandat de l'établissement support du GHT"), { text: `Nature du mandat : ${mandate}.` });
+  }
+  return blocks;
 }
 
 function documentsTable(snapshot: DossierSnapshot): Content {
@@ -286,7 +293,7 @@ export function receiptDocumentDefinition(snapshot: DossierSnapshot): TDocumentD
       ...amountsBlocks(snapshot),
     );
   } else if (snapshot.guichet.kind === "CANDIDATURE") {
-    content.push(...candidatureBlocks(data.candidature ?? null));
+    content.push(...candidatureBlocks(snapshot, data.candidature ?? null));
   }
   content.push(
     sectionTitle(`Documents transmis (${snapshot.documents.length})`),

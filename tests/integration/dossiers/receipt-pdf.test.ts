@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { PDFDocument, StandardFonts } from "pdf-lib";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { expensesAttestationText, targetsAttestationText } from "@/lib/dossiers/attestation-wording";
 import { formatFileSize, renderReceiptPdf } from "@/lib/dossiers/receipt-pdf";
 import type { DossierSnapshot } from "@/lib/dossiers/snapshot";
@@ -127,8 +127,15 @@ describe("overlappingBoxes", () => {
 });
 
 describe("récépissé PDF of a deposit", () => {
+  // Rendered once, read back once: each test checks one thing the receipt must prove.
+  let bytes: Uint8Array;
+  let pdf: PdfText;
+  beforeAll(async () => {
+    bytes = await renderReceiptPdf(ghtDeposit);
+    pdf = await readPdfText(bytes);
+  });
+
   it("proves the dossier, guichet, EJ covered, ARS, Paris date and time, transmission number and who transmitted", async () => {
-    const pdf = await readPdfText(await renderReceiptPdf(ghtDeposit));
     expect(pdf.text).toContain("HC-J2026-000042");
     expect(pdf.text).toContain("HospiConnect – Jalon juin 2026");
     // 08:02 UTC on 1 June is 10:02 in Paris (summer time).
@@ -144,7 +151,6 @@ describe("récépissé PDF of a deposit", () => {
   });
 
   it("repeats the attestations ticked in their wording (source 003_7e8834ec9bc46d44.txt, GHT variant for several EJ)", async () => {
-    const pdf = await readPdfText(await renderReceiptPdf(ghtDeposit));
     expectWrappedText(pdf, `Cochée « ${targetsAttestationText(2026, true)} »`);
     expectWrappedText(pdf, "J'atteste que tous les établissements juridiques (EJ) candidats ont atteint les cibles pour l'année 2026.");
     expectWrappedText(pdf, `Cochée « ${expensesAttestationText(2026)} »`);
@@ -156,7 +162,6 @@ describe("récépissé PDF of a deposit", () => {
   });
 
   it("gives the amounts declared per expense category, their total and the amount requested, per EJ", async () => {
-    const pdf = await readPdfText(await renderReceiptPdf(ghtDeposit));
     const shows = (amount: Cents) => expect(pdf.text).toContain(asReadByPdfJs(formatEuros(amount)));
     shows(123_456_789_012);
     expect(pdf.text).toContain("1 234 567 890,12 €");
@@ -171,16 +176,14 @@ describe("récépissé PDF of a deposit", () => {
   });
 
   it("draws the amounts as Intl fr-FR writes them: its font has the narrow no-break space, the accents, « », dashes and €", async () => {
-    const bytes = await renderReceiptPdf(ghtDeposit);
     expect(formatEuros(123_456_789_012)).toBe("1\u202f234\u202f567\u202f890,12\u00a0€");
     const drawn = await fontCharacters(bytes);
     for (const character of "\u202f\u00a0€éèàôÉ«»–—") expect(drawn, `U+${character.codePointAt(0)!.toString(16)}`).toContain(character);
     // No glyph fell back to .notdef (it reads back as U+0000 or U+FFFD).
-    expect((await readPdfText(bytes)).text).not.toMatch(/[\u0000\ufffd]/);
+    expect(pdf.text).not.toMatch(/[\u0000\ufffd]/);
   });
 
   it("lists each document with its kind, name, size and SHA-256", async () => {
-    const pdf = await readPdfText(await renderReceiptPdf(ghtDeposit));
     expect(pdf.text).toContain(`Documents transmis (${ghtDeposit.documents.length})`);
     for (const entry of ghtDeposit.documents) {
       expect(pdf.text).toContain(entry.sha256);
@@ -193,7 +196,6 @@ describe("récépissé PDF of a deposit", () => {
   });
 
   it("spans several pages with no two text lines overlapping and nothing outside the margins", async () => {
-    const pdf = await readPdfText(await renderReceiptPdf(ghtDeposit));
     expect(pdf.pages.length).toBeGreaterThan(2);
     expect(pdf.pages.every((page) => Math.abs(page.width - A4.width) < 0.01 && Math.abs(page.height - A4.height) < 0.01)).toBe(true);
     expect(pdf.pages.at(-1)!.text).toContain(`page ${pdf.pages.length} / ${pdf.pages.length}`);
@@ -202,15 +204,15 @@ describe("récépissé PDF of a deposit", () => {
   });
 
   it("carries its metadata: title, language fr-FR, created at the submission instant", async () => {
-    const { info } = await readPdfText(await renderReceiptPdf(ghtDeposit));
+    const { info } = pdf;
     expect(info.Title).toBe("Récépissé HC-J2026-000042 — transmission 2");
     expect(info.Language).toBe("fr-FR");
     expect(info.CreationDate).toBe("D:20260601080200Z");
   });
 
   it("is the same bytes every time for the same snapshot (it can be downloaded again)", async () => {
-    const first = Buffer.from(await renderReceiptPdf(ghtDeposit));
-    const second = Buffer.from(await renderReceiptPdf(ghtDeposit));
+    const first = Buffer.from(bytes);
+    const second = Buffer.from(await renderReceiptPdf(structuredClone(ghtDeposit)));
     expect(first.subarray(0, 5).toString()).toBe("%PDF-");
     expect(first.equals(second)).toBe(true);
   });
@@ -235,9 +237,17 @@ describe("récépissé PDF of a candidature", () => {
     expectInsideMargins(pdf);
   });
 
-  it("says a missing team member or mandate as such, even from data the current forms would not write", async () => {
+  it("says a missing team member, or a GHT's missing mandate, as such, even from data the current forms would not write", async () => {
     const pdf = await readPdfText(await renderReceiptPdf({ ...ghtCandidature, data: { candidature: { projectTeam: { cio: { name: 42 } }, ghtMandateKind: null } } }));
     expectWrappedText(pdf, "DSI non renseigné non renseignée");
     expect(pdf.text).toContain("Nature du mandat : aucun mandat GHT déclaré.");
+  });
+
+  it("leaves the GHT mandate out of a single EJ's candidature", async () => {
+    const single = { ...ghtCandidature, parts: ghtCandidature.parts.slice(0, 1), documents: [], data: { candidature: { ...(ghtCandidature.data as { candidature: object }).candidature, ghtMandateKind: null } } };
+    const pdf = await readPdfText(await renderReceiptPdf(single));
+    expect(pdf.text).toContain("Équipe projet");
+    expect(pdf.text).not.toContain("Mandat");
+    expect(pdf.text).toContain("Aucun document.");
   });
 });
