@@ -42,6 +42,7 @@ export function DemoClockForm({ current }: { current: string }) {
           nativeInputProps={{
             id: "date-simulee",
             type: "datetime-local",
+            "aria-invalid": fieldError ? true : undefined,
             value,
             onChange: (event) => {
               setValue(event.target.value);
