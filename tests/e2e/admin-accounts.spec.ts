@@ -2,7 +2,8 @@ import { expect, test } from "@playwright/test";
 import { storageStateOf } from "./support/accounts";
 import { expectNoAccessibilityViolations } from "./support/axe";
 
-test.describe.configure({ mode: "serial" });
+// Axe runs and simulated-date changes take seconds each on a loaded machine.
+test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 // An instructor of Corse, a region no other spec instructs in (no dossier e-mail reaches this account).
 const email = `e2e.instructeur.${Date.now()}@ars.sante.fr`;

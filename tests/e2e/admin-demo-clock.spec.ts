@@ -2,6 +2,9 @@ import { expect, test } from "@playwright/test";
 import { storageStateOf } from "./support/accounts";
 import { expectNoAccessibilityViolations } from "./support/axe";
 
+// An axe run takes seconds on a loaded machine.
+test.describe.configure({ timeout: 90_000 });
+
 test.describe("DNS admin: the demo clock", () => {
   test.use({ storageState: storageStateOf("admin") });
 

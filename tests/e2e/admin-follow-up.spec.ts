@@ -3,7 +3,8 @@ import { DEMO_ACCOUNTS, storageStateOf } from "./support/accounts";
 import { expectNoAccessibilityViolations } from "./support/axe";
 import { setSimulatedDate } from "./support/demo-clock";
 
-test.describe.configure({ mode: "serial" });
+// Axe runs and simulated-date changes take seconds each on a loaded machine.
+test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 /** The selected option of the guichet chooser. */
 const chosenGuichet = (page: Page) => page.getByLabel("Guichet").locator("option:checked");
@@ -105,7 +106,10 @@ test.describe("DNS admin: national follow-up", () => {
     const activity = page.getByRole("region", { name: /Activité combinée/ });
     await expect(activity.getByRole("row", { name: /998400402/ })).toContainText(/68\s215,5 journées\s*Chiffre officiel\s*C \(plafond 85\s000,00\s€\)/);
     await expect(page.getByRole("heading", { name: "Référents de l'établissement" })).toBeVisible();
-    await expect(page.getByText(DEMO_ACCOUNTS.referentEj.email)).toBeVisible();
+    const referent = page.getByRole("listitem").filter({ hasText: DEMO_ACCOUNTS.referentEj.email });
+    await expect(referent).toBeVisible();
+    await expect(referent.getByRole("button", { name: `Retirer ${DEMO_ACCOUNTS.referentEj.email} des référents de l'EJ 998400402` })).toBeVisible();
+    await expectNoAccessibilityViolations(page, "/admin/ej/998400402");
   });
 
   test("an ARS instructor sees an SAE estimate of activité combinée said as such", async ({ browser }) => {

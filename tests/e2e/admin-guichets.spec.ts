@@ -3,7 +3,8 @@ import { storageStateOf } from "./support/accounts";
 import { expectNoAccessibilityViolations } from "./support/axe";
 import { setSimulatedDate } from "./support/demo-clock";
 
-test.describe.configure({ mode: "serial" });
+// Axe runs and simulated-date changes take seconds each on a loaded machine.
+test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 test.describe("DNS admin: guichets and derogations", () => {
   test.use({ storageState: storageStateOf("admin") });
