@@ -1,5 +1,9 @@
 "use client";
 
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { changeDemoDate } from "@/app/admin/actions";
@@ -8,38 +12,52 @@ import { changeDemoDate } from "@/app/admin/actions";
 export function DemoClockForm({ current }: { current: string }) {
   const router = useRouter();
   const [value, setValue] = useState(current);
-  const [message, setMessage] = useState<string | null>(null);
+  const [result, setResult] = useState<{ ok: boolean; text: string; field?: string } | null>(null);
   const [pending, startTransition] = useTransition();
+  const fieldError = result && !result.ok ? result.field : undefined;
   return (
     <form
-      className="flex flex-wrap items-end gap-3 border border-avertissement p-4"
+      noValidate
+      aria-labelledby="date-simulee-titre"
+      className={fr.cx("fr-mb-6w")}
       onSubmit={(event) => {
         event.preventDefault();
         startTransition(async () => {
-          const result = await changeDemoDate({ localDateTime: value });
-          setMessage(result.ok ? "Date simulée modifiée." : result.message);
-          if (result.ok) router.refresh();
+          const outcome = await changeDemoDate({ localDateTime: value });
+          setResult(outcome.ok ? { ok: true, text: "Date simulée modifiée." } : { ok: false, text: outcome.message, field: outcome.fieldErrors?.localDateTime?.[0] });
+          if (outcome.ok) router.refresh();
         });
       }}
     >
-      <div>
-        <label htmlFor="date-simulee" className="block font-semibold">
-          Date simulée (mode démonstration, heure de Paris)
-        </label>
-        <input
-          id="date-simulee"
-          type="datetime-local"
-          value={value}
-          onChange={(event) => setValue(event.target.value)}
-          className="mt-1 border-b-2 border-gris-texte bg-fond-alt px-3 py-2"
+      <h2 id="date-simulee-titre" className={fr.cx("fr-h6", "fr-mb-2w")}>
+        Mode démonstration
+      </h2>
+      <div className="flex flex-wrap items-end gap-4">
+        <Input
+          className={fr.cx("fr-mb-0")}
+          label="Date simulée (mode démonstration, heure de Paris)"
+          hintText="La date change pour tout le portail : bandeau, guichets ouverts, échéances et courriels."
+          state={fieldError ? "error" : "default"}
+          stateRelatedMessage={fieldError}
+          nativeInputProps={{
+            id: "date-simulee",
+            type: "datetime-local",
+            "aria-invalid": fieldError ? true : undefined,
+            value,
+            onChange: (event) => {
+              setValue(event.target.value);
+              if (result && !result.ok) setResult(null);
+            },
+          }}
         />
+        <Button type="submit" disabled={pending}>
+          Changer la date
+        </Button>
       </div>
-      <button type="submit" disabled={pending} className="bg-bleu-france px-4 py-2 font-semibold text-white disabled:opacity-60">
-        Changer la date
-      </button>
-      <p role="status" className="w-full text-sm">
-        {message}
-      </p>
+      <div role="status" className={fr.cx("fr-mt-2w")}>
+        {result?.ok && <Alert small severity="success" role={undefined} description={result.text} />}
+      </div>
+      {result && !result.ok && !result.field && <Alert className={fr.cx("fr-mt-2w")} small severity="error" description={result.text} />}
     </form>
   );
 }

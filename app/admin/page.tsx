@@ -1,4 +1,6 @@
+import { fr } from "@codegouvfr/react-dsfr";
 import type { Metadata } from "next";
+import { DataTable } from "@/components/admin/data-table";
 import { DemoClockForm } from "@/components/demo-clock-form";
 import { GuichetTable } from "@/components/guichet-table";
 import { requireRole } from "@/lib/auth/session";
@@ -17,47 +19,43 @@ export default async function AdminDashboard() {
   const [regions, guichets] = await Promise.all([regionOverview(db), listGuichets(db, parisDate(now()))]);
   const total = (key: "legalEntities" | "sites" | "ghts" | "instructors") => regions.reduce((sum, region) => sum + region[key], 0);
   return (
-    <div className="space-y-10">
-      <h1 className="text-3xl font-bold">Administration DNS</h1>
+    <>
+      <h1>Administration DNS</h1>
       {demoClock() && <DemoClockForm current={parisLocalDateTime(now())} />}
       <GuichetTable guichets={guichets} caption="Guichets du programme" />
-      <div className="overflow-x-auto">
-        <table className="w-full border-collapse text-left text-sm">
-          <caption className="mb-2 text-left text-lg font-bold">Régions (ARS) et données de référence</caption>
-          <thead>
-            <tr className="border-b-2 border-gris-texte">
-              <th scope="col" className="py-2 pr-3">Code</th>
-              <th scope="col" className="py-2 pr-3">Région</th>
-              <th scope="col" className="py-2 pr-3 text-right">EJ</th>
-              <th scope="col" className="py-2 pr-3 text-right">EG</th>
-              <th scope="col" className="py-2 pr-3 text-right">GHT</th>
-              <th scope="col" className="py-2 text-right">Instructeurs actifs</th>
+      <DataTable caption="Régions (ARS) et données de référence">
+        <thead>
+          <tr>
+            <th scope="col">Code</th>
+            <th scope="col">Région</th>
+            <th scope="col" className={fr.cx("fr-cell--right")}>EJ</th>
+            <th scope="col" className={fr.cx("fr-cell--right")}>EG</th>
+            <th scope="col" className={fr.cx("fr-cell--right")}>GHT</th>
+            <th scope="col" className={fr.cx("fr-cell--right")}>Instructeurs actifs</th>
+          </tr>
+        </thead>
+        <tbody>
+          {regions.map((region) => (
+            <tr key={region.code}>
+              <td>{region.code}</td>
+              <th scope="row">{region.name}</th>
+              <td className={fr.cx("fr-cell--right")}>{numberFr.format(region.legalEntities)}</td>
+              <td className={fr.cx("fr-cell--right")}>{numberFr.format(region.sites)}</td>
+              <td className={fr.cx("fr-cell--right")}>{numberFr.format(region.ghts)}</td>
+              <td className={fr.cx("fr-cell--right")}>{numberFr.format(region.instructors)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {regions.map((region) => (
-              <tr key={region.code} className="border-b border-gris-bordure">
-                <td className="py-2 pr-3">{region.code}</td>
-                <th scope="row" className="py-2 pr-3 font-normal">{region.name}</th>
-                <td className="py-2 pr-3 text-right">{numberFr.format(region.legalEntities)}</td>
-                <td className="py-2 pr-3 text-right">{numberFr.format(region.sites)}</td>
-                <td className="py-2 pr-3 text-right">{numberFr.format(region.ghts)}</td>
-                <td className="py-2 text-right">{numberFr.format(region.instructors)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr className="border-t-2 border-gris-texte font-semibold">
-              <th scope="row" colSpan={2} className="py-2 pr-3">France entière</th>
-              <td className="py-2 pr-3 text-right">{numberFr.format(total("legalEntities"))}</td>
-              <td className="py-2 pr-3 text-right">{numberFr.format(total("sites"))}</td>
-              <td className="py-2 pr-3 text-right">{numberFr.format(total("ghts"))}</td>
-              <td className="py-2 text-right">{numberFr.format(total("instructors"))}</td>
-            </tr>
-          </tfoot>
-        </table>
-      </div>
-    </div>
+          ))}
+          <tr>
+            <td />
+            <th scope="row">France entière</th>
+            <td className={fr.cx("fr-cell--right", "fr-text--bold")}>{numberFr.format(total("legalEntities"))}</td>
+            <td className={fr.cx("fr-cell--right", "fr-text--bold")}>{numberFr.format(total("sites"))}</td>
+            <td className={fr.cx("fr-cell--right", "fr-text--bold")}>{numberFr.format(total("ghts"))}</td>
+            <td className={fr.cx("fr-cell--right", "fr-text--bold")}>{numberFr.format(total("instructors"))}</td>
+          </tr>
+        </tbody>
+      </DataTable>
+    </>
   );
 }
 

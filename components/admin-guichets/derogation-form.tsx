@@ -1,106 +1,144 @@
 "use client";
 
+import { fr } from "@codegouvfr/react-dsfr";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
+import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { addDerogationAction, revokeDerogationAction } from "@/app/admin/guichets/actions";
-import { TextField } from "@/components/ui/text-field";
+import { ActionFeedback } from "@/components/admin/action-feedback";
+import { ConfirmAction } from "@/components/admin/confirm-action";
+import { useActionFeedback } from "@/components/admin/use-action-feedback";
+
+interface DerogationValues {
+  guichetId: string;
+  scope: "REGION" | "LEGAL_ENTITY";
+  regionCode: string;
+  legalEntityFiness: string;
+  closesOn: string;
+  instructionEndsOn: string;
+  reason: string;
+}
+
+type Field = keyof DerogationValues;
 
 /** Extends a guichet's closing date for one region or one EJ; the reason is required. */
 export function DerogationForm({ guichets, regions }: { guichets: { id: string; label: string }[]; regions: { code: string; name: string }[] }) {
   const router = useRouter();
-  const [values, setValues] = useState({ guichetId: guichets[0]?.id ?? "", scope: "REGION", regionCode: "", legalEntityFiness: "", closesOn: "", instructionEndsOn: "", reason: "" });
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
+  const [values, setValues] = useState<DerogationValues>({ guichetId: guichets[0]?.id ?? "", scope: "REGION", regionCode: "", legalEntityFiness: "", closesOn: "", instructionEndsOn: "", reason: "" });
+  const feedback = useActionFeedback<Field>();
   const [pending, startTransition] = useTransition();
-  const set = (name: keyof typeof values) => (event: { target: { value: string } }) => setValues({ ...values, [name]: event.target.value });
+  const set = (name: Field) => (event: { target: { value: string } }) => {
+    setValues((current) => ({ ...current, [name]: event.target.value }));
+    feedback.changed(name);
+  };
+  const column = fr.cx("fr-col-12", "fr-col-md-6");
   return (
     <form
-      className="grid gap-3 md:grid-cols-2"
+      noValidate
+      aria-labelledby="accorder-derogation"
       onSubmit={(event) => {
         event.preventDefault();
         startTransition(async () => {
-          const result = await addDerogationAction({ input: values });
-          if (result.ok) {
-            setErrors({});
-            setMessage({ text: "Dérogation enregistrée : elle s'applique immédiatement.", ok: true });
-            router.refresh();
-          } else {
-            setErrors(result.fieldErrors ?? {});
-            setMessage({ text: result.message, ok: false });
-          }
+          const result = feedback.received(await addDerogationAction({ input: { ...values } }), "Dérogation enregistrée : elle s'applique immédiatement.");
+          if (result.ok) router.refresh();
         });
       }}
     >
-      <div>
-        <label htmlFor="derogation-guichet" className="block font-semibold">
-          Guichet
-        </label>
-        <select id="derogation-guichet" value={values.guichetId} onChange={set("guichetId")} className="mt-1 border-b-2 border-gris-texte bg-fond-alt px-3 py-2">
-          {guichets.map((guichet) => (
-            <option key={guichet.id} value={guichet.id}>
-              {guichet.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <fieldset>
-        <legend className="font-semibold">Bénéficiaire</legend>
-        <label className="mr-4">
-          <input type="radio" name="derogation-scope" value="REGION" checked={values.scope === "REGION"} onChange={set("scope")} /> Une région
-        </label>
-        <label>
-          <input type="radio" name="derogation-scope" value="LEGAL_ENTITY" checked={values.scope === "LEGAL_ENTITY"} onChange={set("scope")} /> Une entité juridique
-        </label>
-      </fieldset>
-      {values.scope === "REGION" ? (
-        <div>
-          <label htmlFor="derogation-region" className="block font-semibold">
-            Région
-          </label>
-          <select id="derogation-region" value={values.regionCode} onChange={set("regionCode")} aria-invalid={errors.regionCode ? true : undefined} className="mt-1 border-b-2 border-gris-texte bg-fond-alt px-3 py-2">
-            <option value="">— Choisir —</option>
-            {regions.map((region) => (
-              <option key={region.code} value={region.code}>
-                {region.name}
+      <h3 id="accorder-derogation">Accorder une dérogation</h3>
+      <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+        <div className={column}>
+          <Select label="Guichet" {...feedback.stateOf("guichetId")} nativeSelectProps={{ id: "derogation-guichet", value: values.guichetId, onChange: set("guichetId") }}>
+            {guichets.map((guichet) => (
+              <option key={guichet.id} value={guichet.id}>
+                {guichet.label}
               </option>
             ))}
-          </select>
-          {errors.regionCode && <p className="text-sm font-semibold text-erreur">{errors.regionCode.join(" ")}</p>}
+          </Select>
         </div>
-      ) : (
-        <TextField label="FINESS de l'EJ" value={values.legalEntityFiness} onChange={set("legalEntityFiness")} error={errors.legalEntityFiness?.join(" ")} />
-      )}
-      <TextField label="Nouvelle clôture des dépôts" type="date" value={values.closesOn} onChange={set("closesOn")} error={errors.closesOn?.join(" ")} />
-      <TextField label="Nouvelle fin d'instruction (facultatif)" type="date" value={values.instructionEndsOn} onChange={set("instructionEndsOn")} error={errors.instructionEndsOn?.join(" ")} />
-      <TextField label="Motif (obligatoire)" value={values.reason} onChange={set("reason")} error={errors.reason?.join(" ")} className="md:col-span-2" />
-      <div className="md:col-span-2">
-        <button type="submit" disabled={pending} className="bg-bleu-france px-4 py-2 font-semibold text-white disabled:opacity-60">
-          Accorder la dérogation
-        </button>
-        <p role={message?.ok === false ? "alert" : "status"} className={`mt-2 text-sm font-semibold ${message?.ok ? "text-succes" : "text-erreur"}`}>
-          {message?.text}
-        </p>
+        <div className={column}>
+          <RadioButtons
+            legend="Bénéficiaire"
+            name="derogation-scope"
+            orientation="horizontal"
+            options={[
+              { label: "Une région", nativeInputProps: { value: "REGION", checked: values.scope === "REGION", onChange: set("scope") } },
+              { label: "Une entité juridique", nativeInputProps: { value: "LEGAL_ENTITY", checked: values.scope === "LEGAL_ENTITY", onChange: set("scope") } },
+            ]}
+          />
+        </div>
+        <div className={column}>
+          {values.scope === "REGION" ? (
+            <Select label="Région" {...feedback.stateOf("regionCode")} nativeSelectProps={{ id: "derogation-region", value: values.regionCode, onChange: set("regionCode") }}>
+              <option value="">— Choisir —</option>
+              {regions.map((region) => (
+                <option key={region.code} value={region.code}>
+                  {region.name}
+                </option>
+              ))}
+            </Select>
+          ) : (
+            <Input
+              label="FINESS de l'EJ"
+              hintText="9 caractères, par exemple 290000017."
+              {...feedback.stateOf("legalEntityFiness")}
+              nativeInputProps={{ id: "derogation-finess", value: values.legalEntityFiness, onChange: set("legalEntityFiness"), autoComplete: "off" }}
+            />
+          )}
+        </div>
+        <div className={column}>
+          <Input label="Nouvelle clôture des dépôts" {...feedback.stateOf("closesOn")} nativeInputProps={{ id: "derogation-closes", type: "date", value: values.closesOn, onChange: set("closesOn") }} />
+        </div>
+        <div className={column}>
+          <Input
+            label="Nouvelle fin d'instruction (facultatif)"
+            hintText="Sans date, la fin d'instruction du guichet s'applique."
+            {...feedback.stateOf("instructionEndsOn")}
+            nativeInputProps={{ id: "derogation-instruction", type: "date", value: values.instructionEndsOn, onChange: set("instructionEndsOn") }}
+          />
+        </div>
+        <div className={fr.cx("fr-col-12")}>
+          <Input label="Motif (obligatoire)" {...feedback.stateOf("reason")} nativeInputProps={{ id: "derogation-motif", value: values.reason, onChange: set("reason") }} />
+        </div>
       </div>
+      <Button type="submit" disabled={pending} className={fr.cx("fr-mt-2w")}>
+        Accorder la dérogation
+      </Button>
+      <ActionFeedback success={feedback.success} error={feedback.error} />
     </form>
   );
 }
 
-export function RevokeDerogationButton({ id, label }: { id: string; label: string }) {
+/** Revokes a derogation after confirmation: the guichet's usual dates apply again at once. */
+export function RevokeDerogationButton({ id, label, guichetLabel }: { id: string; label: string; guichetLabel: string }) {
   const router = useRouter();
+  const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   return (
-    <button
-      type="button"
-      disabled={pending}
-      className="text-erreur underline"
-      onClick={() =>
-        startTransition(async () => {
-          const result = await revokeDerogationAction({ id });
-          if (result.ok) router.refresh();
-        })
-      }
-    >
-      Révoquer<span className="sr-only"> la dérogation {label}</span>
-    </button>
+    <span className="inline-flex items-center gap-2">
+      <ConfirmAction
+        modalId={`revoquer-derogation-${id}`}
+        trigger="Révoquer"
+        triggerTitle={`Révoquer la dérogation ${label}`}
+        title="Révoquer la dérogation ?"
+        confirmLabel="Révoquer la dérogation"
+        disabled={pending}
+        onConfirm={() =>
+          startTransition(async () => {
+            const result = await revokeDerogationAction({ id });
+            if (result.ok) router.refresh();
+            else setMessage(result.message);
+          })
+        }
+      >
+        <p>
+          {label}, guichet « {guichetLabel} » : les dates habituelles du guichet s&apos;appliqueront de nouveau immédiatement. Un dossier non transmis ne pourra plus l&apos;être si le
+          guichet est clos.
+        </p>
+      </ConfirmAction>
+      <span role="status">{message}</span>
+    </span>
   );
 }

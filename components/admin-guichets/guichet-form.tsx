@@ -1,9 +1,14 @@
 "use client";
 
+import { fr } from "@codegouvfr/react-dsfr";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { saveGuichetAction } from "@/app/admin/guichets/actions";
-import { TextField } from "@/components/ui/text-field";
+import { ActionFeedback } from "@/components/admin/action-feedback";
+import { useActionFeedback } from "@/components/admin/use-action-feedback";
 import { GUICHET_KIND_LABELS, PROGRAMME_LABELS } from "@/lib/guichets/labels";
 
 export interface GuichetFormValues {
@@ -17,75 +22,78 @@ export interface GuichetFormValues {
   instructionEndsOn: string;
 }
 
-/** Create or edit a guichet; errors in French next to each field, nothing lost on error. */
+type Field = keyof GuichetFormValues;
+
+/** Create or edit a guichet; errors in French next to each field (gone as the field is changed), nothing lost on error. */
 export function GuichetForm({ id, initial, submitLabel }: { id: string | null; initial: GuichetFormValues; submitLabel: string }) {
   const router = useRouter();
   const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
+  const feedback = useActionFeedback<Field>();
   const [pending, startTransition] = useTransition();
-  const field = (name: keyof GuichetFormValues) => ({
-    value: values[name],
-    error: errors[name]?.join(" "),
-    onChange: (event: { target: { value: string } }) => setValues({ ...values, [name]: event.target.value }),
-  });
   const prefix = id ?? "nouveau";
+  const set = <K extends Field>(name: K, value: GuichetFormValues[K]) => {
+    setValues((current) => ({ ...current, [name]: value }));
+    feedback.changed(name);
+  };
+  const text = (name: Field, label: string, extra: { type?: string; inputMode?: "numeric"; hint?: string } = {}) => (
+    <div className={fr.cx("fr-col-12", "fr-col-md-6")}>
+      <Input
+        label={label}
+        hintText={extra.hint}
+        {...feedback.stateOf(name)}
+        nativeInputProps={{ id: `${prefix}-${name}`, type: extra.type ?? "text", inputMode: extra.inputMode, value: values[name], onChange: (event) => set(name, event.target.value) }}
+      />
+    </div>
+  );
   return (
     <form
-      className="grid gap-3 md:grid-cols-2"
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         startTransition(async () => {
-          const result = await saveGuichetAction({ id, input: { ...values, year: Number(values.year) } });
-          if (result.ok) {
-            setErrors({});
-            setMessage({ text: "Guichet enregistré ; les nouvelles dates s'appliquent immédiatement.", ok: true });
-            router.refresh();
-          } else {
-            setErrors(result.fieldErrors ?? {});
-            setMessage({ text: result.message, ok: false });
-          }
+          const result = feedback.received(await saveGuichetAction({ id, input: { ...values, year: Number(values.year) } }), "Guichet enregistré ; les nouvelles dates s'appliquent immédiatement.");
+          if (result.ok) router.refresh();
         });
       }}
     >
-      <TextField id={`${prefix}-code`} label="Code" {...field("code")} />
-      <TextField id={`${prefix}-label`} label="Libellé" {...field("label")} />
-      <div>
-        <label htmlFor={`${prefix}-programme`} className="block font-semibold">
-          Programme
-        </label>
-        <select id={`${prefix}-programme`} value={values.programme} onChange={(event) => setValues({ ...values, programme: event.target.value as GuichetFormValues["programme"] })} className="mt-1 border-b-2 border-gris-texte bg-fond-alt px-3 py-2">
-          {Object.entries(PROGRAMME_LABELS).map(([key, label]) => (
-            <option key={key} value={key}>
-              {label}
-            </option>
-          ))}
-        </select>
+      <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+        {text("code", "Code", { hint: "Majuscules, chiffres et tirets, par exemple HOPEN2-JALON-2027." })}
+        {text("label", "Libellé")}
+        <div className={fr.cx("fr-col-12", "fr-col-md-6")}>
+          <Select
+            label="Programme"
+            {...feedback.stateOf("programme")}
+            nativeSelectProps={{ id: `${prefix}-programme`, value: values.programme, onChange: (event) => set("programme", event.target.value as GuichetFormValues["programme"]) }}
+          >
+            {Object.entries(PROGRAMME_LABELS).map(([key, label]) => (
+              <option key={key} value={key}>
+                {label}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-6")}>
+          <Select
+            label="Nature"
+            {...feedback.stateOf("kind")}
+            nativeSelectProps={{ id: `${prefix}-kind`, value: values.kind, onChange: (event) => set("kind", event.target.value as GuichetFormValues["kind"]) }}
+          >
+            {Object.entries(GUICHET_KIND_LABELS).map(([key, label]) => (
+              <option key={key} value={key}>
+                {label}
+              </option>
+            ))}
+          </Select>
+        </div>
+        {text("year", "Année", { inputMode: "numeric" })}
+        {text("opensOn", "Ouverture (heure de Paris)", { type: "date" })}
+        {text("closesOn", "Clôture des dépôts (incluse)", { type: "date" })}
+        {text("instructionEndsOn", "Fin de l'instruction (incluse)", { type: "date" })}
       </div>
-      <div>
-        <label htmlFor={`${prefix}-kind`} className="block font-semibold">
-          Nature
-        </label>
-        <select id={`${prefix}-kind`} value={values.kind} onChange={(event) => setValues({ ...values, kind: event.target.value as GuichetFormValues["kind"] })} className="mt-1 border-b-2 border-gris-texte bg-fond-alt px-3 py-2">
-          {Object.entries(GUICHET_KIND_LABELS).map(([key, label]) => (
-            <option key={key} value={key}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <TextField id={`${prefix}-year`} label="Année" inputMode="numeric" {...field("year")} />
-      <TextField id={`${prefix}-opens`} label="Ouverture (heure de Paris)" type="date" {...field("opensOn")} />
-      <TextField id={`${prefix}-closes`} label="Clôture des dépôts (incluse)" type="date" {...field("closesOn")} />
-      <TextField id={`${prefix}-instruction`} label="Fin de l'instruction (incluse)" type="date" {...field("instructionEndsOn")} />
-      <div className="md:col-span-2">
-        <button type="submit" disabled={pending} className="bg-bleu-france px-4 py-2 font-semibold text-white disabled:opacity-60">
-          {submitLabel}
-        </button>
-        <p role={message?.ok === false ? "alert" : "status"} className={`mt-2 text-sm font-semibold ${message?.ok ? "text-succes" : "text-erreur"}`}>
-          {message?.text}
-        </p>
-      </div>
+      <Button type="submit" disabled={pending} className={fr.cx("fr-mt-2w")}>
+        {submitLabel}
+      </Button>
+      <ActionFeedback success={feedback.success} error={feedback.error} />
     </form>
   );
 }

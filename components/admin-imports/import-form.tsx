@@ -1,7 +1,12 @@
 "use client";
 
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import { Upload } from "@codegouvfr/react-dsfr/Upload";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { reportDetails } from "@/lib/reference/import/report-details";
 
 interface Report {
@@ -52,25 +57,27 @@ function useServerProgress(runId: string | null): ServerProgress | null {
 export function ImportForm({ kinds }: { kinds: { key: string; label: string }[] }) {
   const router = useRouter();
   const [kind, setKind] = useState(kinds[0]?.key ?? "");
+  const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [phase, setPhase] = useState<"idle" | "sending" | "importing">("idle");
   const [report, setReport] = useState<Report | null>(null);
+  // A problem with the chosen file shows under the upload field; any other, in an alert.
+  const [fileError, setFileError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   const [runId, setRunId] = useState<string | null>(null);
   const [fileSize, setFileSize] = useState(0);
   const server = useServerProgress(runId);
 
   function send() {
-    const file = fileInput.current?.files?.[0];
     if (!file) {
-      setError("Choisissez un fichier.");
+      setFileError("Choisissez un fichier.");
       return;
     }
     if (file.size === 0) {
-      setError("Le fichier est vide.");
+      setFileError("Le fichier est vide.");
       return;
     }
+    setFileError(null);
     setError(null);
     setReport(null);
     setPhase("sending");
@@ -106,89 +113,120 @@ export function ImportForm({ kinds }: { kinds: { key: string; label: string }[] 
     xhr.send(file);
   }
 
+  const serverShare = server?.status === "RUNNING" && server.bytes !== null && fileSize > 0 ? Math.min(1, server.bytes / fileSize) : undefined;
   return (
     <form
-      className="space-y-4"
+      noValidate
+      aria-labelledby="importer-titre"
+      className={fr.cx("fr-mb-6w")}
       onSubmit={(event) => {
         event.preventDefault();
         send();
       }}
     >
-      <div>
-        <label htmlFor="type-import" className="block font-semibold">
-          Type de fichier
-        </label>
-        <select id="type-import" value={kind} onChange={(event) => setKind(event.target.value)} className="mt-1 border-b-2 border-gris-texte bg-fond-alt px-3 py-2">
-          {kinds.map((option) => (
-            <option key={option.key} value={option.key}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="fichier-import" className="block font-semibold">
-          Fichier (CSV, éventuellement compressé en .gz ; UTF-8 ou ISO-8859-1)
-        </label>
-        <input id="fichier-import" ref={fileInput} type="file" className="mt-1 block border border-gris-bordure bg-fond-alt p-2" />
-      </div>
-      <button type="submit" disabled={phase !== "idle"} className="bg-bleu-france px-4 py-2 font-semibold text-white disabled:opacity-60">
+      <h2 id="importer-titre">Importer un fichier</h2>
+      <Select
+        label="Type de fichier"
+        nativeSelectProps={{
+          id: "type-import",
+          value: kind,
+          onChange: (event) => {
+            setKind(event.target.value);
+            setReport(null);
+          },
+        }}
+      >
+        {kinds.map((option) => (
+          <option key={option.key} value={option.key}>
+            {option.label}
+          </option>
+        ))}
+      </Select>
+      <Upload
+        label="Fichier (CSV, éventuellement compressé en .gz ; UTF-8 ou ISO-8859-1)"
+        hint="Le fichier est lu au fil de l'envoi, sans limite de taille ; un fichier refusé ne modifie rien."
+        state={fileError ? "error" : "default"}
+        stateRelatedMessage={fileError}
+        nativeInputProps={{
+          id: "fichier-import",
+          onChange: (event) => {
+            setFile(event.target.files?.[0] ?? null);
+            setFileError(null);
+            setReport(null);
+            setError(null);
+          },
+        }}
+      />
+      <Button type="submit" disabled={phase !== "idle"} className={fr.cx("fr-mt-3w")}>
         Importer
-      </button>
-      <div aria-live="polite">
+      </Button>
+      <div aria-live="polite" className={fr.cx("fr-mt-3w")}>
         {phase !== "idle" && progress !== null && (
-          <div className="space-y-1">
-            <p className="flex items-center gap-3">
-              <progress max={1} value={progress} aria-label="Progression de l'envoi du fichier" />
-              {phase === "sending" ? `Envoi : ${Math.round(progress * 100)} %` : "Fichier envoyé."}
+          <>
+            <p className="flex flex-wrap items-center gap-4">
+              <label htmlFor="progression-envoi">Envoi du fichier</label>
+              <progress id="progression-envoi" max={1} value={progress} />
+              <span>{phase === "sending" ? `${Math.round(progress * 100)} %` : "Fichier envoyé."}</span>
             </p>
             {server?.status === "RUNNING" && (
-              <p className="flex items-center gap-3" data-testid="progression-import">
-                <progress max={1} value={server.bytes !== null && fileSize > 0 ? Math.min(1, server.bytes / fileSize) : undefined} aria-label="Progression de l'import sur le serveur" />
-                {server.stage === "writing"
-                  ? `Fichier lu (${numberFr.format(server.read)} lignes) : enregistrement en base…`
-                  : `Import : ${numberFr.format(server.read)} lignes traitées${server.rejected > 0 ? `, dont ${numberFr.format(server.rejected)} rejetées` : ""}`}
+              <p className="flex flex-wrap items-center gap-4" data-testid="progression-import">
+                <label htmlFor="progression-serveur">Import sur le serveur</label>
+                <progress id="progression-serveur" max={1} value={serverShare} />
+                <span>
+                  {server.stage === "writing"
+                    ? `Fichier lu (${numberFr.format(server.read)} lignes) : enregistrement en base…`
+                    : `${numberFr.format(server.read)} lignes traitées${server.rejected > 0 ? `, dont ${numberFr.format(server.rejected)} rejetées` : ""}`}
+                </span>
               </p>
             )}
             {phase === "importing" && server?.status !== "RUNNING" && <p>Import en cours…</p>}
-          </div>
-        )}
-        {error && (
-          <p role="alert" className="font-semibold text-erreur">
-            {error}
-          </p>
-        )}
-        {report && (
-          <div className={`border-l-4 p-3 ${report.status === "SUCCEEDED" ? "border-succes" : "border-erreur"}`} data-testid="rapport-import">
-            <p className="font-semibold">
-              {report.status === "SUCCEEDED" ? "Import réussi" : "Import refusé : rien n'a été modifié"} — {report.fileName}
-            </p>
-            {report.error && <p className="text-erreur">{report.error}</p>}
-            <p>
-              Lignes lues : {numberFr.format(report.counts.read)} — créées : {numberFr.format(report.counts.created)}, modifiées : {numberFr.format(report.counts.updated)}, inchangées :{" "}
-              {numberFr.format(report.counts.unchanged)}, rejetées : {numberFr.format(report.counts.rejected)}
-            </p>
-            {reportDetails(report.counts).length > 0 && (
-              <ul className="text-sm">
-                {reportDetails(report.counts).map((detail) => (
-                  <li key={detail.key}>
-                    {detail.label.charAt(0).toUpperCase() + detail.label.slice(1)} : {numberFr.format(detail.value)}
-                  </li>
-                ))}
-              </ul>
-            )}
-            {report.rejects.length > 0 && (
-              <ul className="list-disc pl-6 text-sm">
-                {report.rejects.slice(0, 20).map((reject) => (
-                  <li key={reject.line}>
-                    Ligne {reject.line} : {reject.reason}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
+          </>
         )}
       </div>
+      {error && <Alert className={fr.cx("fr-mt-2w")} severity="error" as="h2" title="L'import n'a pas eu lieu" description={error} />}
+      {report && (
+        <div data-testid="rapport-import" className={fr.cx("fr-mt-2w")}>
+          <Alert
+            severity={report.status === "SUCCEEDED" ? "success" : "error"}
+            as="h2"
+            title={`${report.status === "SUCCEEDED" ? "Import réussi" : "Import refusé : rien n'a été modifié"} — ${report.fileName}`}
+            description={
+              <>
+                {report.error && <p>{report.error}</p>}
+                <p>
+                  Lignes lues : {numberFr.format(report.counts.read)} — créées : {numberFr.format(report.counts.created)}, modifiées : {numberFr.format(report.counts.updated)}, inchangées :{" "}
+                  {numberFr.format(report.counts.unchanged)}, rejetées : {numberFr.format(report.counts.rejected)}
+                </p>
+                {reportDetails(report.counts).length > 0 && (
+                  <ul>
+                    {reportDetails(report.counts).map((detail) => (
+                      <li key={detail.key}>
+                        {detail.label.charAt(0).toUpperCase() + detail.label.slice(1)} : {numberFr.format(detail.value)}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {report.rejects.length > 0 && (
+                  <>
+                    <p className={fr.cx("fr-mb-0")}>
+                      {report.counts.rejected > Math.min(report.rejects.length, 20)
+                        ? `Les ${Math.min(report.rejects.length, 20)} premières lignes rejetées (sur ${numberFr.format(report.counts.rejected)}) :`
+                        : "Lignes rejetées :"}
+                    </p>
+                    <ul>
+                      {report.rejects.slice(0, 20).map((reject) => (
+                        <li key={reject.line}>
+                          Ligne {reject.line} : {reject.reason}
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                )}
+              </>
+            }
+          />
+        </div>
+      )}
     </form>
   );
 }

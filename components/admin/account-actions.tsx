@@ -1,38 +1,50 @@
 "use client";
 
+import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { changeAccountActive, removeReferent, sendPasswordLink } from "@/app/admin/comptes/actions";
+import { ConfirmAction } from "@/components/admin/confirm-action";
 
-/** Disable / re-enable an account and resend its set-password link. */
+/** Disable (after confirmation) / re-enable an account, and resend its set-password link. */
 export function AccountActions({ userId, email, active }: { userId: string; email: string; active: boolean }) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const setActive = (next: boolean) =>
+    startTransition(async () => {
+      const result = await changeAccountActive({ userId, active: next });
+      setMessage(result.ok ? (result.data.active ? "Compte réactivé." : "Compte désactivé.") : result.message);
+      if (result.ok) router.refresh();
+    });
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <button
-        type="button"
-        disabled={pending}
-        className="border border-bleu-france px-2 py-1 text-sm disabled:opacity-60"
-        aria-label={`${active ? "Désactiver" : "Réactiver"} le compte ${email}`}
-        onClick={() => {
-          if (active && !window.confirm(`Désactiver le compte ${email} ? La personne ne pourra plus se connecter.`)) return;
-          startTransition(async () => {
-            const result = await changeAccountActive({ userId, active: !active });
-            setMessage(result.ok ? (result.data.active ? "Compte réactivé." : "Compte désactivé.") : result.message);
-            if (result.ok) router.refresh();
-          });
-        }}
-      >
-        {active ? "Désactiver" : "Réactiver"}
-      </button>
-      {active && (
-        <button
-          type="button"
+      {active ? (
+        <ConfirmAction
+          modalId={`desactiver-compte-${userId}`}
+          trigger="Désactiver"
+          triggerTitle={`Désactiver le compte ${email}`}
+          title="Désactiver ce compte ?"
+          confirmLabel="Désactiver le compte"
           disabled={pending}
-          className="border border-bleu-france px-2 py-1 text-sm disabled:opacity-60"
-          aria-label={`Renvoyer le lien de mot de passe à ${email}`}
+          onConfirm={() => setActive(false)}
+        >
+          <p>
+            {email} ne pourra plus se connecter, et ses sessions en cours prennent fin immédiatement. Ses dossiers, décisions et historiques sont conservés ; le compte peut être réactivé.
+          </p>
+        </ConfirmAction>
+      ) : (
+        <Button type="button" size="small" priority="secondary" disabled={pending} nativeButtonProps={{ "aria-label": `Réactiver le compte ${email}` }} onClick={() => setActive(true)}>
+          Réactiver
+        </Button>
+      )}
+      {active && (
+        <Button
+          type="button"
+          size="small"
+          priority="tertiary"
+          disabled={pending}
+          nativeButtonProps={{ "aria-label": `Renvoyer le lien de mot de passe à ${email}` }}
           onClick={() =>
             startTransition(async () => {
               const result = await sendPasswordLink({ userId });
@@ -41,41 +53,40 @@ export function AccountActions({ userId, email, active }: { userId: string; emai
           }
         >
           Renvoyer le lien
-        </button>
+        </Button>
       )}
-      <span role="status" aria-live="polite" className="text-sm">
-        {message}
-      </span>
+      <span role="status">{message}</span>
     </div>
   );
 }
 
-/** Removes one referent from one EJ (the account itself stays). */
+/** Removes one referent from one EJ after confirmation (the account itself stays). */
 export function RemoveReferentButton({ userId, email, legalEntityFiness }: { userId: string; email: string; legalEntityFiness: string }) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   return (
     <span className="inline-flex items-center gap-2">
-      <button
-        type="button"
+      <ConfirmAction
+        modalId={`retirer-referent-${userId}-${legalEntityFiness}`}
+        trigger="Retirer"
+        triggerTitle={`Retirer ${email} des référents de l'EJ ${legalEntityFiness}`}
+        title="Retirer ce référent ?"
+        confirmLabel="Retirer le référent"
         disabled={pending}
-        className="border border-erreur px-2 py-1 text-sm text-erreur disabled:opacity-60"
-        aria-label={`Retirer ${email} des référents de l'EJ ${legalEntityFiness}`}
-        onClick={() => {
-          if (!window.confirm(`Retirer ${email} des référents de l'EJ ${legalEntityFiness} ?`)) return;
+        onConfirm={() =>
           startTransition(async () => {
             const result = await removeReferent({ userId, legalEntityFiness });
             setMessage(result.ok ? "Référent retiré." : result.message);
             if (result.ok) router.refresh();
-          });
-        }}
+          })
+        }
       >
-        Retirer
-      </button>
-      <span role="status" aria-live="polite" className="text-sm">
-        {message}
-      </span>
+        <p>
+          {email} ne pourra plus agir pour l&apos;EJ {legalEntityFiness}. Son compte n&apos;est pas supprimé : il reste rattaché à ses autres établissements, s&apos;il en a.
+        </p>
+      </ConfirmAction>
+      <span role="status">{message}</span>
     </span>
   );
 }

@@ -106,7 +106,8 @@ async function issuePasswordLink(tx: Tx, user: { id: string; email: string; name
   await tx.passwordSetToken.updateMany({ where: { userId: user.id, usedAt: null, expiresAt: { gt: at } }, data: { expiresAt: at } });
   await tx.passwordSetToken.create({ data: { userId: user.id, tokenHash: hashToken(token), expiresAt, createdAt: at } });
   const mail = passwordLinkMail({ name: user.name, link: passwordLinkUrl(baseUrl, token), expiresAt, reason });
-  await tx.outboxEmail.create({ data: { template: PASSWORD_LINK_TEMPLATE, toAddress: user.email, subject: mail.subject, textBody: mail.text } });
+  // Dated by the portal's clock (simulated in demo), as the mailbox shows it; never the database's now().
+  await tx.outboxEmail.create({ data: { template: PASSWORD_LINK_TEMPLATE, toAddress: user.email, subject: mail.subject, textBody: mail.text, createdAt: at } });
   return { token, expiresAt };
 }
 

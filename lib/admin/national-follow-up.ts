@@ -7,13 +7,15 @@
  * headcounts aggregated in SQL.
  */
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { parisDate } from "@/lib/clock/paris-date";
+import { calendarDateFromDb, parisDate, type CalendarDate } from "@/lib/clock/paris-date";
 import type { Database } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { ELIGIBLE_EJ_CATEGORIES, hospiconnectAnnualCeiling, type Cents } from "@/lib/funding";
 import type { DossierStatus, GuichetKind, Programme } from "@/lib/generated/prisma/enums";
 import { quotedNrus, readSnapshot, transmittedParts, type QuotedAssessment } from "@/lib/instruction/transmitted";
+import { guichetPhase, type GuichetDates, type GuichetPhase } from "@/lib/guichets/guichet-state";
 import { assertAdmin } from "./accounts";
+import { defaultFollowUpGuichet } from "./follow-up-default-guichet";
 import {
   DECIDED_YEARS,
   FOLLOW_UP_STATUSES,
@@ -37,9 +39,27 @@ export interface FollowUpGuichet {
 
 const guichetSelect = { id: true, code: true, label: true, kind: true, programme: true, year: true } as const;
 
-export async function followUpGuichets(db: Database, actor: CurrentUser): Promise<FollowUpGuichet[]> {
+export interface FollowUpGuichetChoice extends FollowUpGuichet, GuichetDates {
+  phase: GuichetPhase;
+}
+
+/**
+ * The guichets the admin can follow (latest opening first) and the one the
+ * page opens on for `today` (a Paris calendar day of the portal's clock): the
+ * guichet in progress, else the last closed one, never one still to come
+ * (lib/admin/follow-up-default-guichet.ts); null when every guichet is to come.
+ */
+export async function followUpGuichets(db: Database, actor: CurrentUser, today: CalendarDate): Promise<{ guichets: FollowUpGuichetChoice[]; defaultGuichetId: string | null }> {
   assertAdmin(actor);
-  return db.guichet.findMany({ select: guichetSelect, orderBy: [{ opensOn: "desc" }, { code: "asc" }] });
+  const rows = await db.guichet.findMany({
+    select: { ...guichetSelect, opensOn: true, closesOn: true, instructionEndsOn: true },
+    orderBy: [{ opensOn: "desc" }, { code: "asc" }],
+  });
+  const guichets = rows.map((row) => {
+    const dates: GuichetDates = { opensOn: calendarDateFromDb(row.opensOn), closesOn: calendarDateFromDb(row.closesOn), instructionEndsOn: calendarDateFromDb(row.instructionEndsOn) };
+    return { ...row, ...dates, phase: guichetPhase(dates, today) };
+  });
+  return { guichets, defaultGuichetId: defaultFollowUpGuichet(guichets, today)?.id ?? null };
 }
 
 async function loadGuichet(db: Database, guichetId: string): Promise<FollowUpGuichet> {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { assertCalendarDate, calendarDateFromDb, dbDateFromCalendarDate } from "@/lib/clock/paris-date";
+import { assertCalendarDate, calendarDateFromDb, dbDateFromCalendarDate, type CalendarDate } from "@/lib/clock/paris-date";
 import type { Database } from "@/lib/db/client";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 
@@ -133,4 +133,40 @@ export async function revokeDerogation(db: Database, user: CurrentUser, derogati
   const updated = await db.guichetDerogation.updateMany({ where: { id: derogationId, revokedAt: null }, data: { revokedAt: at } });
   if (updated.count === 0) throw new NotFoundError(`derogation ${derogationId}`, "Cette dérogation n'est plus en vigueur.");
   await db.auditEvent.create({ data: { at, actorId: user.id, actorRole: user.role, action: "admin.derogation.revoked", subject: derogationId } });
+}
+
+export interface ActiveDerogation {
+  id: string;
+  guichet: { id: string; label: string };
+  /** Exactly one of region / legalEntity. */
+  region: { code: string; name: string } | null;
+  legalEntity: { finess: string; name: string } | null;
+  closesOn: CalendarDate;
+  instructionEndsOn: CalendarDate | null;
+  reason: string;
+}
+
+/** The derogations in force (not revoked), newest first, with their beneficiary's name. */
+export async function activeDerogations(db: Database, user: CurrentUser): Promise<ActiveDerogation[]> {
+  assertAdmin(user);
+  const rows = await db.guichetDerogation.findMany({
+    where: { revokedAt: null },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { id: true, regionCode: true, legalEntityFiness: true, closesOn: true, instructionEndsOn: true, reason: true, guichet: { select: { id: true, label: true } } },
+  });
+  const finess = rows.map((row) => row.legalEntityFiness).filter((value): value is string => value !== null);
+  const codes = rows.map((row) => row.regionCode).filter((value): value is string => value !== null);
+  const [entities, regions] = await Promise.all([
+    finess.length > 0 ? db.legalEntity.findMany({ where: { finess: { in: finess } }, select: { finess: true, name: true } }) : [],
+    codes.length > 0 ? db.region.findMany({ where: { code: { in: codes } }, select: { code: true, name: true } }) : [],
+  ]);
+  return rows.map((row) => ({
+    id: row.id,
+    guichet: row.guichet,
+    region: row.regionCode ? { code: row.regionCode, name: regions.find((region) => region.code === row.regionCode)?.name ?? row.regionCode } : null,
+    legalEntity: row.legalEntityFiness ? { finess: row.legalEntityFiness, name: entities.find((entity) => entity.finess === row.legalEntityFiness)?.name ?? "" } : null,
+    closesOn: calendarDateFromDb(row.closesOn),
+    instructionEndsOn: row.instructionEndsOn ? calendarDateFromDb(row.instructionEndsOn) : null,
+    reason: row.reason,
+  }));
 }

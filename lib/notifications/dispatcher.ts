@@ -9,6 +9,13 @@
  *   attempt after an exponential backoff with jitter (30 s, 1 min, 2 min …
  *   capped at 1 h). It never gives up: nothing is lost, and the admin mailbox
  *   shows how many attempts were made.
+ * - Two clocks. Scheduling (when a row is due, how long a claim holds, the
+ *   retry delays) runs on the machine's clock `at`: durations that must pass
+ *   for real, whatever date the demo simulates, and that a demo admin moving
+ *   the simulated date back must not push into the future. The instants the
+ *   mailbox shows (createdAt, written with the row, and sentAt) come from the
+ *   portal's clock (lib/clock `now()`, simulated in demo), like every other
+ *   date shown (issue 9, §2.8).
  * - Delivery is at least once: if the process dies between the SMTP
  *   acceptance and the SENT update, the row is sent again once its claim
  *   expires. Each message carries a stable Message-ID (the row id) so mail
@@ -32,8 +39,13 @@ export interface MailTransport {
 }
 
 export interface DispatchOptions {
-  /** The dispatcher's clock: rows due at or before it are sent. */
+  /** The scheduling clock (machine time): rows due at or before it are sent. */
   at: Date;
+  /**
+   * The portal's clock that dates each sending (`sentAt`), read at each send:
+   * lib/clock `now()` in the portal (simulated in demo). Default: `at`.
+   */
+  portalClock?: () => Date;
   /** Rows claimed per run (default 20). */
   batchSize?: number;
   /** First retry delay (default 30 s), doubled at each failure. */
@@ -157,7 +169,7 @@ export async function dispatchOutbox(db: Database, transport: MailTransport, opt
     }
     await db.outboxEmail.updateMany({
       where: { id: row.id, status: "PENDING", claimedUntil },
-      data: { status: "SENT", sentAt: at, attempts: row.attempts + 1, lastError: null, claimedUntil: null },
+      data: { status: "SENT", sentAt: options.portalClock?.() ?? at, attempts: row.attempts + 1, lastError: null, claimedUntil: null },
     });
     result.sent += 1;
   }

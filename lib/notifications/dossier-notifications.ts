@@ -7,6 +7,7 @@
  * dossier (`Dossier.completedBy`); on each (re)submission also every active
  * instructor of the carrier EJ's ARS.
  */
+import { now } from "@/lib/clock/clock";
 import { calendarDateFromDb, daysBetween, dbDateFromCalendarDate, parisDate, type CalendarDate } from "@/lib/clock/paris-date";
 import type { Database } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
@@ -60,7 +61,7 @@ function rows(template: OutboxTemplate, dossierId: string, recipients: string[],
 async function writeOutbox(db: Client, outbox: OutboxRow[]): Promise<number> {
   if (outbox.length === 0) return 0;
   const result = await db.outboxEmail.createMany({
-    data: outbox.map((row) => ({ template: row.template, toAddress: row.toAddress, dossierId: row.dossierId, subject: row.content.subject, textBody: row.content.text })),
+    data: outbox.map((row) => ({ template: row.template, toAddress: row.toAddress, dossierId: row.dossierId, subject: row.content.subject, textBody: row.content.text, createdAt: now() })),
   });
   return result.count;
 }

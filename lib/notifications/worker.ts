@@ -22,9 +22,10 @@ export interface OutboxWorkerOptions {
   /** Days before the deadline at which a reminder goes (default 5). */
   reminderDaysBefore?: number;
   /**
-   * The business clock of the reminders (default lib/clock `now()`, simulated
-   * in the demo). Sending uses the real clock: retry delays and the outbox's
-   * database timestamps are real time.
+   * The portal's clock (default lib/clock `now()`, simulated in the demo): the
+   * reminders' deadlines, and the instants the mailbox shows (each e-mail's
+   * sending date). Scheduling uses the machine's clock: when a row is due, its
+   * claim and its retry delays are real durations (lib/notifications/dispatcher.ts).
    */
   businessClock?: () => Date;
   log?: Pick<Console, "info" | "error">;
@@ -53,7 +54,7 @@ export function startOutboxWorker(getDb: () => Database, intervalMs: number, opt
       try {
         const total: DispatchResult = { claimed: 0, sent: 0, failed: 0, released: 0 };
         for (let batch = 0; batch < maxBatches && !stopped; batch += 1) {
-          const result = await dispatchOutbox(db, transport, { at: new Date(), batchSize });
+          const result = await dispatchOutbox(db, transport, { at: new Date(), batchSize, portalClock: businessClock });
           total.claimed += result.claimed;
           total.sent += result.sent;
           total.failed += result.failed;

@@ -1,8 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { storageStateOf } from "./support/accounts";
+import { expectNoAccessibilityViolations } from "./support/axe";
 import { setSimulatedDate } from "./support/demo-clock";
 
-test.describe.configure({ mode: "serial" });
+// Axe runs and simulated-date changes take seconds each on a loaded machine.
+test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 test.describe("DNS admin: guichets and derogations", () => {
   test.use({ storageState: storageStateOf("admin") });
@@ -17,6 +19,11 @@ test.describe("DNS admin: guichets and derogations", () => {
     await page.getByLabel("Fin de l'instruction (incluse)").last().fill("2027-09-15");
     await page.getByRole("button", { name: "Créer le guichet" }).click();
     await expect(page.getByText("La clôture doit suivre l'ouverture.")).toBeVisible();
+    await expectNoAccessibilityViolations(page, "/admin/guichets (création en erreur)");
+    // Fixing the field takes its error away at once; nothing typed is lost.
+    await page.getByLabel("Clôture des dépôts (incluse)").last().fill("2027-06-20");
+    await expect(page.getByText("La clôture doit suivre l'ouverture.")).toHaveCount(0);
+    await expect(page.getByLabel("Libellé").last()).toHaveValue("Guichet mal daté");
   });
 
   test("extends the 2026 deadline for Bretagne: a Bretagne establishment sees it open after 26 June, another region does not", async ({ page, browser }) => {
@@ -28,6 +35,7 @@ test.describe("DNS admin: guichets and derogations", () => {
       await page.getByLabel("Nouvelle clôture des dépôts").fill("2026-07-10");
       await page.getByRole("button", { name: "Accorder la dérogation" }).click();
       await expect(page.getByText("Indiquez le motif de la dérogation.")).toBeVisible();
+      await expectNoAccessibilityViolations(page, "/admin/guichets (dérogation en erreur)");
       await page.getByLabel("Motif (obligatoire)").fill("Indisponibilité du portail régional du 22 au 26 juin");
       await page.getByRole("button", { name: "Accorder la dérogation" }).click();
       await expect(page.getByRole("status").filter({ hasText: "Dérogation enregistrée" })).toBeVisible();
@@ -49,8 +57,18 @@ test.describe("DNS admin: guichets and derogations", () => {
       await expect(otherJalon.getByRole("button", { name: /Déposer les preuves/ })).toHaveCount(0);
       await other.close();
 
+      // Revoking is final: it asks first, and cancelling changes nothing.
+      await page.getByRole("button", { name: "Révoquer la dérogation Région Bretagne" }).click();
+      const dialog = page.getByRole("dialog", { name: "Révoquer la dérogation ?" });
+      await expect(dialog).toBeVisible();
+      await expect(dialog).toContainText("HospiConnect – Jalon juin 2026");
+      await expectNoAccessibilityViolations(page, "/admin/guichets (confirmation de révocation)");
+      await dialog.getByRole("button", { name: "Annuler" }).click();
+      await expect(dialog).toBeHidden();
+      await expect(page.getByRole("table", { name: "Dérogations en vigueur" })).toContainText("Région Bretagne");
       // Revoked: the usual dates apply again.
-      await page.getByRole("button", { name: /Révoquer/ }).click();
+      await page.getByRole("button", { name: "Révoquer la dérogation Région Bretagne" }).click();
+      await dialog.getByRole("button", { name: "Révoquer la dérogation" }).click();
       await expect(page.getByText("Aucune dérogation en vigueur.")).toBeVisible();
     } finally {
       await setSimulatedDate(browser, "2026-06-01T10:00");

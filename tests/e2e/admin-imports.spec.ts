@@ -4,6 +4,7 @@ import zlib from "node:zlib";
 import { expect, test } from "@playwright/test";
 import { formatEuros, hospiconnectAnnualCeiling } from "../../lib/funding";
 import { storageStateOf } from "./support/accounts";
+import { expectNoAccessibilityViolations } from "./support/axe";
 
 const EXTRACT = path.resolve("prisma/reference-extract");
 const FINESS_FILE = path.join(EXTRACT, "finess_eg_22_20210108_flat.csv.gz");
@@ -29,6 +30,10 @@ test.describe("DNS admin: reference-data imports", () => {
     test.setTimeout(120_000);
     await page.goto("/admin/imports");
     await page.waitForLoadState("networkidle");
+    // No file chosen: said under DSFR's upload field, in French (no browser « Choose File »).
+    await page.getByRole("button", { name: "Importer" }).click();
+    await expect(page.locator(".fr-upload-group .fr-error-text")).toHaveText("Choisissez un fichier.");
+    await expectNoAccessibilityViolations(page, "/admin/imports (sans fichier)");
     await page.getByLabel("Type de fichier").selectOption("finess-csv");
     await page.getByLabel(/^Fichier/).setInputFiles(FINESS_FILE);
     await page.getByRole("button", { name: "Importer" }).click();
@@ -47,6 +52,7 @@ test.describe("DNS admin: reference-data imports", () => {
     await page.getByLabel(/^Fichier/).setInputFiles(FINESS_FILE);
     await page.getByRole("button", { name: "Importer" }).click();
     await expect(report).toContainText("Import refusé : rien n'a été modifié");
+    await expectNoAccessibilityViolations(page, "/admin/imports (import refusé)");
 
     const visitor = await browser.newContext();
     const simulator = await visitor.newPage();

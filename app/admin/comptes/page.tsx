@@ -1,18 +1,25 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AccountActions } from "@/components/admin/account-actions";
 import { AccountCreateForm } from "@/components/admin/account-create-form";
+import { DataTable } from "@/components/admin/data-table";
 import { LegalEntityReferents } from "@/components/admin/legal-entity-referents";
 import { listAccounts, searchReferents } from "@/lib/admin/accounts";
+import { regionChoices } from "@/lib/admin/regions";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { requireRole } from "@/lib/auth/session";
+import { formatParisInstant } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export const metadata: Metadata = { title: "Comptes — Administration DNS" };
 
 const ROLES = Object.keys(ROLE_LABELS) as Role[];
-const dateFr = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", dateStyle: "short", timeStyle: "short" });
 
 function single(value: string | string[] | undefined): string {
   return (Array.isArray(value) ? value[0] : value) ?? "";
@@ -27,120 +34,117 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const regionCode = /^\d{2}$/.test(regionParam) ? regionParam : undefined;
   const search = single(params.ej).trim().slice(0, 100);
   const db = getDb();
-  const [regions, accounts, referents] = await Promise.all([
-    db.region.findMany({ orderBy: { code: "asc" }, select: { code: true, name: true } }),
-    listAccounts(db, user, { role, regionCode }),
-    searchReferents(db, user, search),
-  ]);
+  const [regions, accounts, referents] = await Promise.all([regionChoices(db, user, "code"), listAccounts(db, user, { role, regionCode }), searchReferents(db, user, search)]);
   return (
-    <div className="space-y-10">
-      <div>
-        <p className="text-sm">
-          <Link href="/admin">Administration DNS</Link> › Comptes
-        </p>
-        <h1 className="text-3xl font-bold">Comptes</h1>
-      </div>
+    <>
+      <Breadcrumb segments={[{ label: "Administration DNS", linkProps: { href: "/admin" } }]} currentPageLabel="Comptes" />
+      <h1>Comptes</h1>
 
       <AccountCreateForm regions={regions} />
 
-      <section aria-labelledby="comptes-liste" className="space-y-4">
-        <h2 id="comptes-liste" className="text-xl font-bold">
-          Comptes existants
-        </h2>
-        <form method="get" className="flex flex-wrap items-end gap-4">
-          <div>
-            <label htmlFor="filtre-role" className="block font-semibold">
-              Rôle
-            </label>
-            <select id="filtre-role" name="role" defaultValue={role ?? ""} className="mt-1 border-b-2 border-gris-texte bg-fond-alt px-3 py-2">
+      <section aria-labelledby="comptes-liste" className={fr.cx("fr-mb-6w")}>
+        <h2 id="comptes-liste">Comptes existants</h2>
+        <form method="get" aria-label="Filtrer les comptes">
+          <div className="flex flex-wrap items-end gap-4">
+            <Select label="Rôle" className={fr.cx("fr-mb-0")} nativeSelectProps={{ id: "filtre-role", name: "role", defaultValue: role ?? "" }}>
               <option value="">Tous les rôles</option>
               {ROLES.map((candidate) => (
                 <option key={candidate} value={candidate}>
                   {ROLE_LABELS[candidate]}
                 </option>
               ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="filtre-region" className="block font-semibold">
-              Région
-            </label>
-            <select id="filtre-region" name="region" defaultValue={regionCode ?? ""} className="mt-1 border-b-2 border-gris-texte bg-fond-alt px-3 py-2">
+            </Select>
+            <Select label="Région" className={fr.cx("fr-mb-0")} nativeSelectProps={{ id: "filtre-region", name: "region", defaultValue: regionCode ?? "" }}>
               <option value="">Toutes les régions</option>
               {regions.map((region) => (
                 <option key={region.code} value={region.code}>
                   {region.code} – {region.name}
                 </option>
               ))}
-            </select>
+            </Select>
+            {search && <input type="hidden" name="ej" value={search} />}
+            <Button type="submit" priority="secondary">
+              Filtrer
+            </Button>
           </div>
-          {search && <input type="hidden" name="ej" value={search} />}
-          <button type="submit" className="bg-bleu-france px-4 py-2 font-semibold text-white">
-            Filtrer
-          </button>
         </form>
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">Comptes ({accounts.length})</caption>
-            <thead>
-              <tr className="border-b-2 border-gris-texte">
-                <th scope="col" className="py-2 pr-3">Nom</th>
-                <th scope="col" className="py-2 pr-3">E-mail</th>
-                <th scope="col" className="py-2 pr-3">Rôle</th>
-                <th scope="col" className="py-2 pr-3">Région</th>
-                <th scope="col" className="py-2 pr-3">État</th>
-                <th scope="col" className="py-2 pr-3">Dernière connexion</th>
-                <th scope="col" className="py-2">Actions</th>
+        <DataTable caption={`Comptes (${accounts.length})`} hideCaption>
+          <thead>
+            <tr>
+              <th scope="col" className={fr.cx("fr-cell--fixed")}>
+                Nom
+              </th>
+              <th scope="col">E-mail</th>
+              <th scope="col">Rôle</th>
+              <th scope="col">Région</th>
+              <th scope="col">État</th>
+              <th scope="col">Dernière connexion</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {accounts.map((account) => (
+              <tr key={account.id}>
+                <th scope="row" className={fr.cx("fr-cell--fixed", "fr-cell--multiline")}>
+                  {account.name}
+                </th>
+                <td>{account.email}</td>
+                <td className={fr.cx("fr-cell--multiline")}>
+                  {ROLE_LABELS[account.role]}
+                  {account.role === "ESTABLISHMENT_REFERENT" && ` (${account.legalEntities} EJ)`}
+                </td>
+                <td className={fr.cx("fr-cell--multiline")}>{account.regionName ?? "—"}</td>
+                <td>
+                  <span className="flex flex-wrap gap-1">
+                    {account.active ? (
+                      <Badge as="span" small severity="success">
+                        Actif
+                      </Badge>
+                    ) : (
+                      <Badge as="span" small severity="error">
+                        Désactivé
+                      </Badge>
+                    )}
+                    {!account.hasPassword && (
+                      <Badge as="span" small severity="warning">
+                        Mot de passe non défini
+                      </Badge>
+                    )}
+                  </span>
+                </td>
+                <td>{account.lastSignInAt ? formatParisInstant(account.lastSignInAt) : "Jamais"}</td>
+                <td>
+                  <AccountActions userId={account.id} email={account.email} active={account.active} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {accounts.map((account) => (
-                <tr key={account.id} className="border-b border-gris-bordure align-top">
-                  <th scope="row" className="py-2 pr-3 font-normal">{account.name}</th>
-                  <td className="py-2 pr-3">{account.email}</td>
-                  <td className="py-2 pr-3">
-                    {ROLE_LABELS[account.role]}
-                    {account.role === "ESTABLISHMENT_REFERENT" && ` (${account.legalEntities} EJ)`}
-                  </td>
-                  <td className="py-2 pr-3">{account.regionName ?? "—"}</td>
-                  <td className="py-2 pr-3">
-                    {account.active ? "Actif" : "Désactivé"}
-                    {!account.hasPassword && <span className="block text-xs">Mot de passe non défini</span>}
-                  </td>
-                  <td className="py-2 pr-3">{account.lastSignInAt ? dateFr.format(account.lastSignInAt) : "Jamais"}</td>
-                  <td className="py-2">
-                    <AccountActions userId={account.id} email={account.email} active={account.active} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {accounts.length === 0 && <p className="py-2">Aucun compte ne correspond à ces filtres.</p>}
-        </div>
+            ))}
+          </tbody>
+        </DataTable>
+        {accounts.length === 0 && <p>Aucun compte ne correspond à ces filtres.</p>}
       </section>
 
-      <section aria-labelledby="referents-titre" className="space-y-4">
-        <h2 id="referents-titre" className="text-xl font-bold">
-          Référents des établissements
-        </h2>
-        <form method="get" role="search" className="flex flex-wrap items-end gap-4">
-          <div>
-            <label htmlFor="recherche-ej" className="block font-semibold">
-              FINESS EJ ou raison sociale
-            </label>
-            <input id="recherche-ej" name="ej" defaultValue={search} minLength={2} className="mt-1 border-b-2 border-gris-texte bg-fond-alt px-3 py-2" />
+      <section aria-labelledby="referents-titre">
+        <h2 id="referents-titre">Référents des établissements</h2>
+        <form method="get" role="search" aria-label="Rechercher les référents d'un établissement" className={fr.cx("fr-mb-4w")}>
+          <div className="flex flex-wrap items-end gap-4">
+            <Input
+              label="FINESS EJ ou raison sociale"
+              hintText="Deux caractères au moins."
+              className={fr.cx("fr-mb-0")}
+              nativeInputProps={{ id: "recherche-ej", name: "ej", defaultValue: search, minLength: 2 }}
+            />
+            {role && <input type="hidden" name="role" value={role} />}
+            {regionCode && <input type="hidden" name="region" value={regionCode} />}
+            <Button type="submit" priority="secondary">
+              Rechercher
+            </Button>
           </div>
-          {role && <input type="hidden" name="role" value={role} />}
-          {regionCode && <input type="hidden" name="region" value={regionCode} />}
-          <button type="submit" className="bg-bleu-france px-4 py-2 font-semibold text-white">
-            Rechercher
-          </button>
         </form>
         {search.length >= 2 && referents.length === 0 && <p role="status">Aucun établissement ne correspond à « {search} ».</p>}
         {referents.map((entity) => (
           <LegalEntityReferents key={entity.finess} entity={entity} linkToEntity />
         ))}
       </section>
-    </div>
+    </>
   );
 }

@@ -1,5 +1,13 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Accordion } from "@codegouvfr/react-dsfr/Accordion";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
+import { ButtonsGroup } from "@codegouvfr/react-dsfr/ButtonsGroup";
+import { Card } from "@codegouvfr/react-dsfr/Card";
+import { Pagination } from "@codegouvfr/react-dsfr/Pagination";
 import type { Metadata } from "next";
-import Link from "next/link";
+import { readMailbox, type MailboxEmail } from "@/lib/admin/mailbox";
 import { requireRole } from "@/lib/auth/session";
 import { formatParisInstant } from "@/lib/clock/paris-date";
 import { getDb } from "@/lib/db/client";
@@ -8,7 +16,6 @@ import { smtpSettingsFromEnv } from "@/lib/notifications/smtp-transport";
 
 export const metadata: Metadata = { title: "Boîte d'envoi des courriels" };
 
-const PAGE_SIZE = 50;
 const numberFr = new Intl.NumberFormat("fr-FR");
 
 /** The status filter as it reads in the address bar. */
@@ -44,123 +51,110 @@ function smtpNote(): { configured: boolean; text: string } {
   }
 }
 
+function Status({ email }: { email: MailboxEmail }) {
+  if (email.status === "SENT") {
+    return (
+      <Badge as="span" small severity="success">
+        Envoyé
+      </Badge>
+    );
+  }
+  return (
+    <Badge as="span" small severity={email.attempts > 0 ? "warning" : "info"}>
+      En attente
+    </Badge>
+  );
+}
+
+/** Every date here is on the portal's clock (simulated in demo, like the banner): lib/admin/mailbox.ts. */
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ statut?: string; page?: string }> }) {
-  await requireRole("DNS_ADMIN", "/admin/courriels");
+  const user = await requireRole("DNS_ADMIN", "/admin/courriels");
   const params = await searchParams;
   const filter = isFilterKey(params.statut) ? params.statut : null;
-  const where = filter ? { status: FILTERS[filter].status } : {};
-  const db = getDb();
-  const [counts, total] = await Promise.all([db.outboxEmail.groupBy({ by: ["status"], _count: { _all: true } }), db.outboxEmail.count({ where })]);
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const requested = Number.parseInt(params.page ?? "1", 10);
-  const page = Number.isSafeInteger(requested) ? Math.min(Math.max(requested, 1), pageCount) : 1;
-  const emails = await db.outboxEmail.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE });
-  const dossierIds = [...new Set(emails.map((email) => email.dossierId).filter((id): id is string => id !== null))];
-  const dossiers = dossierIds.length > 0 ? await db.dossier.findMany({ where: { id: { in: dossierIds } }, select: { id: true, number: true } }) : [];
-  const dossierNumbers = new Map(dossiers.map((dossier) => [dossier.id, dossier.number]));
-  const countOf = (status: OutboxStatus) => counts.find((row) => row.status === status)?._count._all ?? 0;
+  const mailbox = await readMailbox(getDb(), user, { status: filter ? FILTERS[filter].status : null, page: Number.parseInt(params.page ?? "1", 10) });
+  const { counts, emails, page, pageCount } = mailbox;
   const smtp = smtpNote();
 
   const tabs: { key: FilterKey | null; label: string; count: number }[] = [
-    { key: null, label: "Tous", count: countOf("PENDING") + countOf("SENT") },
-    { key: "en-attente", label: FILTERS["en-attente"].label, count: countOf("PENDING") },
-    { key: "envoyes", label: FILTERS.envoyes.label, count: countOf("SENT") },
+    { key: null, label: "Tous", count: counts.PENDING + counts.SENT },
+    { key: "en-attente", label: FILTERS["en-attente"].label, count: counts.PENDING },
+    { key: "envoyes", label: FILTERS.envoyes.label, count: counts.SENT },
   ];
+  const [firstTab, ...otherTabs] = tabs.map((tab) => {
+    const current = tab.key === filter;
+    return {
+      children: `${tab.label} (${numberFr.format(tab.count)})`,
+      priority: current ? ("primary" as const) : ("secondary" as const),
+      linkProps: { href: pageHref(tab.key, 1), "aria-current": current ? ("page" as const) : undefined },
+    };
+  });
 
   return (
-    <div className="space-y-6">
-      <p className="text-sm">
-        <Link href="/admin">Administration DNS</Link> › Boîte d&apos;envoi
-      </p>
-      <h1 className="text-3xl font-bold">Boîte d&apos;envoi des courriels</h1>
+    <>
+      <Breadcrumb segments={[{ label: "Administration DNS", linkProps: { href: "/admin" } }]} currentPageLabel="Boîte d'envoi" />
+      <h1>Boîte d&apos;envoi des courriels</h1>
       <p>Les notifications envoyées aux établissements et aux ARS à chaque étape des dossiers, et les rappels de dossiers non transmis.</p>
-      <p className={`border-l-4 px-4 py-3 ${smtp.configured ? "border-bleu-france bg-bleu-clair" : "border-avertissement bg-orange-50"}`} role="note">
-        {smtp.text}
-      </p>
+      <Alert className={fr.cx("fr-mb-4w")} small severity={smtp.configured ? "info" : "warning"} role={undefined} description={smtp.text} />
 
       <nav aria-label="Filtrer par statut">
-        <ul className="flex flex-wrap gap-2">
-          {tabs.map((tab) => {
-            const current = tab.key === filter;
-            return (
-              <li key={tab.label}>
-                <Link
-                  href={pageHref(tab.key, 1)}
-                  aria-current={current ? "page" : undefined}
-                  className={`inline-block border-2 px-3 py-1 ${current ? "border-bleu-france bg-bleu-clair font-semibold no-underline" : "border-gris-bordure"}`}
-                >
-                  {tab.label} ({numberFr.format(tab.count)})
-                </Link>
-              </li>
-            );
-          })}
-        </ul>
+        <ButtonsGroup inlineLayoutWhen="always" buttonsSize="small" buttons={[firstTab!, ...otherTabs]} />
       </nav>
 
       {emails.length === 0 ? (
         <p>{filter ? `Aucun courriel ${FILTERS[filter].label.toLowerCase()}.` : "Aucun courriel pour l'instant."}</p>
       ) : (
-        <ol className="space-y-4" aria-label={`Courriels, page ${page} sur ${pageCount}`}>
-          {emails.map((email) => {
-            const number = email.dossierId ? dossierNumbers.get(email.dossierId) : undefined;
-            return (
-              <li key={email.id} className="border border-gris-bordure p-4">
-                <h2 className="font-semibold">{email.subject}</h2>
-                <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
-                  <dt className="font-semibold">Destinataire</dt>
-                  <dd>{email.toAddress}</dd>
-                  {number && (
-                    <>
-                      <dt className="font-semibold">Dossier</dt>
-                      <dd>{number}</dd>
-                    </>
-                  )}
-                  <dt className="font-semibold">Créé le</dt>
-                  <dd>{formatParisInstant(email.createdAt)}</dd>
-                  <dt className="font-semibold">Statut</dt>
-                  <dd>
+        <ol className={fr.cx("fr-raw-list")} aria-label={`Courriels, page ${page} sur ${pageCount}`}>
+          {emails.map((email) => (
+            <li key={email.id} className={fr.cx("fr-mb-3w")}>
+              <Card
+                titleAs="h2"
+                size="small"
+                title={email.subject}
+                start={<Status email={email} />}
+                desc={`À ${email.toAddress}${email.dossierNumber ? ` — dossier ${email.dossierNumber}` : ""}`}
+                end={
+                  <dl className={fr.cx("fr-text--sm", "fr-mb-0")}>
+                    <div className="flex flex-wrap gap-2">
+                      <dt className={fr.cx("fr-text--bold")}>Créé le</dt>
+                      <dd>{formatParisInstant(email.createdAt)}</dd>
+                    </div>
                     {email.status === "SENT" ? (
-                      <span className="font-semibold text-succes">Envoyé le {email.sentAt ? formatParisInstant(email.sentAt) : "—"}</span>
+                      <div className="flex flex-wrap gap-2">
+                        <dt className={fr.cx("fr-text--bold")}>Envoyé le</dt>
+                        <dd>{email.sentAt ? formatParisInstant(email.sentAt) : "—"}</dd>
+                      </div>
                     ) : (
-                      <>
-                        <span className="font-semibold text-avertissement">En attente</span>
-                        {email.attempts > 0 ? (
-                          <>
-                            {" "}
-                            — {numberFr.format(email.attempts)} tentative{email.attempts > 1 ? "s" : ""} en échec, prochaine tentative le {formatParisInstant(email.nextAttemptAt)}
-                          </>
-                        ) : (
-                          " — aucune tentative d'envoi pour l'instant"
-                        )}
-                      </>
+                      <div className="flex flex-wrap gap-2">
+                        <dt className={fr.cx("fr-text--bold")}>Envoi</dt>
+                        <dd>
+                          {email.attempts > 0
+                            ? `${numberFr.format(email.attempts)} tentative${email.attempts > 1 ? "s" : ""} en échec, prochaine tentative le ${formatParisInstant(email.nextAttemptAt)}`
+                            : "aucune tentative d'envoi pour l'instant"}
+                        </dd>
+                      </div>
                     )}
-                  </dd>
-                  {email.status === "PENDING" && email.lastError && (
-                    <>
-                      <dt className="font-semibold">Dernière erreur</dt>
-                      <dd className="break-words font-mono text-xs text-erreur">{email.lastError}</dd>
-                    </>
-                  )}
-                </dl>
-                <details className="mt-3">
-                  <summary className="cursor-pointer text-bleu-france">Texte du courriel</summary>
-                  <pre className="mt-2 whitespace-pre-wrap break-words bg-fond-alt p-3 font-sans text-sm">{email.textBody}</pre>
-                </details>
-              </li>
-            );
-          })}
+                    {email.status === "PENDING" && email.lastError && (
+                      <div className="flex flex-wrap gap-2">
+                        <dt className={fr.cx("fr-text--bold")}>Dernière erreur</dt>
+                        <dd className="break-words">
+                          <code>{email.lastError}</code>
+                        </dd>
+                      </div>
+                    )}
+                  </dl>
+                }
+                footer={
+                  <Accordion label="Texte du courriel" titleAs="h3">
+                    <pre className={`${fr.cx("fr-text--sm")} whitespace-pre-wrap break-words`}>{email.textBody}</pre>
+                  </Accordion>
+                }
+              />
+            </li>
+          ))}
         </ol>
       )}
 
-      {pageCount > 1 && (
-        <nav aria-label="Pagination" className="flex items-center gap-4">
-          {page > 1 ? <Link href={pageHref(filter, page - 1)}>← Page précédente</Link> : <span aria-hidden="true" />}
-          <span>
-            Page {page} sur {pageCount}
-          </span>
-          {page < pageCount && <Link href={pageHref(filter, page + 1)}>Page suivante →</Link>}
-        </nav>
-      )}
-    </div>
+      {pageCount > 1 && <Pagination className={fr.cx("fr-mt-4w")} count={pageCount} defaultPage={page} getPageLinkProps={(target) => ({ href: pageHref(filter, target) })} />}
+    </>
   );
 }

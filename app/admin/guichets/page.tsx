@@ -1,98 +1,95 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Accordion } from "@codegouvfr/react-dsfr/Accordion";
+import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import type { Metadata } from "next";
+import { DataTable } from "@/components/admin/data-table";
 import { DerogationForm, RevokeDerogationButton } from "@/components/admin-guichets/derogation-form";
 import { GuichetForm } from "@/components/admin-guichets/guichet-form";
-import { GuichetPhaseBadge } from "@/components/guichet-table";
+import { GuichetPhaseBadge } from "@/components/admin-guichets/guichet-phase-badge";
+import { regionChoices } from "@/lib/admin/regions";
 import { requireRole } from "@/lib/auth/session";
-import { calendarDateFromDb, formatCalendarDate, now, parisDate } from "@/lib/clock";
+import { formatCalendarDate, now, parisDate } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
+import { activeDerogations } from "@/lib/guichets/admin";
 import { listGuichets } from "@/lib/guichets/guichets";
 
 export const metadata: Metadata = { title: "Guichets et jalons" };
 
 export default async function AdminGuichetsPage() {
-  await requireRole("DNS_ADMIN", "/admin/guichets");
+  const user = await requireRole("DNS_ADMIN", "/admin/guichets");
   const db = getDb();
-  const [guichets, derogations, regions] = await Promise.all([
-    listGuichets(db, parisDate(now())),
-    db.guichetDerogation.findMany({ where: { revokedAt: null }, include: { guichet: true }, orderBy: { createdAt: "desc" } }),
-    db.region.findMany({ orderBy: { name: "asc" } }),
-  ]);
-  const legalEntities = await db.legalEntity.findMany({
-    where: { finess: { in: derogations.map((derogation) => derogation.legalEntityFiness).filter((finess): finess is string => Boolean(finess)) } },
-    select: { finess: true, name: true },
-  });
+  const [guichets, derogations, regions] = await Promise.all([listGuichets(db, parisDate(now())), activeDerogations(db, user), regionChoices(db, user)]);
   return (
-    <div className="space-y-10">
-      <h1 className="text-3xl font-bold">Guichets et jalons</h1>
-      <section aria-labelledby="guichets" className="space-y-4">
-        <h2 id="guichets" className="text-xl font-bold">
-          Guichets
-        </h2>
-        {guichets.map((guichet) => (
-          <details key={guichet.id} className="border border-gris-bordure p-4">
-            <summary className="cursor-pointer font-semibold">
-              {guichet.label} — du {formatCalendarDate(guichet.opensOn)} au {formatCalendarDate(guichet.closesOn)}, instruction jusqu&apos;au{" "}
-              {formatCalendarDate(guichet.instructionEndsOn)} <GuichetPhaseBadge phase={guichet.phase} />
-            </summary>
-            <div className="mt-4">
+    <>
+      <Breadcrumb segments={[{ label: "Administration DNS", linkProps: { href: "/admin" } }]} currentPageLabel="Guichets et jalons" />
+      <h1>Guichets et jalons</h1>
+      <section aria-labelledby="guichets" className={fr.cx("fr-mb-6w")}>
+        <h2 id="guichets">Guichets</h2>
+        <p>Les dates sont des jours du calendrier de Paris, inclus ; une modification s&apos;applique immédiatement à tous les espaces.</p>
+        <div className={fr.cx("fr-accordions-group")}>
+          {guichets.map((guichet) => (
+            <Accordion
+              key={guichet.id}
+              label={
+                <span className="flex flex-wrap items-center gap-2">
+                  <span>
+                    {guichet.label} — du {formatCalendarDate(guichet.opensOn)} au {formatCalendarDate(guichet.closesOn)}, instruction jusqu&apos;au {formatCalendarDate(guichet.instructionEndsOn)}
+                  </span>
+                  <GuichetPhaseBadge phase={guichet.phase} />
+                </span>
+              }
+            >
               <GuichetForm
                 id={guichet.id}
                 submitLabel="Enregistrer les modifications"
                 initial={{ code: guichet.code, programme: guichet.programme, kind: guichet.kind, year: String(guichet.year), label: guichet.label, opensOn: guichet.opensOn, closesOn: guichet.closesOn, instructionEndsOn: guichet.instructionEndsOn }}
               />
-            </div>
-          </details>
-        ))}
-        <details className="border border-bleu-france p-4">
-          <summary className="cursor-pointer font-semibold">Créer un guichet</summary>
-          <div className="mt-4">
+            </Accordion>
+          ))}
+          <Accordion label="Créer un guichet">
             <GuichetForm id={null} submitLabel="Créer le guichet" initial={{ code: "", programme: "HOSPICONNECT_HOPEN2", kind: "MILESTONE_DEPOSIT", year: "2027", label: "", opensOn: "", closesOn: "", instructionEndsOn: "" }} />
-          </div>
-        </details>
+          </Accordion>
+        </div>
       </section>
-      <section aria-labelledby="derogations" className="space-y-4">
-        <h2 id="derogations" className="text-xl font-bold">
-          Dérogations en vigueur
-        </h2>
+      <section aria-labelledby="derogations">
+        <h2 id="derogations">Dérogations en vigueur</h2>
         {derogations.length === 0 ? (
           <p>Aucune dérogation en vigueur.</p>
         ) : (
-          <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">Dérogations en vigueur</caption>
+          <DataTable caption="Dérogations en vigueur" hideCaption>
             <thead>
-              <tr className="border-b-2 border-gris-texte">
-                <th scope="col" className="py-2 pr-3">Guichet</th>
-                <th scope="col" className="py-2 pr-3">Bénéficiaire</th>
-                <th scope="col" className="py-2 pr-3">Nouvelle clôture</th>
-                <th scope="col" className="py-2 pr-3">Fin d&apos;instruction</th>
-                <th scope="col" className="py-2 pr-3">Motif</th>
-                <th scope="col" className="py-2">Action</th>
+              <tr>
+                <th scope="col">Guichet</th>
+                <th scope="col">Bénéficiaire</th>
+                <th scope="col">Nouvelle clôture</th>
+                <th scope="col">Fin d&apos;instruction</th>
+                <th scope="col">Motif</th>
+                <th scope="col">Action</th>
               </tr>
             </thead>
             <tbody>
               {derogations.map((derogation) => {
-                const beneficiary = derogation.legalEntityFiness
-                  ? `EJ ${legalEntities.find((entity) => entity.finess === derogation.legalEntityFiness)?.name ?? ""} (${derogation.legalEntityFiness})`
-                  : `Région ${regions.find((region) => region.code === derogation.regionCode)?.name ?? derogation.regionCode}`;
+                const beneficiary = derogation.legalEntity ? `EJ ${derogation.legalEntity.name} (${derogation.legalEntity.finess})` : `Région ${derogation.region?.name ?? ""}`;
                 return (
-                  <tr key={derogation.id} className="border-b border-gris-bordure">
-                    <td className="py-2 pr-3">{derogation.guichet.label}</td>
-                    <td className="py-2 pr-3">{beneficiary}</td>
-                    <td className="py-2 pr-3">{formatCalendarDate(calendarDateFromDb(derogation.closesOn))}</td>
-                    <td className="py-2 pr-3">{derogation.instructionEndsOn ? formatCalendarDate(calendarDateFromDb(derogation.instructionEndsOn)) : "inchangée"}</td>
-                    <td className="py-2 pr-3">{derogation.reason}</td>
-                    <td className="py-2">
-                      <RevokeDerogationButton id={derogation.id} label={beneficiary} />
+                  <tr key={derogation.id}>
+                    <td className={fr.cx("fr-cell--multiline")}>{derogation.guichet.label}</td>
+                    <th scope="row" className={fr.cx("fr-cell--multiline")}>
+                      {beneficiary}
+                    </th>
+                    <td>{formatCalendarDate(derogation.closesOn)}</td>
+                    <td>{derogation.instructionEndsOn ? formatCalendarDate(derogation.instructionEndsOn) : "inchangée"}</td>
+                    <td className={fr.cx("fr-cell--multiline")}>{derogation.reason}</td>
+                    <td>
+                      <RevokeDerogationButton id={derogation.id} label={beneficiary} guichetLabel={derogation.guichet.label} />
                     </td>
                   </tr>
                 );
               })}
             </tbody>
-          </table>
+          </DataTable>
         )}
-        <h3 className="text-lg font-bold">Accorder une dérogation</h3>
-        <DerogationForm guichets={guichets.map((guichet) => ({ id: guichet.id, label: guichet.label }))} regions={regions.map((region) => ({ code: region.code, name: region.name }))} />
+        <DerogationForm guichets={guichets.map((guichet) => ({ id: guichet.id, label: guichet.label }))} regions={regions} />
       </section>
-    </div>
+    </>
   );
 }

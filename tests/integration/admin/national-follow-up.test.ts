@@ -5,12 +5,12 @@
  */
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { followUpExportRecords, nationalFollowUp, regionFollowUp } from "@/lib/admin/national-follow-up";
+import { followUpExportRecords, followUpGuichets, nationalFollowUp, regionFollowUp } from "@/lib/admin/national-follow-up";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Database } from "@/lib/db/client";
 import { attachDocument, saveDepositDraft, startDossier, submitDossier } from "@/lib/dossiers/service";
 import { ForbiddenError } from "@/lib/errors";
-import { asCurrentUser, createLegalEntity, createSelfAssessment, createSite, createStoredFile, createUser } from "../support/factories";
+import { asCurrentUser, createGuichet, createLegalEntity, createSelfAssessment, createSite, createStoredFile, createUser } from "../support/factories";
 import { useTestDatabase } from "../support/test-database";
 import { arsAccepts, candidature, depositDraft, establishment, inDeposit, instructionGuichets, submittedDeposit } from "../support/dossier-builders";
 
@@ -115,8 +115,40 @@ describe("national follow-up of the candidature guichet", () => {
   });
 });
 
+describe("the guichet the follow-up opens on (issue 9, §2.9)", () => {
+  it("is the one in progress, else the last closed one — never an empty guichet still to come", async () => {
+    // Besides the 2026 candidature (15 Jan.–13 Feb., instruction until 31 March) and 2026 milestone (4 May–26 June, until 15 Sept.):
+    const aap = await createGuichet(db, { kind: "PROJECT_CALL", programme: "AAP_HOPEN2", year: 2026, opensOn: "2026-04-01", closesOn: "2026-05-29", instructionEndsOn: "2026-07-31" });
+    const milestone2027 = await createGuichet(db, { kind: "MILESTONE_DEPOSIT", year: 2027, opensOn: "2027-05-03", closesOn: "2027-06-11", instructionEndsOn: "2027-09-15" });
+    const at = async (today: string) => {
+      const { guichets: listed, defaultGuichetId } = await followUpGuichets(db, admin, today);
+      return { listed, chosen: listed.find((guichet) => guichet.id === defaultGuichetId) ?? null };
+    };
+
+    // 1 June 2026 (the demo date): the list starts with the 2027 guichet, still to come and empty; the follow-up opens on the open 2026 milestone.
+    const june = await at("2026-06-01");
+    expect(june.listed.map((guichet) => [guichet.id, guichet.phase])).toEqual([
+      [milestone2027.id, "upcoming"],
+      [guichets.deposit.id, "open"],
+      [aap.id, "instruction"],
+      [guichets.candidature.id, "finished"],
+    ]);
+    expect(june.chosen?.id).toBe(guichets.deposit.id);
+    expect((await nationalFollowUp(db, admin, june.chosen!.id)).total.byStatus).toMatchObject({ SUBMITTED: 1, ACCEPTED: 1 });
+    expect((await nationalFollowUp(db, admin, milestone2027.id)).total.byStatus).toMatchObject({ DRAFT: 0, SUBMITTED: 0, ACCEPTED: 0 });
+
+    // No guichet open: the one in instruction (the AAP's ends first), then the last closed one.
+    expect((await at("2026-07-01")).chosen?.id).toBe(aap.id);
+    expect((await at("2026-08-01")).chosen?.id).toBe(guichets.deposit.id);
+    expect((await at("2026-12-01")).chosen).toMatchObject({ id: guichets.deposit.id, phase: "finished" });
+    // Before any opening: none (the page says so and lets the admin choose).
+    expect((await at("2026-01-01")).chosen).toBeNull();
+  });
+});
+
 describe("only DNS admins", () => {
   it("gets ForbiddenError from the domain functions when not an admin", async () => {
+    await expect(followUpGuichets(db, instructor, "2026-06-01")).rejects.toBeInstanceOf(ForbiddenError);
     await expect(nationalFollowUp(db, instructor, guichets.deposit.id)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(regionFollowUp(db, instructor, guichets.deposit.id, "84")).rejects.toBeInstanceOf(ForbiddenError);
     await expect(followUpExportRecords(db, instructor, guichets.deposit.id, null)).rejects.toBeInstanceOf(ForbiddenError);
