@@ -2,8 +2,7 @@
 
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { Button, type ButtonProps } from "@codegouvfr/react-dsfr/Button";
-import { ButtonsGroup } from "@codegouvfr/react-dsfr/ButtonsGroup";
+import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useRef, useState, useTransition, type FormEvent } from "react";
 import { lookUpLegalEntity } from "@/app/simulateur/actions";
@@ -56,9 +55,6 @@ export function LegalEntityLookup({
     });
   }
 
-  const [firstOwn, ...otherOwn] = ownEntities;
-  const ownButton = (own: FoundLegalEntity): ButtonProps => ({ children: `${own.name} (${own.finess})`, priority: "secondary", onClick: () => choose(own) });
-
   function choose(own: FoundLegalEntity) {
     lastRequest.current += 1;
     setSubmitted(false);
@@ -68,8 +64,16 @@ export function LegalEntityLookup({
 
   return (
     <div>
-      {firstOwn && otherOwn.length > 0 && (
-        <ButtonsGroup inlineLayoutWhen="md and up" buttonsSize="small" buttons={[ownButton(firstOwn), ...otherOwn.map(ownButton)]} />
+      {ownEntities.length > 1 && (
+        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md", "fr-btns-group--sm")} aria-label="Vos entités juridiques">
+          {ownEntities.map((own) => (
+            <li key={own.finess}>
+              <Button priority="secondary" size="small" onClick={() => choose(own)}>
+                {`${own.name} (${own.finess})`}
+              </Button>
+            </li>
+          ))}
+        </ul>
       )}
       <form role="search" aria-label="Rechercher une entité juridique" noValidate onSubmit={onSubmit}>
         <Input
