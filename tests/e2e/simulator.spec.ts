@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { typeSource000Example } from "./support/simulator";
+import { tick, typeSource000Example, waitForDsfr } from "./support/simulator";
 
 /*
  * Public funding simulator (/simulateur), no sign-in. Amounts are printed by Intl fr-FR, whose
@@ -71,6 +71,9 @@ test.describe("Simulateur de financement", () => {
     const firstTab = page.getByRole("tab", { name: "Montant HospiConnect" });
     const secondTab = page.getByRole("tab", { name: "Activité combinée et catégorie AAP" });
     await expect(firstTab).toHaveAttribute("aria-selected", "true");
+    // The arrow keys are DSFR's own tab behaviour, there once its JavaScript has started.
+    await waitForDsfr(page);
+    await expect(secondTab).toHaveAttribute("data-fr-js-tab-button", "true");
 
     await firstTab.focus();
     await page.keyboard.press("ArrowRight");
@@ -108,7 +111,7 @@ test.describe("Simulateur de financement", () => {
 
   test("looks up the 800-agent demo EJ by its FINESS; an edited FINESS drops the answer at once", async ({ page }) => {
     await page.goto("/simulateur");
-    await page.getByLabel("Rechercher l'entité juridique par son numéro FINESS").check();
+    await tick(page.getByLabel("Rechercher l'entité juridique par son numéro FINESS"));
 
     const finess = page.getByLabel("Numéro FINESS EJ");
     const search = page.getByRole("button", { name: "Rechercher", exact: true });
