@@ -6,7 +6,6 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
@@ -25,7 +24,6 @@ type SignInValues = z.infer<typeof signInSchema>;
  * credentials that are no longer the ones typed.
  */
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string | null; initialError: string | null }) {
-  const router = useRouter();
   const [error, setError] = useState<string | null>(initialError);
   const {
     register,
@@ -40,8 +38,9 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string 
       setError(authenticationMessage(result?.error));
       return;
     }
-    router.push(safeCallbackPath(callbackUrl) ?? "/espace");
-    router.refresh();
+    // A full navigation: the root layout (the header with the account) is rendered once, signed in,
+    // where a client push would keep the signed-out header until a second, concurrent refresh.
+    window.location.assign(safeCallbackPath(callbackUrl) ?? "/espace");
   }
 
   const clearFailure = () => setError(null);

@@ -61,7 +61,7 @@ export function CombinedActivitySimulator() {
               bodyAs="div"
             >
               <p data-testid="categorie-aap">
-                <Badge as="span" severity="new">{`Catégorie ${result.category}`}</Badge>
+                <Badge as="span" className={fr.cx("fr-badge--purple-glycine")}>{`Catégorie ${result.category}`}</Badge>
               </p>
               <p>
                 Montant plafond par projet : <strong data-testid="plafond-aap">{formatEuros(result.cap)}</strong>
