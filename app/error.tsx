@@ -11,7 +11,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
     <ErrorPageLayout
       title="Une erreur inattendue est survenue"
       code="Erreur 500"
-      lead="Votre demande n'a pas pu aboutir. Aucune donnée enregistrée n'a été perdue."
+      lead="Votre demande n'a pas pu aboutir."
       pictogram={<TechnicalError fontSize="15rem" />}
       actions={
         <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md")}>
@@ -27,7 +27,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       }
     >
       <p className={fr.cx("fr-text--sm", "fr-mb-5w")}>
-        Réessayez dans quelques instants. Si le problème persiste, signalez-le à l&apos;administration du programme
+        Réessayez dans quelques instants ; vérifiez ensuite que ce que vous veniez de saisir a bien été enregistré. Si le problème persiste, signalez-le à l&apos;administration du programme
         {error.digest ? <> en indiquant la référence de l&apos;incident : {error.digest}</> : null}.
       </p>
     </ErrorPageLayout>
