@@ -1,15 +1,35 @@
 "use client";
 
+import { fr } from "@codegouvfr/react-dsfr";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import TechnicalError from "@codegouvfr/react-dsfr/picto/TechnicalError";
+import { ErrorPageLayout } from "@/components/public/error-page-layout";
+
 /** Unexpected errors: a generic French message and the correlation digest, never the error's text. */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
-    <div className="max-w-2xl space-y-4">
-      <h1 className="text-3xl font-bold">Une erreur inattendue est survenue</h1>
-      <p>Votre demande n&apos;a pas pu aboutir. Aucune donnée n&apos;a été perdue. Réessayez dans quelques instants.</p>
-      {error.digest && <p className="text-sm">Référence de l&apos;incident : {error.digest}</p>}
-      <button type="button" onClick={reset} className="bg-bleu-france px-5 py-2 font-semibold text-white">
-        Réessayer
-      </button>
-    </div>
+    <ErrorPageLayout
+      title="Une erreur inattendue est survenue"
+      code="Erreur 500"
+      lead="Votre demande n'a pas pu aboutir."
+      pictogram={<TechnicalError fontSize="15rem" />}
+      actions={
+        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md")}>
+          <li>
+            <Button onClick={reset}>Réessayer</Button>
+          </li>
+          <li>
+            <Button priority="secondary" linkProps={{ href: "/" }}>
+              Retourner à l&apos;accueil
+            </Button>
+          </li>
+        </ul>
+      }
+    >
+      <p className={fr.cx("fr-text--sm", "fr-mb-5w")}>
+        Réessayez dans quelques instants ; vérifiez ensuite que ce que vous veniez de saisir a bien été enregistré. Si le problème persiste, signalez-le à l&apos;administration du programme
+        {error.digest ? <> en indiquant la référence de l&apos;incident : {error.digest}</> : null}.
+      </p>
+    </ErrorPageLayout>
   );
 }

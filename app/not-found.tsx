@@ -1,13 +1,32 @@
-import Link from "next/link";
+import { fr } from "@codegouvfr/react-dsfr";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import Search from "@codegouvfr/react-dsfr/picto/Search";
+import { ErrorPageLayout } from "@/components/public/error-page-layout";
 
 export default function NotFound() {
   return (
-    <div className="max-w-2xl space-y-4">
-      <h1 className="text-3xl font-bold">Page introuvable</h1>
-      <p>La page demandée n&apos;existe pas ou n&apos;existe plus. Vérifiez l&apos;adresse ou le numéro FINESS saisi.</p>
-      <p>
-        <Link href="/">Retourner à l&apos;accueil</Link>
+    <ErrorPageLayout
+      title="Page introuvable"
+      code="Erreur 404"
+      lead="La page demandée n'existe pas ou n'existe plus."
+      pictogram={<Search fontSize="15rem" />}
+      actions={
+        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md")}>
+          <li>
+            <Button linkProps={{ href: "/" }}>Retourner à l&apos;accueil</Button>
+          </li>
+          <li>
+            <Button priority="secondary" linkProps={{ href: "/plan-du-site" }}>
+              Consulter le plan du site
+            </Button>
+          </li>
+        </ul>
+      }
+    >
+      <p className={fr.cx("fr-text--sm", "fr-mb-5w")}>
+        Vérifiez l&apos;adresse saisie ou le numéro FINESS qu&apos;elle contient. Si vous avez suivi un lien du portail, il a peut-être été
+        déplacé.
       </p>
-    </div>
+    </ErrorPageLayout>
   );
 }

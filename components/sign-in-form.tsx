@@ -1,13 +1,15 @@
 "use client";
 
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { authenticationMessage, safeCallbackPath } from "@/lib/auth/authentication-messages";
-import { TextField } from "@/components/ui/text-field";
 
 const signInSchema = z.object({
   email: z.string().trim().min(1, "Saisissez votre adresse e-mail.").email("Saisissez une adresse e-mail valide, par exemple nom@etablissement.fr."),
@@ -16,9 +18,13 @@ const signInSchema = z.object({
 
 type SignInValues = z.infer<typeof signInSchema>;
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+/**
+ * E-mail and password (DSFR Input). A failed attempt is said in an Alert above the fields;
+ * it goes as soon as the user changes a field, so the page never shows a failure of
+ * credentials that are no longer the ones typed.
+ */
+export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string | null; initialError: string | null }) {
+  const [error, setError] = useState<string | null>(initialError);
   const {
     register,
     handleSubmit,
@@ -32,26 +38,44 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
       setError(authenticationMessage(result?.error));
       return;
     }
-    router.push(safeCallbackPath(callbackUrl) ?? "/espace");
-    router.refresh();
+    // A full navigation: the root layout (the header with the account) is rendered once, signed in,
+    // where a client push would keep the signed-out header until a second, concurrent refresh.
+    window.location.assign(safeCallbackPath(callbackUrl) ?? "/espace");
   }
 
+  const clearFailure = () => setError(null);
+
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-5" aria-describedby={error ? "erreur-connexion" : undefined}>
-      {error && (
-        <p id="erreur-connexion" role="alert" className="border-l-4 border-erreur bg-red-50 p-3 font-semibold text-erreur">
-          {error}
-        </p>
-      )}
-      <TextField label="Adresse e-mail" type="email" autoComplete="email" error={errors.email?.message} {...register("email")} />
-      <TextField label="Mot de passe" type="password" autoComplete="current-password" error={errors.password?.message} {...register("password")} />
-      <button
-        type="submit"
-        disabled={isSubmitting}
-        className="bg-bleu-france px-5 py-2 font-semibold text-white hover:bg-bleu-france-hover disabled:opacity-60"
-      >
+    <form onSubmit={handleSubmit(onSubmit)} noValidate aria-describedby={error ? "erreur-connexion" : undefined}>
+      {/* role="alert" (DSFR's default for errors): announced as it appears. */}
+      {error && <Alert id="erreur-connexion" severity="error" small className={fr.cx("fr-mb-3w")} description={error} />}
+      <Input
+        label="Adresse e-mail"
+        hintText="Format attendu : nom@domaine.fr"
+        state={errors.email ? "error" : "default"}
+        stateRelatedMessage={errors.email?.message}
+        nativeInputProps={{
+          ...register("email", { onChange: clearFailure }),
+          type: "email",
+          autoComplete: "email",
+          spellCheck: false,
+          "aria-invalid": errors.email ? true : undefined,
+        }}
+      />
+      <Input
+        label="Mot de passe"
+        state={errors.password ? "error" : "default"}
+        stateRelatedMessage={errors.password?.message}
+        nativeInputProps={{
+          ...register("password", { onChange: clearFailure }),
+          type: "password",
+          autoComplete: "current-password",
+          "aria-invalid": errors.password ? true : undefined,
+        }}
+      />
+      <Button type="submit" disabled={isSubmitting}>
         {isSubmitting ? "Connexion…" : "Se connecter"}
-      </button>
+      </Button>
     </form>
   );
 }

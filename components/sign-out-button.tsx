@@ -1,15 +1,12 @@
 "use client";
 
+import { Button } from "@codegouvfr/react-dsfr/Button";
 import { signOut } from "next-auth/react";
 
 export function SignOutButton() {
   return (
-    <button
-      type="button"
-      onClick={() => signOut({ callbackUrl: "/connexion" })}
-      className="bg-bleu-france px-5 py-2 font-semibold text-white hover:bg-bleu-france-hover"
-    >
+    <Button iconId="fr-icon-logout-box-r-line" onClick={() => signOut({ callbackUrl: "/connexion" })}>
       Se déconnecter
-    </button>
+    </Button>
   );
 }

@@ -1,4 +1,6 @@
+import { fr } from "@codegouvfr/react-dsfr";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/sign-in-form";
 import { authenticationMessage, safeCallbackPath } from "@/lib/auth/authentication-messages";
@@ -10,18 +12,23 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const { callbackUrl, error } = await searchParams;
   if (await getCurrentUser()) redirect(safeCallbackPath(callbackUrl) ?? "/espace");
   return (
-    <div className="max-w-xl">
-      <h1 className="mb-2 text-3xl font-bold">Connexion</h1>
-      <p className="mb-6">
-        Connectez-vous avec l&apos;adresse e-mail et le mot de passe de votre compte : référent d&apos;établissement, instructeur ARS ou
-        administrateur DNS.
-      </p>
-      {error && (
-        <p role="alert" className="mb-4 border-l-4 border-erreur bg-red-50 p-3 font-semibold text-erreur">
-          {authenticationMessage(error)}
+    <div className={fr.cx("fr-grid-row", "fr-grid-row--center")}>
+      <div className={fr.cx("fr-col-12", "fr-col-md-8", "fr-col-lg-6")}>
+        <h1>Connexion au Guichet HospiConnect</h1>
+        <p>
+          Connectez-vous avec l&apos;adresse e-mail et le mot de passe de votre compte : référent d&apos;établissement, instructeur ARS ou
+          administrateur DNS.
         </p>
-      )}
-      <SignInForm callbackUrl={safeCallbackPath(callbackUrl)} />
+        <div className={fr.cx("fr-mb-6w")}>
+          <SignInForm callbackUrl={safeCallbackPath(callbackUrl)} initialError={error ? authenticationMessage(error) : null} />
+        </div>
+        <h2 className={fr.cx("fr-h6")}>Pas encore de compte ?</h2>
+        <p className={fr.cx("fr-text--sm")}>
+          Les comptes des référents d&apos;établissement, des instructeurs ARS et des administrateurs DNS sont créés par l&apos;administration du
+          programme, qui envoie un lien pour choisir le mot de passe. Sans compte, vous pouvez déjà{" "}
+          <Link href="/simulateur">simuler un financement</Link>.
+        </p>
+      </div>
     </div>
   );
 }

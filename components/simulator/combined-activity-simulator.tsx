@@ -1,113 +1,93 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { CallOut } from "@codegouvfr/react-dsfr/CallOut";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Table } from "@codegouvfr/react-dsfr/Table";
 import { useForm, useWatch } from "react-hook-form";
 import { formatEuros } from "@/lib/funding";
-import { TextField } from "@/components/ui/text-field";
-import { ACTIVITY_FORM_DEFAULTS, activityFormSchema, type ActivityFormInput, type ActivityFormOutput } from "./simulator-input";
-import { ACTIVITY_FIELDS, CATEGORY_ROWS, activityResult, equivalenceHint, formatActivity } from "./simulator-results";
+import { ACTIVITY_FORM_DEFAULTS, SIMULATOR_MAX_ACTIVITY_COUNT, readActivityForm, type ActivityFormInput } from "./simulator-input";
+import { ACTIVITY_FIELDS, CATEGORY_ROWS, activityView, equivalenceHint, formatActivity, formatCount } from "./simulator-results";
 
 /** Tab "Activité combinée et catégorie AAP" (sources 001 and 002). */
 export function CombinedActivitySimulator() {
-  const {
-    register,
-    control,
-    formState: { errors },
-  } = useForm<ActivityFormInput, unknown, ActivityFormOutput>({
-    resolver: zodResolver(activityFormSchema),
-    mode: "onChange",
-    defaultValues: ACTIVITY_FORM_DEFAULTS,
-  });
-  const values = useWatch({ control });
-  const parsed = activityFormSchema.safeParse(values);
-  const result = parsed.success ? activityResult(parsed.data) : null;
+  const { register, control } = useForm<ActivityFormInput>({ defaultValues: ACTIVITY_FORM_DEFAULTS });
+  // Errors and result come from one reading of the fields as they are now.
+  const reading = readActivityForm(useWatch({ control }));
+  const view = activityView(reading);
+  const { result } = view;
 
   return (
-    <div className="space-y-10">
-      <section aria-labelledby="titre-activite" className="space-y-4">
-        <h2 id="titre-activite" className="text-2xl font-bold">
-          1. Activité de l&apos;établissement
-        </h2>
+    <div>
+      <section aria-labelledby="titre-activite" className={fr.cx("fr-mb-6w")}>
+        <h2 id="titre-activite">1. Activité de l&apos;établissement</h2>
         <p>
           L&apos;activité combinée est exprimée en journées MCO : chaque champ d&apos;activité est converti selon l&apos;équivalence indiquée
-          sous son libellé. Les valeurs retenues sont celles de 2022 (PMSI et SAE 2022), quelle que soit l&apos;année de candidature.
+          sous son libellé. Les valeurs retenues sont celles de 2022 (PMSI et SAE 2022), quelle que soit l&apos;année de candidature. Laissez
+          vide un champ sans activité ; chaque nombre va de 0 à {formatCount(SIMULATOR_MAX_ACTIVITY_COUNT)}.
         </p>
-        <div className="grid gap-x-6 gap-y-4 md:grid-cols-2">
-          {ACTIVITY_FIELDS.map((field) => (
-            <TextField
-              key={field.key}
-              label={field.label}
-              hint={equivalenceHint(field)}
-              inputMode="numeric"
-              autoComplete="off"
-              error={errors[field.key]?.message}
-              {...register(field.key)}
-            />
-          ))}
+        <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+          {ACTIVITY_FIELDS.map((field) => {
+            const current = reading[field.key];
+            const error = current.state === "invalid" ? current.message : undefined;
+            return (
+              <div key={field.key} className={fr.cx("fr-col-12", "fr-col-md-6")}>
+                <Input
+                  label={field.label}
+                  hintText={equivalenceHint(field)}
+                  state={error ? "error" : "default"}
+                  stateRelatedMessage={error}
+                  nativeInputProps={{ ...register(field.key), inputMode: "numeric", autoComplete: "off", "aria-invalid": error ? true : undefined }}
+                />
+              </div>
+            );
+          })}
         </div>
       </section>
 
-      <section aria-labelledby="titre-categorie" className="space-y-6">
-        <h2 id="titre-categorie" className="text-2xl font-bold">
-          2. Catégorie de l&apos;appel à projets HOP&apos;EN2
-        </h2>
-        <div aria-live="polite" className="border-l-4 border-bleu-france bg-fond-alt p-4">
-          {result === null && <p className="mb-2">Corrigez les champs signalés pour afficher l&apos;activité combinée.</p>}
-          <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-3">
-            <div>
-              <dt className="text-sm">Activité combinée</dt>
-              <dd className="text-lg font-bold" data-testid="activite-combinee">
-                {result === null ? "—" : `${formatActivity(result.activity)} journées MCO`}
-              </dd>
-            </div>
-            <div>
-              <dt className="text-sm">Catégorie AAP</dt>
-              <dd className="text-lg font-bold text-bleu-france" data-testid="categorie-aap">
-                {result === null ? "—" : `Catégorie ${result.category}`}
-              </dd>
-            </div>
-            <div>
-              <dt className="text-sm">Montant plafond par projet</dt>
-              <dd className="text-lg font-bold" data-testid="plafond-aap">
-                {result === null ? "—" : formatEuros(result.cap)}
-              </dd>
-            </div>
-          </dl>
+      <section aria-labelledby="titre-categorie">
+        <h2 id="titre-categorie">2. Catégorie de l&apos;appel à projets HOP&apos;EN2</h2>
+        <div aria-live="polite" data-testid="resume-activite">
+          {result ? (
+            <CallOut
+              title={
+                <>
+                  Activité combinée : <span data-testid="activite-combinee">{formatActivity(result.activity)} journées MCO</span>
+                </>
+              }
+              titleAs="h3"
+              bodyAs="div"
+            >
+              <p data-testid="categorie-aap">
+                <Badge as="span" className={fr.cx("fr-badge--purple-glycine")}>{`Catégorie ${result.category}`}</Badge>
+              </p>
+              <p>
+                Montant plafond par projet : <strong data-testid="plafond-aap">{formatEuros(result.cap)}</strong>
+              </p>
+            </CallOut>
+          ) : (
+            <Alert role={undefined} severity="info" small description={view.summary} />
+          )}
         </div>
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm">
-            <caption className="mb-2 text-left font-semibold">Montant plafond par projet selon l&apos;activité combinée (AC)</caption>
-            <thead>
-              <tr className="border-b-2 border-gris-texte">
-                <th scope="col" className="py-2 pr-3">
-                  Catégorie
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  Activité combinée (AC)
-                </th>
-                <th scope="col" className="py-2 pr-3 text-right">
-                  Montant plafond par projet
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {CATEGORY_ROWS.map((row) => {
-                const current = result?.category === row.category;
-                return (
-                  <tr key={row.category} className={`border-b border-gris-bordure ${current ? "bg-bleu-clair font-semibold" : ""}`}>
-                    <th scope="row" className="py-2 pr-3 font-semibold">
-                      Catégorie {row.category}
-                      {current && <span className="ml-2">(catégorie de l&apos;activité saisie)</span>}
-                    </th>
-                    <td className="py-2 pr-3">{row.range}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{formatEuros(row.cap)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-        <ul className="list-disc space-y-1 pl-6 text-sm">
+        <Table
+          caption="Montant plafond par projet selon l'activité combinée (AC)"
+          headers={["Catégorie", "Activité combinée (AC)", "Montant plafond par projet"]}
+          data={CATEGORY_ROWS.map((row) => [
+            <>
+              Catégorie {row.category}
+              {result?.category === row.category && (
+                <Badge as="span" small severity="info" className={fr.cx("fr-ml-1w")}>
+                  Catégorie de l&apos;activité saisie
+                </Badge>
+              )}
+            </>,
+            row.range,
+            formatEuros(row.cap),
+          ])}
+        />
+        <ul>
           <li>
             Un projet porté par plusieurs établissements relève de la catégorie de leur activité combinée cumulée : additionnez leurs activités.
           </li>

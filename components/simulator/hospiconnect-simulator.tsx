@@ -1,332 +1,262 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
-import { useForm, useWatch, type FieldErrors, type UseFormRegister } from "react-hook-form";
-import { HOSPICONNECT_OBJECTIVE_COUNT, formatEuros, type Cents } from "@/lib/funding";
-import { TextField } from "@/components/ui/text-field";
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { CallOut } from "@codegouvfr/react-dsfr/CallOut";
+import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
+import { Table } from "@codegouvfr/react-dsfr/Table";
+import { useState, type ReactNode } from "react";
+import { useForm, useWatch, type UseFormRegister } from "react-hook-form";
+import { formatEuros, type Cents } from "@/lib/funding";
 import { LegalEntityLookup } from "./legal-entity-lookup";
 import {
   HOSPICONNECT_FORM_DEFAULTS,
-  OBJECTIVE_COUNT_OPTIONS,
-  headcountField,
-  hospiconnectFormSchema,
-  milestoneYearSchema,
-  objectivesYearSchema,
-  type HospiconnectFormInput,
-  type HospiconnectFormOutput,
+  HOSPICONNECT_OBJECTIVES,
+  SIMULATOR_MAX_HEADCOUNT,
+  outcomeForField,
+  readHospiconnectForm,
+  type FieldReading,
   type FoundLegalEntity,
+  type HospiconnectFormInput,
+  type LookupOutcome,
 } from "./simulator-input";
-import { RATE_ROWS, TIER_ROWS, ceilingFigures, formatCount, simulationView, tierIndex, type SimulationRow } from "./simulator-results";
-
-type HeadcountSource = "typed" | "finess";
+import { RATE_ROWS, TIER_ROWS, formatCount, hospiconnectView, type HeadcountSource, type SimulationRow } from "./simulator-results";
 
 const money = (value: Cents | null): string => (value === null ? "—" : formatEuros(value));
 
-const TABLE = "w-full border-collapse text-left text-sm";
-const HEAD_ROW = "border-b-2 border-gris-texte";
-const CELL = "py-2 pr-3";
-const NUMBER_CELL = "py-2 pr-3 text-right tabular-nums";
-const HIGHLIGHT = "bg-bleu-clair font-semibold";
+function errorOf(reading: FieldReading<unknown>): string | undefined {
+  return reading.state === "invalid" ? reading.message : undefined;
+}
 
-/** Tab "Montant HospiConnect": headcount → ceilings, then the 2026–2028 simulation. */
-export function HospiconnectSimulator() {
-  const [source, setSource] = useState<HeadcountSource>("typed");
-  const [entity, setEntity] = useState<FoundLegalEntity | null>(null);
-  const {
-    register,
-    control,
-    formState: { errors },
-  } = useForm<HospiconnectFormInput, unknown, HospiconnectFormOutput>({
-    resolver: zodResolver(hospiconnectFormSchema),
-    mode: "onChange",
-    defaultValues: HOSPICONNECT_FORM_DEFAULTS,
-  });
-  // Current raw values; each part is parsed on its own so one invalid field blanks only what depends on it.
-  const values = useWatch({ control });
+/** Tab "Montant HospiConnect": headcount → ceilings, then the 2026–2028 simulation (source 000). */
+export function HospiconnectSimulator({ ownEntities }: { ownEntities: readonly FoundLegalEntity[] }) {
+  // A signed-in referent starts on their own EJ, found already; anyone else types a headcount.
+  const first = ownEntities[0];
+  const [source, setSource] = useState<HeadcountSource>(first ? "finess" : "typed");
+  const [finess, setFiness] = useState(first?.finess ?? "");
+  const [outcome, setOutcome] = useState<LookupOutcome | null>(first ? { finess: first.finess, result: { ok: true, data: first } } : null);
+  const { register, control } = useForm<HospiconnectFormInput>({ defaultValues: HOSPICONNECT_FORM_DEFAULTS });
 
-  const typedHeadcount = headcountField.safeParse(values.headcount);
-  const headcount = source === "typed" ? (typedHeadcount.success ? typedHeadcount.data : null) : (entity?.headcount ?? null);
-  const figures = headcount === null ? null : ceilingFigures(headcount);
-  const highlightedTier = figures === null ? null : tierIndex(figures.headcount);
-
-  const y2026 = milestoneYearSchema.safeParse(values.y2026);
-  const y2027 = objectivesYearSchema.safeParse(values.y2027);
-  const y2028 = objectivesYearSchema.safeParse(values.y2028);
-  const simulation = simulationView(figures?.annualCeiling ?? null, {
-    y2026: y2026.success ? y2026.data : null,
-    y2027: y2027.success ? y2027.data : null,
-    y2028: y2028.success ? y2028.data : null,
-  });
-
-  const missingHeadcount =
-    source === "typed" ? "Saisissez un effectif valide pour afficher les montants." : "Recherchez une entité juridique pour afficher ses montants.";
+  // Everything below is computed from what the inputs hold now: no result outlives its input.
+  const reading = readHospiconnectForm(useWatch({ control }));
+  const shown = outcomeForField(finess, outcome);
+  const entity = shown?.result.ok ? shown.result.data : null;
+  const view = hospiconnectView(reading, source, entity?.headcount ?? null);
+  const { figures } = view;
 
   return (
-    <div className="space-y-10">
-      <section aria-labelledby="titre-effectif" className="space-y-4">
-        <h2 id="titre-effectif" className="text-2xl font-bold">
-          1. Effectif de l&apos;entité juridique
-        </h2>
+    <div>
+      <section aria-labelledby="titre-effectif" className={fr.cx("fr-mb-6w")}>
+        <h2 id="titre-effectif">1. Effectif de l&apos;entité juridique</h2>
         <p>
           Le montant plafond d&apos;une entité juridique (EJ) dépend de la somme des effectifs salariés et libéraux de ses établissements
           géographiques (EG) déclarés dans la SAE 2024, à défaut 2023 ou 2022.
         </p>
-        <fieldset className="space-y-2">
-          <legend className="font-semibold">Comment déterminer l&apos;effectif ?</legend>
-          <label className="flex items-center gap-2">
-            <input type="radio" name="source-effectif" value="typed" checked={source === "typed"} onChange={() => setSource("typed")} className="size-4" />
-            Saisir l&apos;effectif SAE
-          </label>
-          <label className="flex items-center gap-2">
-            <input type="radio" name="source-effectif" value="finess" checked={source === "finess"} onChange={() => setSource("finess")} className="size-4" />
-            Rechercher l&apos;entité juridique par son numéro FINESS
-          </label>
-        </fieldset>
+        <RadioButtons
+          legend="Comment déterminer l'effectif ?"
+          name="source-effectif"
+          options={[
+            { label: "Saisir l'effectif SAE", nativeInputProps: { value: "typed", checked: source === "typed", onChange: () => setSource("typed") } },
+            {
+              label: "Rechercher l'entité juridique par son numéro FINESS",
+              nativeInputProps: { value: "finess", checked: source === "finess", onChange: () => setSource("finess") },
+            },
+          ]}
+        />
         {source === "typed" ? (
-          <TextField
+          <Input
+            className="max-w-md"
             label="Effectif SAE (nombre d'agents)"
-            hint="Nombre entier, par exemple 800 ou 1 200."
-            inputMode="numeric"
-            autoComplete="off"
-            error={errors.headcount?.message}
-            {...register("headcount")}
+            hintText={`Nombre entier d'agents, de 0 à ${formatCount(SIMULATOR_MAX_HEADCOUNT)}, par exemple 800 ou 1 200.`}
+            state={errorOf(reading.headcount) ? "error" : "default"}
+            stateRelatedMessage={errorOf(reading.headcount)}
+            nativeInputProps={{ ...register("headcount"), inputMode: "numeric", autoComplete: "off", "aria-invalid": errorOf(reading.headcount) ? true : undefined }}
           />
         ) : (
-          <LegalEntityLookup entity={entity} onEntityChange={setEntity} />
+          <LegalEntityLookup
+            value={finess}
+            onValueChange={setFiness}
+            outcome={shown}
+            onOutcome={setOutcome}
+            ownEntities={ownEntities}
+          />
         )}
       </section>
 
-      <section aria-labelledby="titre-plafond" className="space-y-6">
-        <h2 id="titre-plafond" className="text-2xl font-bold">
-          2. Montant plafond HospiConnect
-        </h2>
-        <div aria-live="polite" className="border-l-4 border-bleu-france bg-fond-alt p-4">
-          {figures === null && <p className="mb-2">{missingHeadcount}</p>}
-          <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-2">
-            <div>
-              <dt className="text-sm">Effectif retenu</dt>
-              <dd className="text-lg font-bold">{figures === null ? "—" : `${formatCount(figures.headcount)} agent${figures.headcount > 1 ? "s" : ""}`}</dd>
-            </div>
-            <div>
-              <dt className="text-sm">Montant plafond annuel</dt>
-              <dd className="text-lg font-bold text-bleu-france" data-testid="plafond-annuel">
-                {money(figures?.annualCeiling ?? null)}
-              </dd>
-            </div>
-            <div>
-              <dt className="text-sm">Montant plafond sur les trois ans (2026–2028)</dt>
-              <dd className="text-lg font-bold" data-testid="plafond-programme">
-                {money(figures?.programmeCeiling ?? null)}
-              </dd>
-            </div>
-            <div>
-              <dt className="text-sm">Montant par agent et par an</dt>
-              <dd className="text-lg font-bold" data-testid="montant-par-agent">
-                {money(figures?.perAgent ?? null)}
-              </dd>
-            </div>
-          </dl>
-        </div>
-
+      <section aria-labelledby="titre-plafond" className={fr.cx("fr-mb-6w")}>
+        <h2 id="titre-plafond">2. Montant plafond HospiConnect</h2>
+        {figures ? (
+          <CallOut
+            title={
+              <>
+                Montant plafond annuel : <span data-testid="plafond-annuel">{formatEuros(figures.annualCeiling)}</span>
+              </>
+            }
+            titleAs="h3"
+            bodyAs="div"
+          >
+            <ul>
+              <li>
+                Effectif retenu : {formatCount(figures.headcount)} agent{figures.headcount > 1 ? "s" : ""}
+                {source === "finess" && entity ? ` (${entity.name})` : ""}
+              </li>
+              <li>
+                Montant plafond sur les trois ans (2026–2028) : <span data-testid="plafond-programme">{formatEuros(figures.programmeCeiling)}</span>
+              </li>
+              <li>
+                Montant par agent et par an : <span data-testid="montant-par-agent">{formatEuros(figures.perAgent)}</span>
+              </li>
+            </ul>
+          </CallOut>
+        ) : (
+          <p>Le montant plafond s&apos;affiche dès que l&apos;effectif de l&apos;entité juridique est connu.</p>
+        )}
         <div className="grid gap-8 lg:grid-cols-2">
-          <div className="overflow-x-auto">
-            <table className={TABLE}>
-              <caption className="mb-2 text-left font-semibold">Montants plafond par an et par FINESS juridique, par tranche d&apos;effectif</caption>
-              <thead>
-                <tr className={HEAD_ROW}>
-                  <th scope="col" className={CELL}>
-                    Tranche
-                  </th>
-                  <th scope="col" className={CELL}>
-                    Montant
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {TIER_ROWS.map((row, index) => {
-                  const current = index === highlightedTier;
-                  return (
-                    <tr key={row.from} className={`border-b border-gris-bordure ${current ? HIGHLIGHT : ""}`}>
-                      <th scope="row" className={`${CELL} font-normal`}>
-                        {row.range}
-                        {current && <span className="ml-2 font-semibold">(tranche de l&apos;effectif retenu)</span>}
-                      </th>
-                      <td className={CELL}>{row.amount}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-          <div className="overflow-x-auto">
-            <table className={TABLE}>
-              <caption className="mb-2 text-left font-semibold">Taux appliqué au montant plafond en 2027 et 2028</caption>
-              <thead>
-                <tr className={HEAD_ROW}>
-                  <th scope="col" className={CELL}>
-                    Nombre d&apos;objectifs atteints (1.1 à 2.2)
-                  </th>
-                  <th scope="col" className={NUMBER_CELL}>
-                    Taux appliqué
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {RATE_ROWS.map((row) => (
-                  <tr key={row.objectives} className="border-b border-gris-bordure">
-                    <th scope="row" className={`${CELL} font-normal`}>
-                      {row.objectives}
-                    </th>
-                    <td className={NUMBER_CELL}>{row.percent} % du montant plafond</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <p className="mt-2 text-sm">Sans l&apos;objectif obligatoire 1.0 (mise en conformité PGSSI-S), aucun financement n&apos;est dû pour l&apos;année.</p>
+          <Table
+            caption="Montants plafond par an et par FINESS juridique, par tranche d'effectif"
+            headers={["Tranche", "Montant"]}
+            data={TIER_ROWS.map((row, index) => [
+              <>
+                {row.range}
+                {index === view.highlightedTier && (
+                  <Badge as="span" small severity="info" className={fr.cx("fr-ml-1w")}>
+                    Tranche de l&apos;effectif retenu
+                  </Badge>
+                )}
+              </>,
+              row.amount,
+            ])}
+          />
+          <div>
+            <Table
+              caption="Taux appliqué au montant plafond en 2027 et 2028"
+              headers={["Nombre d'objectifs atteints (1.1 à 2.2)", "Taux appliqué"]}
+              data={RATE_ROWS.map((row) => [String(row.objectives), `${row.percent} % du montant plafond`])}
+            />
+            <p className={fr.cx("fr-text--sm")}>
+              Sans l&apos;objectif obligatoire 1.0 (mise en conformité PGSSI-S), aucun financement n&apos;est dû pour l&apos;année.
+            </p>
           </div>
         </div>
       </section>
 
-      <section aria-labelledby="titre-simulation" className="space-y-6">
-        <h2 id="titre-simulation" className="text-2xl font-bold">
-          3. Simulation 2026–2028
-        </h2>
+      <section aria-labelledby="titre-simulation">
+        <h2 id="titre-simulation">3. Simulation 2026–2028</h2>
         <p>
           Chaque année, le montant perçu ne peut dépasser les dépenses éligibles effectivement engagées et déclarées. Un montant non perçu une
           année n&apos;est pas reporté sur l&apos;année suivante.
         </p>
-        <div className="grid gap-6 lg:grid-cols-3">
-          <fieldset className="space-y-4 border border-gris-bordure p-4">
-            <legend className="px-1 text-lg font-bold">2026</legend>
-            <label className="flex items-start gap-2">
-              <input type="checkbox" className="mt-1 size-4 shrink-0" {...register("y2026.milestoneComplete")} />
-              Jalon 2026 complet (note de cadrage déposée et autoévaluation IE validée)
-            </label>
-            <ExpensesField year={2026} register={register} errors={errors} />
-          </fieldset>
+        <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+          <YearFieldset year={2026} register={register} expenses={reading.y2026.declaredExpenses}>
+            <Checkbox
+              options={[
+                {
+                  label: "Jalon 2026 complet",
+                  hintText: "Note de cadrage déposée et autoévaluation IE validée",
+                  nativeInputProps: register("y2026.milestoneComplete"),
+                },
+              ]}
+            />
+          </YearFieldset>
           {([2027, 2028] as const).map((year) => (
-            <fieldset key={year} className="space-y-4 border border-gris-bordure p-4">
-              <legend className="px-1 text-lg font-bold">{year}</legend>
-              <label className="flex items-start gap-2">
-                <input type="checkbox" className="mt-1 size-4 shrink-0" {...register(`y${year}.mandatoryObjectiveMet`)} />
-                Objectif obligatoire 1.0 atteint
-              </label>
-              <div>
-                <label htmlFor={`objectifs-${year}`} className="block font-semibold">
-                  Nombre d&apos;objectifs atteints (1.1 à 2.2)
-                </label>
-                <select id={`objectifs-${year}`} className="mt-1 block w-full max-w-md border-b-2 border-gris-texte bg-fond-alt px-3 py-2" {...register(`y${year}.objectivesReached`)}>
-                  {OBJECTIVE_COUNT_OPTIONS.map((count) => (
-                    <option key={count} value={String(count)}>
-                      {count} / {HOSPICONNECT_OBJECTIVE_COUNT}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <ExpensesField year={year} register={register} errors={errors} />
-            </fieldset>
+            <YearFieldset key={year} year={year} register={register} expenses={reading[`y${year}`].declaredExpenses}>
+              <Checkbox
+                options={[{ label: "Objectif obligatoire 1.0 atteint", hintText: "Mise en conformité PGSSI-S", nativeInputProps: register(`y${year}.mandatoryObjectiveMet`) }]}
+              />
+              <Checkbox
+                small
+                legend={`Objectifs atteints en ${year} (1.1 à 2.2)`}
+                hintText={`${reading[`y${year}`].objectivesReached} sur ${HOSPICONNECT_OBJECTIVES.length} coché${reading[`y${year}`].objectivesReached > 1 ? "s" : ""}`}
+                options={HOSPICONNECT_OBJECTIVES.map((objective) => ({
+                  label: objective.label,
+                  nativeInputProps: { ...register(`y${year}.objectives`), value: objective.code },
+                }))}
+              />
+            </YearFieldset>
           ))}
         </div>
 
-        <div className="overflow-x-auto">
-          <table className={TABLE}>
-            <caption className="mb-2 text-left text-lg font-bold">
-              Montants 2026–2028{figures === null ? "" : ` pour un plafond annuel de ${formatEuros(figures.annualCeiling)}`}
-            </caption>
-            <thead>
-              <tr className={HEAD_ROW}>
-                <th scope="col" className={CELL}>
-                  Année
-                </th>
-                <th scope="col" className={NUMBER_CELL}>
-                  Montant éligible
-                </th>
-                <th scope="col" className={NUMBER_CELL}>
-                  Dépenses engagées
-                </th>
-                <th scope="col" className={NUMBER_CELL}>
-                  Montant perçu
-                </th>
-                <th scope="col" className={NUMBER_CELL}>
-                  Non perçu (faute de dépenses)
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {simulation.rows.map((row) => (
-                <SimulationTableRow key={row.year} row={row} />
-              ))}
-            </tbody>
-            <tfoot>
-              <tr className="border-t-2 border-gris-texte font-bold">
-                <th scope="row" className={CELL}>
-                  Total 2026–2028
-                </th>
-                <td className={NUMBER_CELL} data-testid="total-eligible">
-                  {money(simulation.totals?.eligible ?? null)}
-                </td>
-                <td className={NUMBER_CELL}>{money(simulation.totals?.declaredExpenses ?? null)}</td>
-                <td className={NUMBER_CELL} data-testid="total-percu">
-                  {money(simulation.totals?.granted ?? null)}
-                </td>
-                <td className={NUMBER_CELL}>{money(simulation.totals?.notGranted ?? null)}</td>
-              </tr>
-            </tfoot>
-          </table>
-        </div>
-        {/* A one-line summary is announced rather than the whole table at each keystroke. */}
-        <p aria-live="polite" className="border-l-4 border-bleu-france bg-fond-alt p-4">
-          {simulation.totals === null ? (
-            "Corrigez ou complétez les champs signalés pour afficher tous les montants."
+        {view.rows && figures && (
+          <Table
+            className={fr.cx("fr-mt-4w")}
+            caption={`Montants 2026–2028 pour un plafond annuel de ${formatEuros(figures.annualCeiling)}`}
+            headers={["Année", "Montant éligible", "Dépenses engagées", "Montant perçu", "Non perçu (faute de dépenses)"]}
+            data={[
+              ...view.rows.map((row) => simulationCells(row)),
+              [
+                <strong key="total">Total 2026–2028</strong>,
+                <strong key="eligible" data-testid="total-eligible">
+                  {money(view.totals?.eligible ?? null)}
+                </strong>,
+                <strong key="expenses">{money(view.totals?.declaredExpenses ?? null)}</strong>,
+                <strong key="granted" data-testid="total-percu">
+                  {money(view.totals?.granted ?? null)}
+                </strong>,
+                <strong key="not-granted">{money(view.totals?.notGranted ?? null)}</strong>,
+              ],
+            ]}
+          />
+        )}
+        {/* One sentence is announced, rather than the whole table at each keystroke. */}
+        <div aria-live="polite" className={fr.cx("fr-mt-2w")} data-testid="resume-simulation">
+          {view.totals ? (
+            <Alert role={undefined} severity="success" small description={view.summary} />
           ) : (
-            <>
-              Montant total perçu sur 2026–2028 : <strong>{formatEuros(simulation.totals.granted)}</strong>, pour{" "}
-              {formatEuros(simulation.totals.eligible)} éligibles et {formatEuros(simulation.totals.declaredExpenses)} de dépenses engagées.
-            </>
+            <Alert role={undefined} severity="info" small description={view.summary} />
           )}
-        </p>
+        </div>
       </section>
     </div>
   );
 }
 
-function SimulationTableRow({ row }: { row: SimulationRow }) {
-  return (
-    <tr className="border-b border-gris-bordure align-top">
-      <th scope="row" className={`${CELL} font-semibold`}>
-        {row.year}
-      </th>
-      <td className={NUMBER_CELL} data-testid={`montant-eligible-${row.year}`}>
-        {money(row.eligible)}
-        {row.rateLabel && <span className="block text-xs font-normal">{row.rateLabel}</span>}
-      </td>
-      <td className={NUMBER_CELL}>{money(row.declaredExpenses)}</td>
-      <td className={`${NUMBER_CELL} font-semibold`} data-testid={`montant-percu-${row.year}`}>
-        {money(row.granted)}
-      </td>
-      <td className={NUMBER_CELL}>{money(row.notGranted)}</td>
-    </tr>
-  );
+function simulationCells(row: SimulationRow) {
+  return [
+    <strong key="year">{row.year}</strong>,
+    <span key="eligible" data-testid={`montant-eligible-${row.year}`}>
+      {formatEuros(row.eligible)}
+      <span className={fr.cx("fr-hint-text")}>{row.rateLabel}</span>
+    </span>,
+    <span key="expenses">{money(row.declaredExpenses)}</span>,
+    <strong key="granted" data-testid={`montant-percu-${row.year}`}>
+      {money(row.granted)}
+    </strong>,
+    <span key="not-granted">{money(row.notGranted)}</span>,
+  ];
 }
 
-function ExpensesField({
+function YearFieldset({
   year,
   register,
-  errors,
+  expenses,
+  children,
 }: {
   year: 2026 | 2027 | 2028;
   register: UseFormRegister<HospiconnectFormInput>;
-  errors: FieldErrors<HospiconnectFormInput>;
+  expenses: FieldReading<Cents>;
+  children: ReactNode;
 }) {
+  const error = errorOf(expenses);
   return (
-    <TextField
-      label={`Dépenses engagées en ${year} (en euros)`}
-      hint="Par exemple 30 000 ou 30 000,50."
-      inputMode="decimal"
-      autoComplete="off"
-      error={errors[`y${year}`]?.declaredExpenses?.message}
-      {...register(`y${year}.declaredExpenses`)}
-    />
+    <div className={fr.cx("fr-col-12", "fr-col-lg-4")}>
+      <fieldset className={fr.cx("fr-fieldset")} aria-labelledby={`annee-${year}`}>
+        <legend id={`annee-${year}`} className={fr.cx("fr-fieldset__legend", "fr-h4")}>
+          {year}
+        </legend>
+        <div className={fr.cx("fr-fieldset__element")}>{children}</div>
+        <div className={fr.cx("fr-fieldset__element")}>
+          <Input
+            label={`Dépenses engagées en ${year} (en euros)`}
+            hintText="Par exemple 30 000 ou 30 000,50 ; 0 si aucune dépense."
+            state={error ? "error" : "default"}
+            stateRelatedMessage={error}
+            nativeInputProps={{ ...register(`y${year}.declaredExpenses`), inputMode: "decimal", autoComplete: "off", "aria-invalid": error ? true : undefined }}
+          />
+        </div>
+      </fieldset>
+    </div>
   );
 }

@@ -1,84 +1,116 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { useRef, useState, useTransition, type FormEvent } from "react";
 import { lookUpLegalEntity } from "@/app/simulateur/actions";
 import { CombinedActivityTable } from "@/components/combined-activity-table";
 import { LegalEntityCard } from "@/components/legal-entity-card";
-import { TextField } from "@/components/ui/text-field";
-import { finessFormSchema, type FinessFormInput, type FinessFormOutput, type FoundLegalEntity } from "./simulator-input";
+import { finessField, type FoundLegalEntity, type LookupOutcome } from "./simulator-input";
 
 /**
  * Finds an EJ by FINESS (EJ, or one of its EG) through the server action and shows it with
- * its EG and the SAE year retained for each, and its activité combinée; the parent takes its headcount.
+ * its EG and the SAE year retained for each, and its activité combinée. The parent holds the
+ * field and the last answer, and shows an answer only while the field still holds its FINESS
+ * (outcomeForField): editing the field clears the EJ found and any failure at once.
  */
-export function LegalEntityLookup({ entity, onEntityChange }: { entity: FoundLegalEntity | null; onEntityChange: (entity: FoundLegalEntity | null) => void }) {
+export function LegalEntityLookup({
+  value,
+  onValueChange,
+  outcome,
+  onOutcome,
+  ownEntities,
+}: {
+  value: string;
+  onValueChange: (value: string) => void;
+  /** The answer for the FINESS now in the field, if any. */
+  outcome: LookupOutcome | null;
+  onOutcome: (outcome: LookupOutcome | null) => void;
+  /** A signed-in referent's own EJ, offered without a search. */
+  ownEntities: readonly FoundLegalEntity[];
+}) {
   const [pending, startTransition] = useTransition();
-  const [failure, setFailure] = useState<string | null>(null);
-  const [searchedFiness, setSearchedFiness] = useState<string | null>(null);
-  // Validated on submit, then as the user corrects: an error at the first digit typed would only be noise.
-  const {
-    register,
-    handleSubmit,
-    formState: { errors },
-  } = useForm<FinessFormInput, unknown, FinessFormOutput>({
-    resolver: zodResolver(finessFormSchema),
-    mode: "onSubmit",
-    reValidateMode: "onChange",
-    defaultValues: { finess: "" },
-  });
+  // The field is checked on submit, then again as it is corrected (an error at the first digit would only be noise).
+  const [submitted, setSubmitted] = useState(false);
+  // Answers arrive in any order: only the last search may speak.
+  const lastRequest = useRef(0);
+  const parsed = finessField.safeParse(value);
+  const fieldError = submitted && !parsed.success ? (parsed.error.issues[0]?.message ?? "Numéro FINESS invalide.") : undefined;
+  const entity = outcome?.result.ok ? outcome.result.data : null;
 
-  function onSubmit({ finess }: FinessFormOutput) {
-    setFailure(null);
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSubmitted(true);
+    if (!parsed.success) return;
+    const finess = parsed.data;
+    const request = ++lastRequest.current;
+    // The previous answer goes now: while searching, nothing on screen is an answer.
+    onOutcome(null);
     startTransition(async () => {
       const result = await lookUpLegalEntity(finess);
-      startTransition(() => {
-        if (result.ok) {
-          setSearchedFiness(finess);
-          onEntityChange(result.data);
-        } else {
-          setSearchedFiness(null);
-          setFailure(result.message);
-          onEntityChange(null);
-        }
-      });
+      if (request !== lastRequest.current) return;
+      startTransition(() => onOutcome({ finess, result }));
     });
   }
 
+  function choose(own: FoundLegalEntity) {
+    lastRequest.current += 1;
+    setSubmitted(false);
+    onValueChange(own.finess);
+    onOutcome({ finess: own.finess, result: { ok: true, data: own } });
+  }
+
   return (
-    <div className="space-y-4">
-      <form role="search" aria-label="Rechercher une entité juridique" noValidate onSubmit={handleSubmit(onSubmit)} className="flex flex-wrap items-end gap-3">
-        <TextField
+    <div>
+      {ownEntities.length > 1 && (
+        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md", "fr-btns-group--sm")} aria-label="Vos entités juridiques">
+          {ownEntities.map((own) => (
+            <li key={own.finess}>
+              <Button priority="secondary" size="small" onClick={() => choose(own)}>
+                {`${own.name} (${own.finess})`}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form role="search" aria-label="Rechercher une entité juridique" noValidate onSubmit={onSubmit}>
+        <Input
+          className="max-w-xl"
           label="Numéro FINESS EJ"
-          hint="9 caractères, par exemple 998400402. Le FINESS d'un de ses établissements géographiques (EG) est aussi accepté."
-          autoComplete="off"
-          spellCheck={false}
-          error={errors.finess?.message}
-          className="w-full max-w-md"
-          {...register("finess")}
+          hintText="9 caractères, par exemple 998400402. Le FINESS d'un de ses établissements géographiques (EG) est aussi accepté."
+          state={fieldError ? "error" : "default"}
+          stateRelatedMessage={fieldError}
+          nativeInputProps={{
+            value,
+            onChange: (event) => onValueChange(event.target.value),
+            autoComplete: "off",
+            spellCheck: false,
+            "aria-invalid": fieldError ? true : undefined,
+          }}
+          addon={
+            <Button type="submit" disabled={pending}>
+              Rechercher
+            </Button>
+          }
         />
-        <button type="submit" disabled={pending} className="bg-bleu-france px-4 py-2 font-semibold text-white hover:bg-bleu-france-hover disabled:opacity-60">
-          Rechercher
-        </button>
       </form>
-      <div aria-live="polite" className="space-y-3">
+      <div aria-live="polite">
         {pending && <p>Recherche en cours…</p>}
-        {failure && <p className="border-l-4 border-erreur bg-red-50 p-3 font-semibold text-erreur">{failure}</p>}
-        {entity && searchedFiness !== null && searchedFiness !== entity.finess && (
-          <p className="border-l-4 border-bleu-france bg-bleu-clair p-3">
-            Le FINESS {searchedFiness} est celui d&apos;un établissement géographique : voici son entité juridique.
-          </p>
+        {outcome && !outcome.result.ok && <Alert role={undefined} severity="error" small description={outcome.result.message} />}
+        {entity && outcome && outcome.finess !== entity.finess && (
+          <Alert role={undefined} small severity="info" description={`Le FINESS ${outcome.finess} est celui d'un établissement géographique : voici son entité juridique.`} />
         )}
       </div>
-      {entity && <LegalEntityCard entity={entity} />}
       {entity && (
-        <section aria-labelledby="activite-trouvee" className="space-y-2">
-          <h3 id="activite-trouvee" className="text-lg font-bold">
-            Activité combinée et catégorie de l&apos;appel à projets HOP&apos;EN2
-          </h3>
-          <CombinedActivityTable activity={entity.combinedActivity} />
-        </section>
+        <div className={fr.cx("fr-mt-2w")}>
+          <LegalEntityCard entity={entity} />
+          <section aria-labelledby="activite-trouvee" className={fr.cx("fr-mt-2w")}>
+            <h3 id="activite-trouvee">Activité combinée et catégorie de l&apos;appel à projets HOP&apos;EN2</h3>
+            <CombinedActivityTable activity={entity.combinedActivity} />
+          </section>
+        </div>
       )}
     </div>
   );

@@ -1,17 +1,21 @@
 "use client";
 
+import { Tabs } from "@codegouvfr/react-dsfr/Tabs";
 import { CombinedActivitySimulator } from "./combined-activity-simulator";
 import { HospiconnectSimulator } from "./hospiconnect-simulator";
-import { Tabs } from "./tabs";
+import type { FoundLegalEntity } from "./simulator-input";
 
-/** The two simulators of the public page, as tabs. */
-export function Simulator() {
+/**
+ * The two simulators of the public page, as DSFR tabs. Uncontrolled, every panel stays
+ * mounted (DSFR hides the others), so what was typed in a tab survives switching.
+ */
+export function Simulator({ ownEntities }: { ownEntities: readonly FoundLegalEntity[] }) {
   return (
     <Tabs
       label="Simulateurs"
       tabs={[
-        { id: "hospiconnect", label: "Montant HospiConnect", content: <HospiconnectSimulator /> },
-        { id: "activite-combinee", label: "Activité combinée et catégorie AAP", content: <CombinedActivitySimulator /> },
+        { label: "Montant HospiConnect", content: <HospiconnectSimulator ownEntities={ownEntities} />, isDefault: true },
+        { label: "Activité combinée et catégorie AAP", content: <CombinedActivitySimulator /> },
       ]}
     />
   );

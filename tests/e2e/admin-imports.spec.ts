@@ -58,7 +58,8 @@ test.describe("DNS admin: reference-data imports", () => {
     const simulator = await visitor.newPage();
     await simulator.goto("/simulateur");
     await simulator.waitForLoadState("networkidle");
-    await simulator.getByLabel("Rechercher l'entité juridique par son numéro FINESS").check();
+    // DSFR's label covers its radio: the user clicks the label.
+    await simulator.getByText("Rechercher l'entité juridique par son numéro FINESS").click();
     await simulator.getByLabel("Numéro FINESS EJ").fill(REAL_EJ);
     await simulator.getByRole("button", { name: "Rechercher" }).click();
     await expect(simulator.getByText("CENTRE HOSPITALIER YVES LE FOLL").first()).toBeVisible();
