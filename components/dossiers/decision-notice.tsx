@@ -17,6 +17,7 @@ export function DecisionNotice({ decision }: { decision: DossierDecision | null 
     return (
       <Alert
         as="h2"
+        role={undefined}
         severity="error"
         className={fr.cx("fr-mb-4w")}
         title={`Dossier refusé par l'ARS le ${when}`}
@@ -27,6 +28,7 @@ export function DecisionNotice({ decision }: { decision: DossierDecision | null 
   return (
     <Alert
       as="h2"
+      role={undefined}
       severity="success"
       className={fr.cx("fr-mb-4w")}
       title={`Dossier accepté par l'ARS le ${when}`}

@@ -270,6 +270,7 @@ export function InstructionActionsPanel({ model, fields }: { model: InstructionM
             stateRelatedMessage={errors.message}
             nativeTextAreaProps={{
               id: "message-complement",
+              "aria-invalid": errors.message ? true : undefined,
               rows: 4,
               value: message,
               maxLength: 5000,
@@ -362,6 +363,7 @@ export function InstructionActionsPanel({ model, fields }: { model: InstructionM
                   stateRelatedMessage={errors[amountKey(part.finess)]}
                   nativeInputProps={{
                     id: fieldId(amountKey(part.finess)),
+                    "aria-invalid": errors[amountKey(part.finess)] ? true : undefined,
                     inputMode: "decimal",
                     autoComplete: "off",
                     value: amounts[part.finess] ?? "",
@@ -380,6 +382,7 @@ export function InstructionActionsPanel({ model, fields }: { model: InstructionM
                     stateRelatedMessage={errors[reasonKey(part.finess)]}
                     nativeTextAreaProps={{
                       id: fieldId(reasonKey(part.finess)),
+                      "aria-invalid": errors[reasonKey(part.finess)] ? true : undefined,
                       rows: 3,
                       value: partialReasons[part.finess] ?? "",
                       onChange: (event) => {
@@ -423,6 +426,7 @@ export function InstructionActionsPanel({ model, fields }: { model: InstructionM
             stateRelatedMessage={errors.reason}
             nativeTextAreaProps={{
               id: "motif-refus",
+              "aria-invalid": errors.reason ? true : undefined,
               rows: 4,
               value: refusalReason,
               maxLength: 5000,

@@ -13,7 +13,7 @@ export function SelfAssessmentScores({ nru, assessment, problem, partName }: { n
         NRU : <strong>{nru}</strong>
         {assessment?.validatedOn && <> — autoévaluation validée le {formatCalendarDate(assessment.validatedOn)}</>}
       </p>
-      {problem && <Alert severity="warning" small description={`À la date de transmission : ${problem}`} />}
+      {problem && <Alert severity="warning" small role={undefined} description={`À la date de transmission : ${problem}`} />}
       {assessment?.scores ? (
         <Table
           caption={`Scores de maturité IE — ${partName}`}

@@ -71,6 +71,7 @@ export default async function InstructionDossierPage({ params }: { params: Promi
           className={fr.cx("fr-mb-4w")}
           severity="warning"
           small
+          role={undefined}
           description={`Complément demandé le ${formatParisDay(new Date(instruction.openChangeRequest.createdAt))} : l'établissement corrige son dossier. La page montre la dernière transmission ; ses modifications en cours ne sont visibles qu'une fois transmises.`}
         />
       )}
@@ -79,6 +80,7 @@ export default async function InstructionDossierPage({ params }: { params: Promi
           className={fr.cx("fr-mb-4w")}
           severity="info"
           small
+          role={undefined}
           description={`Transmission n° ${latest.sequence} du ${formatParisInstant(latest.submittedAt)} : ${changeCount(lastChanges)} depuis la transmission n° ${lastChanges.fromSequence} (onglet « Ce qui a changé »).`}
         />
       )}
