@@ -149,7 +149,7 @@ export function InstructionActionsPanel({ model, fields }: { model: InstructionM
               </ul>
             )}
             {feedback && /a changé depuis/.test(feedback.message) && (
-              <Button priority="secondary" size="small" onClick={() => window.location.reload()}>
+              <Button type="button" priority="secondary" size="small" onClick={() => window.location.reload()}>
                 Recharger la page
               </Button>
             )}
@@ -187,6 +187,7 @@ export function InstructionActionsPanel({ model, fields }: { model: InstructionM
   const decision = (name: Exclude<Panel, null>, label: string, iconId: "fr-icon-edit-line" | "fr-icon-check-line" | "fr-icon-close-line") => ({
     children: label,
     iconId,
+    type: "button" as const,
     priority: panel === name ? ("primary" as const) : ("secondary" as const),
     onClick: () => open(name),
     // aria-controls only names the form while it is shown.
@@ -231,6 +232,7 @@ export function InstructionActionsPanel({ model, fields }: { model: InstructionM
         <>
           <p>Un complément a été demandé à l&apos;établissement ; il n&apos;a pas encore retransmis son dossier.</p>
           <Button
+            type="button"
             priority="secondary"
             disabled={pending}
             onClick={() => run(() => withdrawChangeRequestAction({ dossierId: model.dossierId, version: model.version }), "La demande de complément a été retirée.")}
@@ -312,13 +314,14 @@ export function InstructionActionsPanel({ model, fields }: { model: InstructionM
                   label="Précision"
                   nativeInputProps={{ id: `point-${index}-precision`, value: point.comment, maxLength: 1000, onChange: (event) => setPoints(points.map((row, i) => (i === index ? { ...row, comment: event.target.value } : row))) }}
                 />
-                <Button priority="tertiary" size="small" iconId="fr-icon-delete-line" onClick={() => setPoints(points.filter((_, i) => i !== index))}>
+                <Button type="button" priority="tertiary" size="small" iconId="fr-icon-delete-line" onClick={() => setPoints(points.filter((_, i) => i !== index))}>
                   Retirer ce point
                 </Button>
               </div>
             ))}
             <div className={fr.cx("fr-fieldset__element")}>
               <Button
+                type="button"
                 priority="secondary"
                 size="small"
                 iconId="fr-icon-add-line"

@@ -20,6 +20,7 @@ test.describe("ARS instructor of Auvergne-Rhône-Alpes", () => {
   test.use({ storageState: storageStateOf("instructorAra") });
 
   test("sees the region's queue with the accepted candidature of Montbrasset, filters it and opens the dossier", async ({ page }) => {
+    test.slow(); // two axe runs and three filtered loads
     await page.goto("/ars/dossiers");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dossiers à instruire — ARS Auvergne-Rhône-Alpes");
     const table = page.getByRole("table");
@@ -43,7 +44,9 @@ test.describe("ARS instructor of Auvergne-Rhône-Alpes", () => {
     await expectNoAccessibilityViolations(page, "file filtrée");
 
     // « Awaiting a decision only » leaves the accepted candidature out.
-    await page.getByRole("search").getByLabel("Seulement les dossiers en attente d'une décision").check();
+    // DSFR draws the checkbox on its label, which takes the click.
+    await page.getByRole("search").locator("label", { hasText: "Seulement les dossiers en attente d'une décision" }).click();
+    await expect(page.getByRole("search").getByLabel("Seulement les dossiers en attente d'une décision")).toBeChecked();
     await page.getByRole("search").getByRole("button", { name: "Filtrer" }).click();
     await expect(page).toHaveURL(/encours=1/);
     await expect(page.getByText("Aucun dossier transmis ne correspond à ces critères.")).toBeVisible();

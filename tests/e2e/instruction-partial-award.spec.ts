@@ -63,7 +63,7 @@ test("a partial award needs its reason, shown to the establishment; every remove
   await openTab(instructor, "Montants");
   await expect(instructor.getByTestId(`ecrete-${fixture.finess}`)).toHaveText(/30\s000,00\s€/);
   await openTab(instructor, "Ce qui a changé");
-  await expect(instructor.getByRole("tabpanel")).toContainText("Une seule transmission : il n'y a rien à comparer.");
+  await expect(instructor.getByRole("tabpanel", { name: "Ce qui a changé" })).toContainText("Une seule transmission : il n'y a rien à comparer.");
 
   // 3. It asks for a new note de cadrage.
   await instructor.getByRole("button", { name: "Demander un complément", exact: true }).click();
@@ -87,7 +87,7 @@ test("a partial award needs its reason, shown to the establishment; every remove
   await instructor.reload();
   await expect(instructor.getByText(/Transmission n° 2 du .* : 3 modifications depuis la transmission n° 1/)).toBeVisible();
   await openTab(instructor, "Ce qui a changé");
-  const changes = instructor.getByRole("tabpanel");
+  const changes = instructor.getByRole("tabpanel", { name: "Ce qui a changé" });
   await expect(changes.getByRole("heading", { name: "Documents retirés (2)" })).toBeVisible();
   await expect(changes.getByRole("heading", { name: "Documents ajoutés (1)" })).toBeVisible();
   await expect(changes).toContainText("note-cadrage-exemplaire-1.pdf");
@@ -143,7 +143,7 @@ test("a partial award needs its reason, shown to the establishment; every remove
   await expect(instructor.getByRole("heading", { level: 1 })).toContainText("Accepté");
   await openTab(instructor, "Montants");
   await expect(instructor.getByTestId(`accorde-${fixture.finess}`)).toHaveText(/20\s000,00\s€/);
-  await expect(instructor.getByRole("tabpanel")).toContainText(why);
+  await expect(instructor.getByRole("tabpanel", { name: "Montants" })).toContainText(why);
   await expectMail(fixture.email, `accepté - ${number}`);
 
   // 9. The establishment reads the decision, the maximum and the reason on its dossier.
