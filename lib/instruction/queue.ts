@@ -188,7 +188,7 @@ const exportSelect = {
   carrierFiness: true,
   guichet: { select: { code: true, label: true, kind: true, year: true } },
   legalEntities: {
-    select: { legalEntityFiness: true, decidedCents: true, legalEntity: { select: { name: true, ght: { select: { name: true } }, supportOf: { select: { name: true } } } } },
+    select: { legalEntityFiness: true, decidedCents: true, partialAwardReason: true, legalEntity: { select: { name: true, ght: { select: { name: true } }, supportOf: { select: { name: true } } } } },
     orderBy: { legalEntityFiness: "asc" },
   },
   submissions: { select: { snapshot: true }, orderBy: { sequence: "desc" }, take: 1 },
@@ -248,6 +248,7 @@ export async function* queueExportBatches(db: Database, user: CurrentUser, ids: 
             name: part.legalEntity.name,
             ghtName: (part.legalEntity.ght ?? part.legalEntity.supportOf)?.name ?? null,
             decided: part.decidedCents === null ? null : Number(part.decidedCents),
+            partialAwardReason: part.partialAwardReason,
           })),
           snapshot,
           assessments: assessments.filter((assessment) => nrusOfRow.has(assessment.nru)),
