@@ -446,6 +446,7 @@ export function InstructionActionsPanel({ model, fields }: { model: InstructionM
       )}
 
       <acceptModal.Component
+        titleAs="h2"
         title={`Accepter le dossier n° ${model.number} ?`}
         buttons={[
           { children: "Annuler", priority: "secondary" },
@@ -473,6 +474,7 @@ export function InstructionActionsPanel({ model, fields }: { model: InstructionM
       </acceptModal.Component>
 
       <refuseModal.Component
+        titleAs="h2"
         title={`Refuser le dossier n° ${model.number} ?`}
         buttons={[
           { children: "Annuler", priority: "secondary" },

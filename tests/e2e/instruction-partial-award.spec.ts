@@ -139,6 +139,7 @@ test("a partial award needs its reason, shown to the establishment; every remove
   await expect(acceptDialog).toContainText(why);
   await expectNoAccessibilityViolations(instructor, "modale de confirmation de l'acceptation");
   await acceptDialog.getByRole("button", { name: "Confirmer l'acceptation" }).click();
+  await expect(acceptDialog).toBeHidden();
   await expect(instructor.getByRole("status").filter({ hasText: "Le dossier est accepté" })).toBeVisible();
   await expect(instructor.getByRole("heading", { level: 1 })).toContainText("Accepté");
   await openTab(instructor, "Montants");
