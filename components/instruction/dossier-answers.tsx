@@ -1,3 +1,5 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Table } from "@codegouvfr/react-dsfr/Table";
 import { candidatureDraftSchema, depositAttestationsSchema } from "@/lib/dossiers/dossier-input";
 import { GHT_MANDATE_KINDS, PROJECT_TEAM_ROLES } from "@/lib/dossiers/project-team";
 
@@ -12,40 +14,17 @@ export function DossierAnswers({ kind, data, year }: { kind: string; data: unkno
     if (!parsed.success) return <p>Réponses de la candidature illisibles.</p>;
     const candidature = parsed.data;
     return (
-      <section aria-labelledby="equipe-projet" className="space-y-3">
-        <h2 id="equipe-projet" className="text-xl font-bold">
-          Équipe projet
-        </h2>
-        <table className="w-full border-collapse text-left text-sm">
-          <caption className="sr-only">Équipe projet déclarée dans la candidature</caption>
-          <thead>
-            <tr className="border-b-2 border-gris-texte">
-              <th scope="col" className="py-1 pr-3">
-                Rôle
-              </th>
-              <th scope="col" className="py-1 pr-3">
-                Nom
-              </th>
-              <th scope="col" className="py-1">
-                Adresse e-mail
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {PROJECT_TEAM_ROLES.map((role) => {
-              const member = candidature.projectTeam[role.key];
-              return (
-                <tr key={role.key} className="border-b border-gris-bordure">
-                  <th scope="row" className="py-1 pr-3 font-normal">
-                    {role.label}
-                  </th>
-                  <td className="py-1 pr-3">{member?.name || "—"}</td>
-                  <td className="py-1">{member?.email || "—"}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+      <section aria-labelledby="equipe-projet" className={fr.cx("fr-mb-6w")}>
+        <h2 id="equipe-projet">Équipe projet</h2>
+        <Table
+          caption="Équipe projet déclarée dans la candidature"
+          noCaption
+          headers={["Rôle", "Nom", "Adresse e-mail"]}
+          data={PROJECT_TEAM_ROLES.map((role) => {
+            const member = candidature.projectTeam[role.key];
+            return [role.label, member?.name || "—", member?.email || "—"];
+          })}
+        />
         {candidature.ghtMandateKind && (
           <p>
             Justificatif du mandat de l&apos;établissement support : {GHT_MANDATE_KINDS.find((kindOf) => kindOf.key === candidature.ghtMandateKind)?.label ?? candidature.ghtMandateKind}
@@ -59,11 +38,9 @@ export function DossierAnswers({ kind, data, year }: { kind: string; data: unkno
     const parsed = depositAttestationsSchema.safeParse(typeof deposit === "object" && deposit !== null ? ((deposit as Record<string, unknown>).attestations ?? {}) : {});
     const attestations = parsed.success ? parsed.data : { targetsReached: false, expensesTruthful: false };
     return (
-      <section aria-labelledby="attestations" className="space-y-2">
-        <h2 id="attestations" className="text-xl font-bold">
-          Attestations
-        </h2>
-        <ul className="list-disc pl-6">
+      <section aria-labelledby="attestations" className={fr.cx("fr-mb-6w")}>
+        <h2 id="attestations">Attestations</h2>
+        <ul>
           <li>
             Atteinte des cibles {year} : <strong>{attestations.targetsReached ? "attestée" : "non attestée"}</strong>
           </li>

@@ -1,3 +1,4 @@
+import { fr } from "@codegouvfr/react-dsfr";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { formatParisInstant } from "@/lib/clock/paris-date";
 import { DOSSIER_STATUS_LABELS } from "@/lib/dossiers/machine";
@@ -38,85 +39,84 @@ export function DossierHistory({
   events: ReviewEvent[];
   nameOf: (finess: string) => string;
 }) {
+  const subheading = fr.cx("fr-h4", "fr-mt-4w");
   return (
-    <section aria-labelledby="historique" className="space-y-6">
-      <h2 id="historique" className="text-2xl font-bold">
-        Historique
-      </h2>
+    <section aria-labelledby="historique">
+      <h2 id="historique">Historique</h2>
 
-      <div className="space-y-3">
-        <h3 className="text-lg font-bold">Transmissions</h3>
-        {submissions.length === 0 ? (
-          <p>Aucune transmission enregistrée.</p>
-        ) : (
-          <ol className="space-y-3">
-            {submissions.map((submission) => (
-              <li key={submission.sequence} className="border-l-4 border-bleu-france pl-3">
-                <p>
-                  <span className="font-semibold">Transmission n° {submission.sequence}</span> le {formatParisInstant(submission.submittedAt)} par {submission.submittedBy.name} (
-                  {submission.submittedBy.email}) — {submission.snapshot.documents.length} document{submission.snapshot.documents.length > 1 ? "s" : ""} —{" "}
-                  <a href={`/api/dossiers/${dossierId}/recepisses/${submission.sequence}`}>récépissé (PDF)</a>
-                </p>
-                {submission.changes && (
-                  <details className="mt-1">
-                    <summary className="cursor-pointer text-bleu-france underline">
-                      Modifications depuis la transmission n° {submission.changes.fromSequence}
-                      {submission.changes.unchanged ? " (aucune)" : ""}
-                    </summary>
-                    <div className="mt-2">
-                      <SnapshotDiffView diff={submission.changes} nameOf={nameOf} heading="h4" />
-                    </div>
-                  </details>
-                )}
-              </li>
-            ))}
-          </ol>
-        )}
-      </div>
-
-      <div className="space-y-3">
-        <h3 className="text-lg font-bold">Demandes de complément</h3>
-        {changeRequests.length === 0 ? (
-          <p>Aucune demande de complément.</p>
-        ) : (
-          <ol className="space-y-3">
-            {changeRequests.map((request) => (
-              <li key={request.id} className="border-l-4 border-avertissement pl-3">
-                <p>
-                  <span className="font-semibold">Demande du {formatParisInstant(request.createdAt)}</span> par {request.createdBy} —{" "}
-                  {CHANGE_REQUEST_STATUS_LABELS[request.status]}
-                  {request.closedAt ? ` le ${formatParisInstant(request.closedAt)}` : ""}
-                  {request.answeredBy ? ` (transmission n° ${request.answeredBy.sequence})` : ""}
-                </p>
-                <p className="whitespace-pre-line">{request.message}</p>
-                {request.points.length > 0 && (
-                  <ul className="list-disc pl-6 text-sm">
-                    {request.points.map((point) => (
-                      <li key={point.key}>
-                        {point.label} — {CHANGE_REQUEST_REASON_LABELS[point.reason]}
-                        {point.comment ? ` : ${point.comment}` : ""}
-                        {request.answeredBy && (request.answeredBy.touched.includes(point.key) ? " — modifié à la transmission suivante" : " — inchangé à la transmission suivante")}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </li>
-            ))}
-          </ol>
-        )}
-      </div>
-
-      <div className="space-y-3">
-        <h3 className="text-lg font-bold">Changements de statut</h3>
-        <ol className="space-y-1">
-          {events.map((event) => (
-            <li key={event.id}>
-              <span className="font-semibold">{formatParisInstant(event.at)}</span> — {eventLabel(event)} — {event.actor} ({ROLE_LABELS[event.actorRole]})
-              {event.message ? <span className="block whitespace-pre-line pl-4 text-sm">« {event.message} »</span> : null}
+      <h3 className={subheading}>Transmissions</h3>
+      {submissions.length === 0 ? (
+        <p>Aucune transmission enregistrée.</p>
+      ) : (
+        <ol>
+          {submissions.map((submission) => (
+            <li key={submission.sequence} className={fr.cx("fr-mb-2w")}>
+              <p className={fr.cx("fr-mb-1v")}>
+                <strong>Transmission n° {submission.sequence}</strong> le {formatParisInstant(submission.submittedAt)} par {submission.submittedBy.name} (
+                {submission.submittedBy.email}) — {submission.snapshot.documents.length} document{submission.snapshot.documents.length > 1 ? "s" : ""} —{" "}
+                <a href={`/api/dossiers/${dossierId}/recepisses/${submission.sequence}`} className={fr.cx("fr-link")}>
+                  récépissé (PDF)<span className={fr.cx("fr-sr-only")}> de la transmission n° {submission.sequence}</span>
+                </a>
+              </p>
+              {submission.changes && (
+                <details>
+                  <summary className={fr.cx("fr-link")}>
+                    Modifications depuis la transmission n° {submission.changes.fromSequence}
+                    {submission.changes.unchanged ? " (aucune)" : ""}
+                  </summary>
+                  <div className={fr.cx("fr-mt-2w")}>
+                    <SnapshotDiffView diff={submission.changes} nameOf={nameOf} heading="h4" />
+                  </div>
+                </details>
+              )}
             </li>
           ))}
         </ol>
-      </div>
+      )}
+
+      <h3 className={subheading}>Demandes de complément</h3>
+      {changeRequests.length === 0 ? (
+        <p>Aucune demande de complément.</p>
+      ) : (
+        <ol>
+          {changeRequests.map((request) => (
+            <li key={request.id} className={fr.cx("fr-mb-2w")}>
+              <p className={fr.cx("fr-mb-1v")}>
+                <strong>Demande du {formatParisInstant(request.createdAt)}</strong> par {request.createdBy} — {CHANGE_REQUEST_STATUS_LABELS[request.status]}
+                {request.closedAt ? ` le ${formatParisInstant(request.closedAt)}` : ""}
+                {request.answeredBy ? ` (transmission n° ${request.answeredBy.sequence})` : ""}
+              </p>
+              <p className={`${fr.cx("fr-mb-1v")} whitespace-pre-line`}>{request.message}</p>
+              {request.points.length > 0 && (
+                <ul className={fr.cx("fr-text--sm")}>
+                  {request.points.map((point) => (
+                    <li key={point.key}>
+                      {point.label} — {CHANGE_REQUEST_REASON_LABELS[point.reason]}
+                      {point.comment ? ` : ${point.comment}` : ""}
+                      {request.answeredBy && (request.answeredBy.touched.includes(point.key) ? " — modifié à la transmission suivante" : " — inchangé à la transmission suivante")}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+
+      <h3 className={subheading}>Changements de statut</h3>
+      <ol>
+        {events.map((event) => (
+          <li key={event.id}>
+            <strong>{formatParisInstant(event.at)}</strong> — {eventLabel(event)} — {event.actor} ({ROLE_LABELS[event.actorRole]})
+            {event.message ? (
+              <>
+                <br />
+                <span className={`${fr.cx("fr-text--sm")} whitespace-pre-line`}>« {event.message} »</span>
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ol>
     </section>
   );
 }

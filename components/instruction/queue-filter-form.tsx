@@ -1,9 +1,14 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
 import Link from "next/link";
 import { DOSSIER_STATUS_LABELS } from "@/lib/dossiers/machine";
 import type { QueueFilterOptions } from "@/lib/instruction/queue";
 import { QUEUE_SORT_LABELS, QUEUE_SORTS, QUEUE_STATUSES, type QueueFilters } from "@/lib/instruction/queue-filters";
 
-const fieldClass = "mt-1 block w-full border-b-2 border-gris-texte bg-fond-alt px-3 py-2";
+const column = fr.cx("fr-col-12", "fr-col-md-4");
 
 /**
  * The queue's filters: a plain GET form (works without JavaScript, every field
@@ -11,103 +16,80 @@ const fieldClass = "mt-1 block w-full border-b-2 border-gris-texte bg-fond-alt p
  */
 export function QueueFilterForm({ filters, options, action }: { filters: QueueFilters; options: QueueFilterOptions; action: string }) {
   return (
-    <form role="search" aria-label="Filtrer les dossiers" action={action} method="get" className="space-y-4 border border-gris-bordure p-4">
-      <div className="grid gap-4 md:grid-cols-3">
-        <div>
-          <label htmlFor="filtre-q" className="block font-semibold">
-            Rechercher
-          </label>
-          <input id="filtre-q" name="q" type="search" defaultValue={filters.q ?? ""} aria-describedby="filtre-q-aide" className={fieldClass} />
-          <p id="filtre-q-aide" className="mt-1 text-xs">
-            Nom ou FINESS d&apos;un établissement, ou n° de dossier.
-          </p>
+    <form role="search" aria-label="Filtrer les dossiers" action={action} method="get" className={fr.cx("fr-mb-4w")}>
+      <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+        <div className={column}>
+          <Input label="Rechercher" hintText="Nom ou FINESS d'un établissement, ou n° de dossier." nativeInputProps={{ name: "q", type: "search", defaultValue: filters.q ?? "", maxLength: 100 }} />
         </div>
-        <div>
-          <label htmlFor="filtre-guichet" className="block font-semibold">
-            Guichet
-          </label>
-          <select id="filtre-guichet" name="guichet" defaultValue={filters.guichet ?? ""} className={fieldClass}>
+        <div className={column}>
+          <Select label="Guichet" nativeSelectProps={{ name: "guichet", defaultValue: filters.guichet ?? "" }}>
             <option value="">Tous les guichets</option>
             {options.guichets.map((guichet) => (
               <option key={guichet.code} value={guichet.code}>
                 {guichet.label}
               </option>
             ))}
-          </select>
+          </Select>
         </div>
-        <div>
-          <label htmlFor="filtre-statut" className="block font-semibold">
-            Statut
-          </label>
-          <select id="filtre-statut" name="statut" defaultValue={filters.statut ?? ""} className={fieldClass}>
+        <div className={column}>
+          <Select label="Statut" nativeSelectProps={{ name: "statut", defaultValue: filters.statut ?? "" }}>
             <option value="">Tous les statuts</option>
             {QUEUE_STATUSES.map((status) => (
               <option key={status} value={status}>
                 {DOSSIER_STATUS_LABELS[status]}
               </option>
             ))}
-          </select>
+          </Select>
         </div>
-        <div>
-          <label htmlFor="filtre-ght" className="block font-semibold">
-            GHT
-          </label>
-          <select id="filtre-ght" name="ght" defaultValue={filters.ght ?? ""} className={fieldClass}>
+        <div className={column}>
+          <Select label="GHT" nativeSelectProps={{ name: "ght", defaultValue: filters.ght ?? "" }}>
             <option value="">Tous (avec ou sans GHT)</option>
             {options.ghts.map((ght) => (
               <option key={ght.code} value={ght.code}>
                 {ght.name}
               </option>
             ))}
-          </select>
+          </Select>
         </div>
-        <div>
-          <label htmlFor="filtre-ej" className="block font-semibold">
-            FINESS EJ
-          </label>
-          <input
-            id="filtre-ej"
-            name="ej"
-            defaultValue={filters.ej ?? ""}
-            inputMode="text"
-            autoComplete="off"
-            maxLength={9}
-            pattern="[0-9][0-9A-Za-z][0-9]{7}"
-            aria-describedby="filtre-ej-aide"
-            className={fieldClass}
+        <div className={column}>
+          <Input
+            label="FINESS EJ"
+            hintText="9 caractères : les dossiers qui portent cette entité juridique."
+            nativeInputProps={{ name: "ej", defaultValue: filters.ej ?? "", autoComplete: "off", maxLength: 9, pattern: "[0-9][0-9A-Za-z][0-9]{7}", spellCheck: false }}
           />
-          <p id="filtre-ej-aide" className="mt-1 text-xs">
-            9 caractères : les dossiers qui portent cette entité juridique.
-          </p>
         </div>
-        <div className="flex gap-3">
-          <div className="grow">
-            <label htmlFor="filtre-tri" className="block font-semibold">
-              Trier par
-            </label>
-            <select id="filtre-tri" name="tri" defaultValue={filters.tri} className={fieldClass}>
-              {QUEUE_SORTS.map((sort) => (
-                <option key={sort} value={sort}>
-                  {QUEUE_SORT_LABELS[sort]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="filtre-ordre" className="block font-semibold">
-              Ordre
-            </label>
-            <select id="filtre-ordre" name="ordre" defaultValue={filters.ordre} className={fieldClass}>
-              <option value="asc">Croissant</option>
-              <option value="desc">Décroissant</option>
-            </select>
-          </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
+          <Select label="Trier par" nativeSelectProps={{ name: "tri", defaultValue: filters.tri }}>
+            {QUEUE_SORTS.map((sort) => (
+              <option key={sort} value={sort}>
+                {QUEUE_SORT_LABELS[sort]}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
+          <Select label="Ordre" nativeSelectProps={{ name: "ordre", defaultValue: filters.ordre }}>
+            <option value="asc">Croissant</option>
+            <option value="desc">Décroissant</option>
+          </Select>
+        </div>
+        <div className={fr.cx("fr-col-12")}>
+          <Checkbox
+            small
+            options={[
+              {
+                label: "Seulement les dossiers en attente d'une décision",
+                hintText: "Transmis, ou renvoyés à l'établissement pour complément.",
+                nativeInputProps: { name: "encours", value: "1", defaultChecked: filters.encours === "1" },
+              },
+            ]}
+          />
         </div>
       </div>
       <div className="flex flex-wrap items-center gap-4">
-        <button type="submit" className="bg-bleu-france px-4 py-2 font-semibold text-white hover:bg-bleu-france-hover">
+        <Button type="submit" iconId="fr-icon-filter-line" iconPosition="left">
           Filtrer
-        </button>
+        </Button>
         <Link href={action}>Réinitialiser les filtres</Link>
       </div>
     </form>

@@ -1,104 +1,129 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Pagination } from "@codegouvfr/react-dsfr/Pagination";
+import { Table } from "@codegouvfr/react-dsfr/Table";
 import Link from "next/link";
 import { DossierStatusBadge } from "@/components/dossiers/dossier-status-badge";
-import type { InstructionQueue } from "@/lib/instruction/queue";
+import type { InstructionQueue, QueueRow } from "@/lib/instruction/queue";
 import { QUEUE_SORT_LABELS, queueSearchParams, type QueueFilters, type QueueSort } from "@/lib/instruction/queue-filters";
 import { daysLeftLabel, daysLeftSentence, formatParisDay } from "./format";
 
-function SortHeader({ sort, label, filters, action, className = "" }: { sort: QueueSort; label: string; filters: QueueFilters; action: string; className?: string }) {
+/** Fewer days left than this: the remaining time is flagged (a warning badge, its words say it too). */
+const URGENT_DAYS = 7;
+
+/** A column header that sorts the queue (a link, so the keyboard and the back button work); its words say the current order. */
+function SortHeader({ sort, label, filters, action }: { sort: QueueSort; label: string; filters: QueueFilters; action: string }) {
   const active = filters.tri === sort;
   const next = active && filters.ordre === "asc" ? "desc" : "asc";
   const href = `${action}?${queueSearchParams(filters, { tri: sort, ordre: next, page: 1 }).toString()}`;
+  const ascending = filters.ordre === "asc";
+  const sortedClass = ascending ? fr.cx("fr-link", "fr-link--icon-right", "fr-icon-arrow-up-line") : fr.cx("fr-link", "fr-link--icon-right", "fr-icon-arrow-down-line");
+  const linkClass = active ? sortedClass : fr.cx("fr-link");
   return (
-    <th scope="col" className={`py-2 pr-3 ${className}`} aria-sort={active ? (filters.ordre === "asc" ? "ascending" : "descending") : undefined}>
-      <Link href={href} className="text-gris-texte">
-        {label}
-        <span aria-hidden="true">{active ? (filters.ordre === "asc" ? " ▲" : " ▼") : ""}</span>
-        <span className="sr-only">{active ? ` (trié ${filters.ordre === "asc" ? "croissant" : "décroissant"} ; trier ${next === "asc" ? "croissant" : "décroissant"})` : " (trier)"}</span>
-      </Link>
-    </th>
+    <Link href={href} className={linkClass}>
+      {label}
+      <span className={fr.cx("fr-sr-only")}>{active ? ` (trié ${filters.ordre === "asc" ? "croissant" : "décroissant"} ; trier ${next === "asc" ? "croissant" : "décroissant"})` : " (trier)"}</span>
+    </Link>
   );
 }
 
-/** The queue's rows; the column headers sort (links, so the keyboard and the back button work). */
+function establishmentCell(row: QueueRow) {
+  return (
+    <>
+      <span className={fr.cx("fr-text--bold")}>{row.carrier.name}</span>
+      <br />
+      <span className={fr.cx("fr-text--xs")}>FINESS EJ {row.carrier.finess}</span>
+      {row.ght && (
+        <>
+          <br />
+          <span className={fr.cx("fr-text--xs")}>{row.ght.name}</span>
+        </>
+      )}
+      {row.parts.length > 1 && (
+        <>
+          <br />
+          <span className={fr.cx("fr-text--xs")}>
+            {row.parts.length} EJ dans le dossier : {row.parts.map((part) => part.name).join(", ")}
+          </span>
+        </>
+      )}
+    </>
+  );
+}
+
+function daysLeftCell(row: QueueRow) {
+  const label = daysLeftLabel(row.daysLeft);
+  const sentence = daysLeftSentence(row.daysLeft, row.instructionEndsOn);
+  const urgent = row.daysLeft !== null && row.daysLeft <= URGENT_DAYS;
+  return (
+    <>
+      <span aria-hidden="true">
+        {urgent ? (
+          <Badge as="span" small severity="warning" noIcon>
+            {label}
+          </Badge>
+        ) : (
+          label
+        )}
+      </span>
+      <span className={fr.cx("fr-sr-only")}>{sentence}</span>
+    </>
+  );
+}
+
+/** The queue's rows (DSFR table); the column headers sort. */
 export function QueueTable({ queue, filters, action }: { queue: InstructionQueue; filters: QueueFilters; action: string }) {
   const { rows, total, page, pageCount } = queue;
+  const caption = `${total} dossier${total > 1 ? "s" : ""} transmis${pageCount > 1 ? ` — page ${page} sur ${pageCount}` : ""} — tri : ${QUEUE_SORT_LABELS[filters.tri].toLowerCase()} (${filters.ordre === "asc" ? "croissant" : "décroissant"})`;
+  if (rows.length === 0) {
+    return (
+      <p className={fr.cx("fr-my-4w")} data-testid="file-vide">
+        {caption}. Aucun dossier transmis ne correspond à ces critères.
+      </p>
+    );
+  }
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-left text-sm">
-        <caption className="mb-2 text-left font-semibold">
-          {total} dossier{total > 1 ? "s" : ""} transmis{pageCount > 1 ? ` — page ${page} sur ${pageCount}` : ""} — tri : {QUEUE_SORT_LABELS[filters.tri].toLowerCase()} (
-          {filters.ordre === "asc" ? "croissant" : "décroissant"})
-        </caption>
-        <thead>
-          <tr className="border-b-2 border-gris-texte">
-            <SortHeader sort="numero" label="N° de dossier" filters={filters} action={action} />
-            <SortHeader sort="etablissement" label="Établissement" filters={filters} action={action} />
-            <th scope="col" className="py-2 pr-3">
-              Guichet
-            </th>
-            <th scope="col" className="py-2 pr-3">
-              Statut
-            </th>
-            <SortHeader sort="depot" label="Transmis le" filters={filters} action={action} />
-            <SortHeader sort="delai" label="Jours restants" filters={filters} action={action} className="text-right" />
-          </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 && (
-            <tr>
-              <td colSpan={6} className="py-4">
-                Aucun dossier transmis ne correspond à ces critères.
-              </td>
-            </tr>
+    <Table
+      caption={caption}
+      headers={[
+        <SortHeader key="numero" sort="numero" label="N° de dossier" filters={filters} action={action} />,
+        <SortHeader key="etablissement" sort="etablissement" label="Établissement" filters={filters} action={action} />,
+        "Guichet",
+        "Statut",
+        <SortHeader key="depot" sort="depot" label="Transmis le" filters={filters} action={action} />,
+        <SortHeader key="delai" sort="delai" label="Jours restants" filters={filters} action={action} />,
+      ]}
+      data={rows.map((row) => [
+        <Link key="numero" href={`/ars/dossiers/${row.id}`} className={fr.cx("fr-link")}>
+          {row.number}
+        </Link>,
+        establishmentCell(row),
+        row.guichet.label,
+        <>
+          <DossierStatusBadge status={row.status} />
+          {row.changesRequestedAt && (
+            <>
+              <br />
+              <span className={fr.cx("fr-text--xs")}>depuis le {formatParisDay(row.changesRequestedAt)}</span>
+            </>
           )}
-          {rows.map((row) => (
-            <tr key={row.id} className="border-b border-gris-bordure align-top">
-              <th scope="row" className="py-2 pr-3 font-normal">
-                <Link href={`/ars/dossiers/${row.id}`} className="font-mono font-semibold">
-                  {row.number}
-                </Link>
-              </th>
-              <td className="py-2 pr-3">
-                <span className="block font-semibold">{row.carrier.name}</span>
-                <span className="block text-xs">FINESS EJ {row.carrier.finess}</span>
-                {row.ght && <span className="block text-xs">{row.ght.name}</span>}
-                {row.parts.length > 1 && (
-                  <span className="block text-xs" title={row.parts.map((part) => `${part.name} (${part.finess})`).join(", ")}>
-                    {row.parts.length} EJ dans le dossier
-                  </span>
-                )}
-              </td>
-              <td className="py-2 pr-3">{row.guichet.label}</td>
-              <td className="py-2 pr-3">
-                <DossierStatusBadge status={row.status} />
-                {row.changesRequestedAt && <span className="mt-1 block text-xs">depuis le {formatParisDay(row.changesRequestedAt)}</span>}
-              </td>
-              <td className="py-2 pr-3">{row.submittedAt ? formatParisDay(row.submittedAt) : "—"}</td>
-              <td className="py-2 text-right" title={daysLeftSentence(row.daysLeft, row.instructionEndsOn)}>
-                <span aria-hidden="true" className={row.daysLeft !== null && row.daysLeft <= 7 ? "font-bold text-avertissement" : undefined}>
-                  {daysLeftLabel(row.daysLeft)}
-                </span>
-                <span className="sr-only">{daysLeftSentence(row.daysLeft, row.instructionEndsOn)}</span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        </>,
+        row.submittedAt ? formatParisDay(row.submittedAt) : "—",
+        daysLeftCell(row),
+      ])}
+    />
   );
 }
 
-/** Previous / next page links (kept outside the table so they are reached after it). */
+/** DSFR pagination, kept outside the table so it is reached after it. */
 export function QueuePagination({ queue, filters, action }: { queue: InstructionQueue; filters: QueueFilters; action: string }) {
   if (queue.pageCount <= 1) return null;
-  const href = (page: number) => `${action}?${queueSearchParams(filters, { page }).toString()}`;
   return (
-    <nav aria-label="Pages de la file" className="flex items-center gap-4">
-      {queue.page > 1 ? <Link href={href(queue.page - 1)}>← Page précédente</Link> : <span aria-hidden="true" />}
-      <span>
-        Page {queue.page} sur {queue.pageCount}
-      </span>
-      {queue.page < queue.pageCount && <Link href={href(queue.page + 1)}>Page suivante →</Link>}
-    </nav>
+    <Pagination
+      count={queue.pageCount}
+      defaultPage={queue.page}
+      showFirstLast
+      getPageLinkProps={(page) => ({ href: `${action}?${queueSearchParams(filters, { page }).toString()}` })}
+    />
   );
 }

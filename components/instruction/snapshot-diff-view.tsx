@@ -1,23 +1,28 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Table } from "@codegouvfr/react-dsfr/Table";
 import type { SnapshotDiff, SnapshotDocument } from "@/lib/instruction/snapshot-diff";
 import { documentKindLabel, formatDiffValue, formatFileSize } from "./format";
 
 function DocumentLine({ document, nameOf }: { document: SnapshotDocument; nameOf: (finess: string) => string }) {
   return (
     <>
-      <a href={`/api/fichiers/${document.fileId}`} download>
+      <a href={`/api/fichiers/${document.fileId}`} download className={fr.cx("fr-link")}>
         {document.name}
       </a>{" "}
       — {documentKindLabel(document.kind, document.objectiveCode)} ({formatFileSize(document.sizeBytes)} ; {document.legalEntities.map(nameOf).join(", ")}){" "}
-      <span className="font-mono text-xs" title={`SHA-256 ${document.sha256}`}>
-        SHA-256 {document.sha256.slice(0, 12)}…
+      <span className={fr.cx("fr-text--xs")} title={`SHA-256 ${document.sha256}`}>
+        SHA-256 <code>{document.sha256.slice(0, 12)}…</code>
       </span>
     </>
   );
 }
 
+const plural = (count: number, singular: string, pluralForm = `${singular}s`) => `${count} ${count > 1 ? pluralForm : singular}`;
+
 /**
  * What changed between two submissions: fields (before → after) and documents
- * (compared by SHA-256). `heading` is the level of its sub-headings, under the caller's heading.
+ * (compared by SHA-256, every copy counted). `heading` is the level of its
+ * sub-headings, under the caller's heading.
  */
 export function SnapshotDiffView({ diff, nameOf, heading: Heading = "h3" }: { diff: SnapshotDiff; nameOf: (finess: string) => string; heading?: "h3" | "h4" }) {
   if (diff.unchanged) {
@@ -27,47 +32,26 @@ export function SnapshotDiffView({ diff, nameOf, heading: Heading = "h3" }: { di
       </p>
     );
   }
+  const headingClass = fr.cx("fr-h6", "fr-mt-3w", "fr-mb-1w");
   return (
-    <div className="space-y-4" data-testid={`modifications-${diff.toSequence}`}>
+    <div data-testid={`modifications-${diff.toSequence}`}>
       {diff.fields.length > 0 && (
-        <table className="w-full border-collapse text-left text-sm">
-          <caption className="mb-1 text-left font-semibold">
-            {diff.fields.length} champ{diff.fields.length > 1 ? "s" : ""} modifié{diff.fields.length > 1 ? "s" : ""} (transmission n° {diff.fromSequence} → n° {diff.toSequence})
-          </caption>
-          <thead>
-            <tr className="border-b-2 border-gris-texte">
-              <th scope="col" className="py-1 pr-3">
-                Champ
-              </th>
-              <th scope="col" className="py-1 pr-3">
-                Avant
-              </th>
-              <th scope="col" className="py-1">
-                Après
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {diff.fields.map((change) => (
-              <tr key={change.key} className="border-b border-gris-bordure align-top">
-                <th scope="row" className="py-1 pr-3 font-normal">
-                  {change.label}
-                </th>
-                <td className="py-1 pr-3">
-                  <del className="text-erreur">{formatDiffValue(change.before, change.kind)}</del>
-                </td>
-                <td className="py-1">
-                  <ins className="font-semibold text-succes no-underline">{formatDiffValue(change.after, change.kind)}</ins>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption={`${plural(diff.fields.length, "champ modifié", "champs modifiés")} (transmission n° ${diff.fromSequence} → n° ${diff.toSequence})`}
+          headers={["Champ", "Avant", "Après"]}
+          data={diff.fields.map((change) => [
+            change.label,
+            <del key="avant">{formatDiffValue(change.before, change.kind)}</del>,
+            <ins key="apres">
+              <strong>{formatDiffValue(change.after, change.kind)}</strong>
+            </ins>,
+          ])}
+        />
       )}
       {(diff.partsAdded.length > 0 || diff.partsRemoved.length > 0) && (
-        <div>
-          <Heading className="font-semibold">Entités juridiques du dossier</Heading>
-          <ul className="list-disc pl-6">
+        <>
+          <Heading className={headingClass}>Entités juridiques du dossier</Heading>
+          <ul>
             {diff.partsAdded.map((part) => (
               <li key={`+${part.finess}`}>
                 Ajoutée : {part.name} ({part.finess})
@@ -79,43 +63,43 @@ export function SnapshotDiffView({ diff, nameOf, heading: Heading = "h3" }: { di
               </li>
             ))}
           </ul>
-        </div>
+        </>
       )}
       {diff.documentsAdded.length > 0 && (
-        <div>
-          <Heading className="font-semibold">Documents ajoutés ({diff.documentsAdded.length})</Heading>
-          <ul className="list-disc pl-6">
-            {diff.documentsAdded.map((document) => (
-              <li key={`+${document.id}`}>
+        <>
+          <Heading className={headingClass}>Documents ajoutés ({diff.documentsAdded.length})</Heading>
+          <ul>
+            {diff.documentsAdded.map((document, index) => (
+              <li key={`+${document.id}-${index}`}>
                 <DocumentLine document={document} nameOf={nameOf} />
               </li>
             ))}
           </ul>
-        </div>
+        </>
       )}
       {diff.documentsRemoved.length > 0 && (
-        <div>
-          <Heading className="font-semibold">Documents retirés ({diff.documentsRemoved.length})</Heading>
-          <ul className="list-disc pl-6">
-            {diff.documentsRemoved.map((document) => (
-              <li key={`-${document.id}`}>
+        <>
+          <Heading className={headingClass}>Documents retirés ({diff.documentsRemoved.length})</Heading>
+          <ul>
+            {diff.documentsRemoved.map((document, index) => (
+              <li key={`-${document.id}-${index}`}>
                 <DocumentLine document={document} nameOf={nameOf} />
               </li>
             ))}
           </ul>
-        </div>
+        </>
       )}
       {diff.documentsRelinked.length > 0 && (
-        <div>
-          <Heading className="font-semibold">Documents rattachés à d&apos;autres EJ ({diff.documentsRelinked.length})</Heading>
-          <ul className="list-disc pl-6">
-            {diff.documentsRelinked.map(({ document, before, after }) => (
-              <li key={`~${document.id}`}>
+        <>
+          <Heading className={headingClass}>Documents rattachés à d&apos;autres EJ ({diff.documentsRelinked.length})</Heading>
+          <ul>
+            {diff.documentsRelinked.map(({ document, before, after }, index) => (
+              <li key={`~${document.id}-${index}`}>
                 {document.name} — avant : {before.map(nameOf).join(", ")} ; après : {after.map(nameOf).join(", ")}
               </li>
             ))}
           </ul>
-        </div>
+        </>
       )}
     </div>
   );

@@ -3,11 +3,12 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { parisDate } from "@/lib/clock/paris-date";
 import type { Database } from "@/lib/db/client";
 import { ConflictError, DeadlinePassedError, ForbiddenError, InvalidStateError, ValidationError } from "@/lib/errors";
-import { formatEuros, type Cents } from "@/lib/funding";
+import type { Cents } from "@/lib/funding";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DossierStatus } from "@/lib/generated/prisma/enums";
 import { effectiveGuichetDates } from "@/lib/guichets/derogations";
 import { guichetPhase } from "@/lib/guichets/guichet-state";
+import { checkAward, PARTIAL_AWARD_REASON_MAX_LENGTH, PARTIAL_AWARD_REASON_TOO_LONG } from "@/lib/instruction/award";
 import { depositDraftSchema } from "./dossier-input";
 import { documentsOf, dossierInclude, dossierScope, partHeadcount, type DossierRow } from "./dossier-view";
 import { nextStatus, type DossierTransition } from "./machine";
@@ -146,29 +147,55 @@ export function decisionCaps(row: DossierRow): Map<string, Cents> {
   return caps;
 }
 
+/** What the ARS decides when it accepts: per EJ, the amount (default: its cap) and, below the cap, why. */
+export const acceptanceInputSchema = z.object({
+  amounts: z.record(z.string().regex(/^[0-9][0-9A-Z][0-9]{7}$/), z.number().int().nonnegative().nullable()).default({}),
+  reasons: z.record(z.string().regex(/^[0-9][0-9A-Z][0-9]{7}$/), z.string().max(PARTIAL_AWARD_REASON_MAX_LENGTH * 10, PARTIAL_AWARD_REASON_TOO_LONG)).default({}),
+});
+
+export type AcceptanceInput = z.input<typeof acceptanceInputSchema>;
+
 /**
  * Accepts the dossier. For a yearly deposit, the decided amount of each EJ
- * defaults to its capped amount and can never exceed it.
+ * defaults to its capped amount and can never exceed it; an amount below it
+ * needs the ARS's reason (lib/instruction/award.ts), refused otherwise with a
+ * French message keyed `reasons.<FINESS>`. The cap and the reason are stored
+ * with the amount, for the establishment's dossier page and the e-mail.
  */
-export async function acceptDossier(db: Database, user: CurrentUser, id: string, expectedVersion: number, input: { amounts?: Record<string, Cents | null> }, at: Date, notify: DossierNotifier = noNotifier) {
+export async function acceptDossier(db: Database, user: CurrentUser, id: string, expectedVersion: number, input: AcceptanceInput, at: Date, notify: DossierNotifier = noNotifier) {
   return instruct(db, user, id, expectedVersion, at, {
     event: "ACCEPT",
     apply: async (tx, row) => {
       const caps = decisionCaps(row);
       const errors: Record<string, string[]> = {};
-      const decided: Record<string, Cents> = {};
+      const decided: Record<string, { amount: Cents; cap: Cents; reason: string | null }> = {};
       for (const [finess, cap] of caps) {
-        const asked = input.amounts?.[finess];
-        const amount = asked === null || asked === undefined ? cap : asked;
-        if (!Number.isSafeInteger(amount) || amount < 0) errors[`amounts.${finess}`] = ["Montant invalide."];
-        else if (amount > cap) errors[`amounts.${finess}`] = [`Le montant accordé ne peut dépasser ${formatEuros(cap)} (montant éligible écrêté aux dépenses déclarées).`];
-        else decided[finess] = amount;
+        const check = checkAward({ cap, amount: input.amounts?.[finess], reason: input.reasons?.[finess] });
+        if (check.ok) {
+          decided[finess] = { amount: check.amount, cap: check.cap, reason: check.reason };
+          continue;
+        }
+        if (check.amountError) errors[`amounts.${finess}`] = [check.amountError];
+        if (check.reasonError) errors[`reasons.${finess}`] = [check.reasonError];
       }
-      if (Object.keys(errors).length > 0) throw new ValidationError(errors, "La décision n'a pas été enregistrée : corrigez les montants signalés.");
-      for (const [finess, amount] of Object.entries(decided)) {
-        await tx.dossierLegalEntity.update({ where: { dossierId_legalEntityFiness: { dossierId: id, legalEntityFiness: finess } }, data: { decidedCents: BigInt(amount) } });
+      if (Object.keys(errors).length > 0) throw new ValidationError(errors, "La décision n'a pas été enregistrée : corrigez les montants et les motifs signalés.");
+      for (const [finess, award] of Object.entries(decided)) {
+        await tx.dossierLegalEntity.update({
+          where: { dossierId_legalEntityFiness: { dossierId: id, legalEntityFiness: finess } },
+          data: { decidedCents: BigInt(award.amount), decisionCapCents: BigInt(award.cap), partialAwardReason: award.reason },
+        });
       }
-      return { details: { decided } };
+      const names = new Map(row.legalEntities.map((part) => [part.legalEntityFiness, part.legalEntity.name]));
+      const reasons = Object.entries(decided).filter(([, award]) => award.reason !== null);
+      return {
+        // The history shows the reasons of partial awards with the decision.
+        message: reasons.length > 0 ? reasons.map(([finess, award]) => `${names.get(finess) ?? finess} — montant accordé inférieur au maximal : ${award.reason}`).join("\n") : undefined,
+        details: {
+          decided: Object.fromEntries(Object.entries(decided).map(([finess, award]) => [finess, award.amount])),
+          caps: Object.fromEntries(Object.entries(decided).map(([finess, award]) => [finess, award.cap])),
+          reasons: Object.fromEntries(reasons.map(([finess, award]) => [finess, award.reason])),
+        },
+      };
     },
   }, notify);
 }
@@ -181,4 +208,40 @@ export async function refuseDossier(db: Database, user: CurrentUser, id: string,
     event: "REFUSE",
     apply: async () => ({ message: parsed.data.reason, notify: { reason: parsed.data.reason } }),
   }, notify);
+}
+
+/** The ARS decision as the establishment reads it on its dossier (components/dossiers/decision-notice.tsx). */
+export interface DossierDecision {
+  status: "ACCEPTED" | "REFUSED";
+  /** ISO instant; shown in Paris time. */
+  decidedAt: string;
+  /** Whether the decision carries amounts (a yearly deposit) or not (a candidature). */
+  withAmounts: boolean;
+  refusalReason: string | null;
+  awards: { finess: string; name: string; decided: Cents | null; cap: Cents | null; partialAwardReason: string | null }[];
+}
+
+const centsOf = (value: bigint | null): Cents | null => (value === null ? null : Number(value));
+
+/**
+ * The decision of a dossier the caller already read through the read policy
+ * (getDossierForUser); null while undecided. The refusal reason is the message
+ * of the REFUSE event of the history.
+ */
+export async function loadDossierDecision(db: Database, row: Pick<DossierRow, "id" | "status" | "decidedAt" | "guichet" | "legalEntities">): Promise<DossierDecision | null> {
+  if ((row.status !== "ACCEPTED" && row.status !== "REFUSED") || !row.decidedAt) return null;
+  const refusal = row.status === "REFUSED" ? await db.dossierEvent.findFirst({ where: { dossierId: row.id, type: "REFUSE" }, orderBy: { at: "desc" }, select: { message: true } }) : null;
+  return {
+    status: row.status,
+    decidedAt: row.decidedAt.toISOString(),
+    withAmounts: row.guichet.kind === "MILESTONE_DEPOSIT" && isMilestoneYear(row.guichet.year),
+    refusalReason: refusal?.message ?? null,
+    awards: row.legalEntities.map((part) => ({
+      finess: part.legalEntityFiness,
+      name: part.legalEntity.name,
+      decided: centsOf(part.decidedCents),
+      cap: centsOf(part.decisionCapCents),
+      partialAwardReason: part.partialAwardReason,
+    })),
+  };
 }

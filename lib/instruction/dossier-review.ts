@@ -40,6 +40,8 @@ export interface ReviewPart extends TransmittedPart {
   /** The self-assessment the NRU designates (even when it is not usable), with its scores. */
   assessment: ReviewAssessment | null;
   decided: number | null;
+  /** The ARS's reason for deciding less than the cap (lib/instruction/award.ts); null otherwise. */
+  partialAwardReason: string | null;
   documents: DossierSnapshot["documents"];
 }
 
@@ -143,6 +145,7 @@ export async function loadDossierReview(db: Database, user: CurrentUser, id: str
                 }
               : null,
             decided: live?.decidedCents == null ? null : Number(live.decidedCents),
+            partialAwardReason: live?.partialAwardReason ?? null,
             documents: latest.documents.filter((document) => document.legalEntities.includes(part.finess)),
           };
         }),

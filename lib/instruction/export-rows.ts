@@ -1,7 +1,8 @@
 /**
  * PURE: the rows of the ARS export (CSV and XLSX), one per EJ of each dossier.
  * Values are what was transmitted (latest snapshot, see ./transmitted.ts) with the
- * amounts of lib/funding, plus the ARS's decided amount from the live part.
+ * amounts of lib/funding, plus the ARS's decided amount from the live part and,
+ * for an amount below the maximum, the ARS's reason.
  *
  * CSV conventions for French spreadsheets: UTF-8 with a BOM, `;` separator, CRLF
  * line ends, amounts in euros with a comma decimal and no grouping ("39050,00"),
@@ -22,8 +23,8 @@ export interface ExportDossierInput {
   submittedAt: Date | null;
   decidedAt: Date | null;
   carrierFiness: string;
-  /** The EJ of the dossier now, with the ARS's decided amount. */
-  parts: { finess: string; name: string; ghtName: string | null; decided: Cents | null }[];
+  /** The EJ of the dossier now, with the ARS's decided amount and the reason of an amount below the maximum. */
+  parts: { finess: string; name: string; ghtName: string | null; decided: Cents | null; partialAwardReason?: string | null }[];
   /** The latest submission; null only for a dossier never transmitted (not exported). */
   snapshot: DossierSnapshot | null;
   /** The self-assessments quoted by the snapshot's NRUs. */
@@ -51,6 +52,7 @@ export interface ExportRecord {
   eligible: Cents | null;
   capped: Cents | null;
   decided: Cents | null;
+  partialAwardReason: string;
 }
 
 export const EXPORT_COLUMNS: readonly { key: keyof ExportRecord; header: string; type: ExportCellType; width: number }[] = [
@@ -72,6 +74,7 @@ export const EXPORT_COLUMNS: readonly { key: keyof ExportRecord; header: string;
   { key: "eligible", header: "Montant éligible de l'année (€)", type: "euros", width: 16 },
   { key: "capped", header: "Montant éligible écrêté aux dépenses (€)", type: "euros", width: 18 },
   { key: "decided", header: "Montant décidé (€)", type: "euros", width: 16 },
+  { key: "partialAwardReason", header: "Motif du montant décidé inférieur au maximal", type: "text", width: 50 },
 ];
 
 /** One record per EJ of each dossier, in the order of the dossiers then of the EJ. */
@@ -99,6 +102,7 @@ export function buildExportRecords(dossiers: readonly ExportDossierInput[]): Exp
         eligible: transmitted?.amounts.eligible ?? null,
         capped: transmitted?.amounts.capped ?? null,
         decided: part.decided,
+        partialAwardReason: part.partialAwardReason ?? "",
       };
     });
   });

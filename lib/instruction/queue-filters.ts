@@ -24,6 +24,9 @@ export const QUEUE_SORT_LABELS: Record<QueueSort, string> = {
   depot: "Date de transmission",
 };
 
+/** The statuses of a dossier still awaiting the ARS's decision (the `encours` filter). */
+export const UNDECIDED_STATUSES = ["SUBMITTED", "CHANGES_REQUESTED"] as const satisfies readonly QueueStatus[];
+
 export const QUEUE_PAGE_SIZE = 50;
 
 const FINESS = /^[0-9][0-9A-Z][0-9]{7}$/;
@@ -49,6 +52,8 @@ export const queueFiltersSchema = z.object({
   ght: optional(z.string().regex(CODE)),
   /** Free text: dossier number, name or FINESS of one of its EJ. */
   q: optional(z.string().max(100)),
+  /** "1": only the dossiers awaiting a decision (transmitted, or sent back for changes). */
+  encours: optional(z.literal("1")),
   tri: z.preprocess(firstNonBlank, z.enum(QUEUE_SORTS)).catch("delai"),
   ordre: z.preprocess(firstNonBlank, z.enum(["asc", "desc"])).catch("asc"),
   page: z.preprocess(firstNonBlank, z.coerce.number().int().min(1).max(100_000)).catch(1),
@@ -71,7 +76,7 @@ export function parseQueueFilters(input: SearchParamsInput): QueueFilters {
 
 /** True when a filter narrows the queue (sort and page aside). */
 export function hasActiveFilter(filters: QueueFilters): boolean {
-  return Boolean(filters.guichet || filters.statut || filters.ej || filters.ght || filters.q);
+  return Boolean(filters.guichet || filters.statut || filters.ej || filters.ght || filters.q || filters.encours);
 }
 
 /**
@@ -82,7 +87,7 @@ export function queueSearchParams(filters: QueueFilters, changes: Partial<QueueF
   const merged = { ...filters, ...changes };
   const params = new URLSearchParams();
   if (changes.format) params.set("format", changes.format);
-  for (const key of ["guichet", "statut", "ej", "ght", "q"] as const) {
+  for (const key of ["guichet", "statut", "ej", "ght", "q", "encours"] as const) {
     const value = merged[key];
     if (value) params.set(key, value);
   }

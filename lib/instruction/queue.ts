@@ -19,7 +19,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DossierStatus, GuichetKind } from "@/lib/generated/prisma/enums";
 import type { ExportDossierInput } from "./export-rows";
 import { instructionDaysLeft } from "./instruction-model";
-import { QUEUE_PAGE_SIZE, QUEUE_STATUSES, type QueueFilters, type QueueStatus } from "./queue-filters";
+import { QUEUE_PAGE_SIZE, QUEUE_STATUSES, UNDECIDED_STATUSES, type QueueFilters, type QueueStatus } from "./queue-filters";
 import { quotedNrus, readSnapshot, type QuotedAssessment } from "./transmitted";
 
 /** The queue is the ARS's (and the DNS's, nationally); an establishment never lists it. */
@@ -31,6 +31,7 @@ function assertCanListQueue(user: CurrentUser) {
 export function queueWhere(user: CurrentUser, filters: QueueFilters, options: { withStatus: boolean } = { withStatus: true }): Prisma.DossierWhereInput {
   const and: Prisma.DossierWhereInput[] = [{ carrier: legalEntityScopeFilter(user) }, { status: { in: [...QUEUE_STATUSES] } }];
   if (options.withStatus && filters.statut) and.push({ status: filters.statut });
+  if (filters.encours) and.push({ status: { in: [...UNDECIDED_STATUSES] } });
   if (filters.guichet) and.push({ guichet: { code: filters.guichet } });
   if (filters.ej) and.push({ legalEntities: { some: { legalEntityFiness: filters.ej } } });
   if (filters.ght) and.push({ legalEntities: { some: { legalEntity: { OR: [{ ght: { code: filters.ght } }, { supportOf: { code: filters.ght } }] } } } });
@@ -187,7 +188,7 @@ const exportSelect = {
   carrierFiness: true,
   guichet: { select: { code: true, label: true, kind: true, year: true } },
   legalEntities: {
-    select: { legalEntityFiness: true, decidedCents: true, legalEntity: { select: { name: true, ght: { select: { name: true } }, supportOf: { select: { name: true } } } } },
+    select: { legalEntityFiness: true, decidedCents: true, partialAwardReason: true, legalEntity: { select: { name: true, ght: { select: { name: true } }, supportOf: { select: { name: true } } } } },
     orderBy: { legalEntityFiness: "asc" },
   },
   submissions: { select: { snapshot: true }, orderBy: { sequence: "desc" }, take: 1 },
@@ -247,6 +248,7 @@ export async function* queueExportBatches(db: Database, user: CurrentUser, ids: 
             name: part.legalEntity.name,
             ghtName: (part.legalEntity.ght ?? part.legalEntity.supportOf)?.name ?? null,
             decided: part.decidedCents === null ? null : Number(part.decidedCents),
+            partialAwardReason: part.partialAwardReason,
           })),
           snapshot,
           assessments: assessments.filter((assessment) => nrusOfRow.has(assessment.nru)),

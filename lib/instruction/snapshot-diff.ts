@@ -12,6 +12,9 @@
  *   when its SHA-256, its kind and its objective are the same. Re-uploading the
  *   same bytes is no change; different bytes under the same name are a removal
  *   plus an addition. The same document linked to other EJ is "relinked".
+ *   Every document counts (issue 9, §2.7): documents are paired one to one, so two
+ *   copies of the same bytes removed are two removals, and keeping one of two
+ *   copies is one removal.
  * An empty text and an absent value are the same ("not filled").
  */
 import type { DossierSnapshot } from "@/lib/dossiers/snapshot";
@@ -144,6 +147,44 @@ function documentIdentity(document: SnapshotDocument): string {
   return `${document.sha256}|${document.kind}|${document.objectiveCode ?? ""}`;
 }
 
+const sameEntities = (a: SnapshotDocument, b: SnapshotDocument) => same([...a.legalEntities].sort(), [...b.legalEntities].sort());
+
+/**
+ * Pairs each current document with at most one previous document of the same
+ * identity (content, kind, objective): first the same stored document, then one
+ * serving the same EJ, then any. What is left unpaired was added or removed,
+ * each copy counted once; pairs are listed in the current order.
+ */
+function pairDocuments(previous: readonly SnapshotDocument[], current: readonly SnapshotDocument[]) {
+  // Indices, not objects: the same object may be listed twice.
+  const free = new Map<string, number[]>();
+  previous.forEach((document, index) => {
+    const key = documentIdentity(document);
+    free.set(key, [...(free.get(key) ?? []), index]);
+  });
+  const partnerOf = new Map<number, number>();
+  const rules: ((before: SnapshotDocument, after: SnapshotDocument) => boolean)[] = [(before, after) => before.id === after.id, sameEntities, () => true];
+  for (const rule of rules) {
+    current.forEach((document, index) => {
+      if (partnerOf.has(index)) return;
+      const candidates = free.get(documentIdentity(document)) ?? [];
+      const position = candidates.findIndex((candidate) => rule(previous[candidate] as SnapshotDocument, document));
+      if (position < 0) return;
+      partnerOf.set(index, candidates[position] as number);
+      candidates.splice(position, 1);
+    });
+  }
+  const paired = new Set(partnerOf.values());
+  return {
+    pairs: current.flatMap((document, index): [SnapshotDocument, SnapshotDocument][] => {
+      const before = partnerOf.get(index);
+      return before === undefined ? [] : [[previous[before] as SnapshotDocument, document]];
+    }),
+    added: current.filter((_, index) => !partnerOf.has(index)),
+    removed: previous.filter((_, index) => !paired.has(index)),
+  };
+}
+
 /** The form keys of a document's slot, for each EJ it serves (`parts.<FINESS>.noteDeCadrage`). */
 export function documentFieldKeys(document: Pick<SnapshotDocument, "kind" | "objectiveCode" | "legalEntities">): string[] {
   switch (document.kind) {
@@ -192,14 +233,9 @@ export function diffSnapshots(previous: DossierSnapshot, current: DossierSnapsho
   const partsAdded = current.parts.filter((part) => !previousParts.has(part.legalEntityFiness)).map((part) => ({ finess: part.legalEntityFiness, name: part.name }));
   const partsRemoved = previous.parts.filter((part) => !currentParts.has(part.legalEntityFiness)).map((part) => ({ finess: part.legalEntityFiness, name: part.name }));
 
-  const previousDocuments = new Map(previous.documents.map((document) => [documentIdentity(document), document]));
-  const currentDocuments = new Map(current.documents.map((document) => [documentIdentity(document), document]));
-  const documentsAdded = current.documents.filter((document) => !previousDocuments.has(documentIdentity(document)));
-  const documentsRemoved = previous.documents.filter((document) => !currentDocuments.has(documentIdentity(document)));
+  const { pairs, added: documentsAdded, removed: documentsRemoved } = pairDocuments(previous.documents, current.documents);
   const documentsRelinked: DocumentRelink[] = [];
-  for (const document of current.documents) {
-    const before = previousDocuments.get(documentIdentity(document));
-    if (!before) continue;
+  for (const [before, document] of pairs) {
     const a = [...before.legalEntities].sort();
     const b = [...document.legalEntities].sort();
     if (!same(a, b)) documentsRelinked.push({ document, before: a, after: b });

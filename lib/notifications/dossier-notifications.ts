@@ -75,7 +75,7 @@ const dossierForMail = {
   guichet: true,
   carrier: { select: { finess: true, name: true, regionCode: true } },
   completedBy: { select: { email: true, active: true } },
-  legalEntities: { select: { legalEntityFiness: true, decidedCents: true, legalEntity: { select: { name: true } } }, orderBy: { legalEntityFiness: "asc" } },
+  legalEntities: { select: { legalEntityFiness: true, decidedCents: true, decisionCapCents: true, partialAwardReason: true, legalEntity: { select: { name: true } } }, orderBy: { legalEntityFiness: "asc" } },
 } satisfies Prisma.DossierInclude;
 
 type DossierForMail = Prisma.DossierGetPayload<{ include: typeof dossierForMail }>;
@@ -134,8 +134,9 @@ function decidedAmounts(dossier: DossierForMail): DecidedAmount[] {
   return dossier.legalEntities.flatMap((part) => {
     if (part.decidedCents === null) return [];
     const cents = Number(part.decidedCents);
-    if (!Number.isSafeInteger(cents)) throw new RangeError(`decidedCents of ${part.legalEntityFiness} is not a safe integer`);
-    return [{ finess: part.legalEntityFiness, name: part.legalEntity.name, decidedCents: cents }];
+    const cap = part.decisionCapCents === null ? null : Number(part.decisionCapCents);
+    if (!Number.isSafeInteger(cents) || (cap !== null && !Number.isSafeInteger(cap))) throw new RangeError(`the decided amounts of ${part.legalEntityFiness} are not safe integers`);
+    return [{ finess: part.legalEntityFiness, name: part.legalEntity.name, decidedCents: cents, capCents: cap, partialAwardReason: part.partialAwardReason }];
   });
 }
 

@@ -164,6 +164,10 @@ export interface DecidedAmount {
   name: string;
   /** The amount decided by the ARS for this EJ, in cents. */
   decidedCents: Cents;
+  /** The most the ARS could decide (eligible amount capped at the declared expenses); null when not recorded. */
+  capCents?: Cents | null;
+  /** Why the ARS decided less than the cap (issue 9: required then). */
+  partialAwardReason?: string | null;
 }
 
 export interface AcceptedMailInput extends DossierMailFacts {
@@ -171,16 +175,30 @@ export interface AcceptedMailInput extends DossierMailFacts {
   amounts: DecidedAmount[];
 }
 
-/** To the establishment: its ARS accepted the form, with the amount decided for each EJ. */
+function amountLines(amount: DecidedAmount): string {
+  const cap = amount.capCents ?? null;
+  const partial = cap !== null && amount.decidedCents < cap;
+  const reason = amount.partialAwardReason?.trim();
+  const head = `- ${singleLine(amount.name)} (FINESS ${amount.finess}) : ${formatEuros(amount.decidedCents)}${partial ? ` accordés sur un montant maximal de ${formatEuros(cap)}` : ""}`;
+  // The reason keeps its line breaks, indented under its EJ.
+  return partial && reason ? `${head}\n  Motif indiqué par votre ARS : ${reason.replace(/\s*\n\s*/g, "\n  ")}` : head;
+}
+
+/**
+ * To the establishment: its ARS accepted the form (source 003: « Votre
+ * formulaire de dépôt au guichet … a été accepté par votre ARS. »), with the
+ * amount decided for each EJ and, for an amount below the maximum, its reason.
+ */
 export function accepted(input: AcceptedMailInput): MailContent {
   const title = guichetTitle(input.guichetLabel, input.guichetYear);
   const form = formName(input.guichetKind);
   const total = input.amounts.reduce((sum, amount) => sum + amount.decidedCents, 0);
-  const lines = input.amounts.map((amount) => `- ${singleLine(amount.name)} (FINESS ${amount.finess}) : ${formatEuros(amount.decidedCents)}`);
+  const lines = input.amounts.map(amountLines);
   return mail(`(${SENDER_NAME}) ${stepName(input.guichetKind)} ${title} accepté - ${input.dossierNumber}`, [
-    `Votre ${form} au guichet ${title} a été accepté par votre ARS (dossier ${input.dossierNumber}).`,
-    input.amounts.length === 1 && `Montant retenu par votre ARS :\n${lines[0]}`,
-    input.amounts.length > 1 && `Montants retenus par votre ARS :\n${lines.join("\n")}\nTotal : ${formatEuros(total)}`,
+    `Votre ${form} au guichet ${title} a été accepté par votre ARS.`,
+    `Dossier : ${input.dossierNumber}`,
+    input.amounts.length === 1 && `Montant accordé par votre ARS :\n${lines[0]}`,
+    input.amounts.length > 1 && `Montants accordés par votre ARS :\n${lines.join("\n")}\nTotal : ${formatEuros(total)}`,
     `Pour consulter la décision, connectez-vous au ${SENDER_NAME} avec vos identifiants :\n${input.link}`,
   ]);
 }

@@ -3,6 +3,7 @@ import { expect, test, type Browser } from "@playwright/test";
 import { DEMO_CANDIDATURE_NUMBER } from "../../prisma/seed-data/dossiers";
 import { DEMO_FINESS } from "../../prisma/seed-data/establishments";
 import { storageStateOf } from "./support/accounts";
+import { expectNoAccessibilityViolations } from "./support/axe";
 
 /** The id of the seeded candidature, read from the queue as the ARS of its region sees it. */
 async function demoDossierPath(browser: Browser): Promise<string> {
@@ -19,6 +20,7 @@ test.describe("ARS instructor of Auvergne-Rhône-Alpes", () => {
   test.use({ storageState: storageStateOf("instructorAra") });
 
   test("sees the region's queue with the accepted candidature of Montbrasset, filters it and opens the dossier", async ({ page }) => {
+    test.slow(); // two axe runs and three filtered loads
     await page.goto("/ars/dossiers");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dossiers à instruire — ARS Auvergne-Rhône-Alpes");
     const table = page.getByRole("table");
@@ -38,6 +40,18 @@ test.describe("ARS instructor of Auvergne-Rhône-Alpes", () => {
     await page.getByRole("search").getByLabel("Statut").selectOption({ label: "Accepté" });
     await page.getByRole("search").getByRole("button", { name: "Filtrer" }).click();
     await expect(page.getByRole("table").getByRole("row")).toHaveCount(2);
+    await expect(page.getByRole("link", { name: /^Accepté : \d+/ })).toHaveAttribute("aria-current", "true");
+    await expectNoAccessibilityViolations(page, "file filtrée");
+
+    // « Awaiting a decision only » leaves the accepted candidature out.
+    // DSFR draws the checkbox on its label, which takes the click.
+    await page.getByRole("search").locator("label", { hasText: "Seulement les dossiers en attente d'une décision" }).click();
+    await expect(page.getByRole("search").getByLabel("Seulement les dossiers en attente d'une décision")).toBeChecked();
+    await page.getByRole("search").getByRole("button", { name: "Filtrer" }).click();
+    await expect(page).toHaveURL(/encours=1/);
+    await expect(page.getByText("Aucun dossier transmis ne correspond à ces critères.")).toBeVisible();
+    await expect(page.getByTestId("compte-ACCEPTED")).toHaveText("0");
+    await page.getByRole("link", { name: "Réinitialiser les filtres" }).click();
 
     await page.getByRole("link", { name: DEMO_CANDIDATURE_NUMBER }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText(`Dossier n° ${DEMO_CANDIDATURE_NUMBER}`);
@@ -45,6 +59,7 @@ test.describe("ARS instructor of Auvergne-Rhône-Alpes", () => {
     await expect(page.getByRole("table", { name: "Équipe projet déclarée dans la candidature" })).toContainText("Hélène Marchal");
     const part = page.getByRole("region", { name: `Centre hospitalier de Montbrasset — FINESS EJ ${DEMO_FINESS.multiSiteEj}` });
     await expect(part).toContainText(/39\s050,00\s€/);
+    await page.getByRole("tab", { name: "Historique" }).click();
     const history = page.getByRole("region", { name: "Historique" });
     await expect(history).toContainText("Transmission n° 1");
     await expect(history).toContainText("Dossier accepté");

@@ -69,22 +69,25 @@ test("submission, change request, resubmission and acceptance, with every e-mail
   await expect.poll(() => receivedMails().filter((mail) => mail.to.includes(referentEmail) && mail.subject.includes(`Transmission de votre formulaire de dépôt à votre ARS – ${number}`)).length).toBe(2);
   await expect.poll(() => receivedMails().filter((mail) => mail.to.includes(instructorEmail) && mail.subject.includes(number) && mail.subject.includes("Transmission du formulaire")).length).toBe(2);
 
-  // 4. The instructor accepts with an amount (at most the capped 29 000 €).
+  // 4. The instructor accepts with an amount (at most the capped 29 000 €; below it, with a reason), confirmed in a modal.
   await instructor.reload();
-  await instructor.getByRole("button", { name: "Accepter" }).click();
+  await instructor.getByRole("button", { name: "Accepter", exact: true }).click();
   const amount = instructor.getByLabel("Montant accordé — Centre hospitalier de Montbrasset (en euros)");
   await expect(amount).toHaveValue(/29\s000,00/);
   await amount.fill("30 000");
-  await expect(instructor.getByText("Le montant accordé ne peut dépasser 29 000,00 €.")).toBeVisible();
+  await expect(instructor.getByText("Le montant accordé ne peut dépasser 29 000,00 €").first()).toBeVisible();
   await amount.fill("25 000");
-  await instructor.getByRole("button", { name: "Confirmer l'acceptation" }).click();
+  await instructor.getByLabel("Motif du montant inférieur au maximal — Centre hospitalier de Montbrasset (obligatoire)").fill("Dépenses RH internes justifiées à hauteur de 5 000 € seulement.");
+  await instructor.getByRole("button", { name: "Accepter le dossier" }).click();
+  await instructor.getByRole("dialog", { name: new RegExp(`Accepter le dossier n° ${number}`) }).getByRole("button", { name: "Confirmer l'acceptation" }).click();
   await expect(instructor.getByRole("status").filter({ hasText: "Le dossier est accepté" })).toBeVisible();
   await expectMail(referentEmail, `accepté - ${number}`);
 
-  // 5. The referent sees the decision and the amount.
+  // 5. The referent sees the decision, the amount and the reason.
   await referent.reload();
   await expect(referent.getByRole("heading", { name: /Dossier accepté par l'ARS/ })).toBeVisible();
-  await expect(referent.getByText(/montant accordé 25\s000,00\s€/)).toBeVisible();
+  await expect(referent.getByText(/montant accordé 25\s000,00\s€ sur un montant maximal de 29\s000,00\s€/)).toBeVisible();
+  await expect(referent.getByText("Motif indiqué par votre ARS : Dépenses RH internes justifiées à hauteur de 5 000 € seulement.")).toBeVisible();
   await referentContext.close();
   await instructorContext.close();
 });

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createAction } from "@/lib/actions/create-action";
 import { now } from "@/lib/clock";
-import { acceptDossier, changeRequestInputSchema, refuseDossier, refusalInputSchema, requestChanges, withdrawChangeRequest } from "@/lib/dossiers/instruction";
+import { acceptanceInputSchema, acceptDossier, changeRequestInputSchema, refuseDossier, refusalInputSchema, requestChanges, withdrawChangeRequest } from "@/lib/dossiers/instruction";
 import { notifyDossierEvent } from "@/lib/notifications/dossier-notifications";
 
 const INSTRUCTOR = ["ARS_INSTRUCTOR"] as const;
@@ -31,9 +31,9 @@ export const withdrawChangeRequestAction = createAction({ roles: INSTRUCTOR, sch
 });
 
 export const acceptDossierAction = createAction(
-  { roles: INSTRUCTOR, schema: z.object({ ...target, amounts: z.record(z.string().regex(/^[0-9][0-9A-Z][0-9]{7}$/), z.number().int().nonnegative().nullable()).default({}) }) },
-  async ({ dossierId, version, amounts }, { db, user }) => {
-    const result = await acceptDossier(db, user, dossierId, version, { amounts }, now(), notifyDossierEvent);
+  { roles: INSTRUCTOR, schema: z.object({ ...target, acceptance: acceptanceInputSchema }) },
+  async ({ dossierId, version, acceptance }, { db, user }) => {
+    const result = await acceptDossier(db, user, dossierId, version, acceptance, now(), notifyDossierEvent);
     refresh(dossierId);
     return result;
   },

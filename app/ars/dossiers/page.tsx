@@ -1,5 +1,6 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { QueueFilterForm } from "@/components/instruction/queue-filter-form";
 import { QueuePagination, QueueTable } from "@/components/instruction/queue-table";
 import { StatusCounts } from "@/components/instruction/status-counts";
@@ -25,30 +26,28 @@ export default async function InstructionQueuePage({ searchParams }: { searchPar
   ]);
   const exportQuery = (format: "csv" | "xlsx") => queueSearchParams(filters, { format }).toString();
   return (
-    <div className="space-y-6">
-      <p>
-        <Link href="/ars">← Établissements de la région</Link>
-      </p>
-      <h1 className="text-3xl font-bold">Dossiers à instruire — ARS {region?.name ?? "(région non renseignée)"}</h1>
+    <>
+      <Breadcrumb segments={[{ label: "Instruction ARS", linkProps: { href: "/ars" } }]} currentPageLabel="Dossiers à instruire" />
+      <h1>Dossiers à instruire — ARS {region?.name ?? "(région non renseignée)"}</h1>
       <p>
         Les dossiers transmis par les établissements de votre région. Les brouillons, non transmis, n&apos;apparaissent pas. Le délai restant court
         jusqu&apos;à la fin de l&apos;instruction du guichet (jour inclus, heure de Paris).
       </p>
       <QueueFilterForm filters={filters} options={options} action={ACTION} />
       <StatusCounts filters={filters} counts={queue.counts} action={ACTION} />
-      <section aria-labelledby="export-titre" className="flex flex-wrap items-center gap-4">
-        <h2 id="export-titre" className="font-semibold">
+      <section aria-labelledby="export-titre" className={`${fr.cx("fr-mb-2w")} flex flex-wrap items-baseline gap-4`}>
+        <h2 id="export-titre" className={fr.cx("fr-text--md", "fr-text--bold", "fr-mb-0")}>
           Exporter la file filtrée (une ligne par EJ) :
         </h2>
-        <a href={`/api/ars/export?${exportQuery("csv")}`} download>
+        <a href={`/api/ars/export?${exportQuery("csv")}`} download className={fr.cx("fr-link", "fr-link--download")}>
           CSV (tableur, séparateur « ; »)
         </a>
-        <a href={`/api/ars/export?${exportQuery("xlsx")}`} download>
+        <a href={`/api/ars/export?${exportQuery("xlsx")}`} download className={fr.cx("fr-link", "fr-link--download")}>
           Excel (XLSX)
         </a>
       </section>
       <QueueTable queue={queue} filters={filters} action={ACTION} />
       <QueuePagination queue={queue} filters={filters} action={ACTION} />
-    </div>
+    </>
   );
 }

@@ -72,7 +72,7 @@ describe("ARS instruction", () => {
     const error = (await acceptDossier(db, instructor, id, version, { amounts: { [ej.finess]: 3_000_001 } }, inInstruction).catch((caught: unknown) => caught)) as ValidationError;
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.fieldErrors[`amounts.${ej.finess}`]?.[0]).toMatch(/ne peut dépasser 30\s000,00\s€/);
-    await acceptDossier(db, instructor, id, version, { amounts: { [ej.finess]: 2_500_000 } }, inInstruction);
+    await acceptDossier(db, instructor, id, version, { amounts: { [ej.finess]: 2_500_000 }, reasons: { [ej.finess]: "Dépenses éditeurs non justifiées." } }, inInstruction);
   });
 
   it("refuses with a required reason", async () => {

@@ -102,6 +102,8 @@ describe("GET /api/ars/export?format=csv", () => {
     expect(cell("Montant éligible de l'année (€)")).toBe("39050,00");
     expect(cell("Montant éligible écrêté aux dépenses (€)")).toBe("30000,00");
     expect(cell("Montant décidé (€)")).toBe("29500,50");
+    // Below the maximum, with the ARS's reason (tests/integration/support/dossier-builders: arsAccepts).
+    expect(cell("Motif du montant décidé inférieur au maximal")).toBe("Montant ajusté par l'ARS.");
     const accepted = rows.find((row) => row[columnsOf("N° de dossier")] === numbers.alphaCandidature)!;
     expect(accepted[columnsOf("Statut")]).toBe("Accepté");
     expect(accepted[columnsOf("Date de décision")]).toBe("02/03/2026");

@@ -118,6 +118,13 @@ describe("counts and filters", () => {
     expect(idsOf(await queue(ara, { q: number.toLowerCase() }))).toEqual([ids.beta]);
   });
 
+  it("awaiting a decision only (encours=1): transmitted and sent-back dossiers, counted so; the decided ones left out", async () => {
+    const open = await queue(ara, { encours: "1" });
+    expect(idsOf(open)).toEqual([ids.alphaDeposit, ids.gamma, ids.ght].sort());
+    expect(open.counts).toEqual({ SUBMITTED: 2, CHANGES_REQUESTED: 1, ACCEPTED: 0, REFUSED: 0 });
+    expect((await queue(ara, { encours: "1", statut: "ACCEPTED" })).total).toBe(0);
+  });
+
   it("filters combine", async () => {
     expect(idsOf(await queue(ara, { ej: finess.alpha!, statut: "SUBMITTED" }))).toEqual([ids.alphaDeposit]);
     expect((await queue(ara, { ej: finess.alpha!, guichet: guichets.candidature.code, statut: "REFUSED" })).total).toBe(0);

@@ -127,9 +127,10 @@ export async function arsRequestsChanges(db: Database, instructor: CurrentUser, 
   return requestChanges(db, instructor, id, version, input, at);
 }
 
-export async function arsAccepts(db: Database, instructor: CurrentUser, id: string, at: Date, amounts: Record<string, number> = {}) {
+/** An amount below the cap needs a reason (lib/instruction/award.ts): by default each amount given comes with one. */
+export async function arsAccepts(db: Database, instructor: CurrentUser, id: string, at: Date, amounts: Record<string, number> = {}, reasons: Record<string, string> = Object.fromEntries(Object.keys(amounts).map((finess) => [finess, "Montant ajusté par l'ARS."]))) {
   const { version } = await db.dossier.findUniqueOrThrow({ where: { id } });
-  return acceptDossier(db, instructor, id, version, { amounts }, at);
+  return acceptDossier(db, instructor, id, version, { amounts, reasons }, at);
 }
 
 export async function arsRefuses(db: Database, instructor: CurrentUser, id: string, at: Date, reason = "Dossier incomplet.") {

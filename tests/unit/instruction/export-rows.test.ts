@@ -41,6 +41,7 @@ describe("buildExportRecords", () => {
       eligible: 3_905_000,
       capped: 3_000_000,
       decided: null,
+      partialAwardReason: "",
     });
   });
 
@@ -67,6 +68,10 @@ describe("buildExportRecords", () => {
     ]);
     // 22:30 UTC on 1 July is 2 July in Paris.
     expect(record).toMatchObject({ status: "Accepté", decidedOn: "2026-07-02", decided: 2_500_000, requested: 3_000_000 });
+    const [partial] = buildExportRecords([
+      deposit({ status: "ACCEPTED", decidedAt: new Date("2026-07-01T22:30:00Z"), parts: [{ finess: EJ_A, name: "Centre hospitalier A", ghtName: null, decided: 2_500_000, partialAwardReason: "Facture manquante." }] }),
+    ]);
+    expect(partial?.partialAwardReason).toBe("Facture manquante.");
   });
 
   it("one row per EJ of a GHT dossier, each with its own figures, and the carrier FINESS on every row", () => {
@@ -105,7 +110,7 @@ describe("CSV", () => {
   it("amounts in euros with a comma, dates DD/MM/YYYY, blanks for missing values", () => {
     const [record] = buildExportRecords([deposit()]);
     expect(csvLine(record!)).toBe(
-      `${EJ_A};Centre hospitalier A;;${EJ_A};HC-J2026-000042;HospiConnect – Jalon juin 2026;Transmis à l'ARS;01/06/2026;;800;39050,00;10000,00;15000,00;5000,00;30000,00;39050,00;30000,00;\r\n`,
+      `${EJ_A};Centre hospitalier A;;${EJ_A};HC-J2026-000042;HospiConnect – Jalon juin 2026;Transmis à l'ARS;01/06/2026;;800;39050,00;10000,00;15000,00;5000,00;30000,00;39050,00;30000,00;;\r\n`,
     );
   });
 

@@ -27,6 +27,15 @@ describe("parseQueueFilters", () => {
   });
 });
 
+describe("the « awaiting a decision » checkbox (encours=1)", () => {
+  it("is read only as 1; any other value is no filter; it is kept in links and exports", () => {
+    expect(parseQueueFilters({ encours: "1" }).encours).toBe("1");
+    expect(hasActiveFilter(parseQueueFilters({ encours: "1" }))).toBe(true);
+    expect(parseQueueFilters({ encours: "on" }).encours).toBeUndefined();
+    expect(queueSearchParams(parseQueueFilters({ encours: "1", page: "2" }), { format: "csv" }).toString()).toBe("format=csv&encours=1");
+  });
+});
+
 describe("queueSearchParams", () => {
   it("leaves the defaults out and applies the changes (a new sort goes back to page 1)", () => {
     const filters = parseQueueFilters({ statut: "ACCEPTED", q: "CH", page: "4" });

@@ -109,6 +109,65 @@ describe("diffSnapshots", () => {
   });
 });
 
+describe("diffSnapshots counts every document, copies of the same bytes included (issue 9, §2.7)", () => {
+  const note = (id: string, overrides: Parameters<typeof document>[0] = {}) => document({ id, fileId: `file-${id}`, name: `${id}.pdf`, ...overrides });
+  const attestation = first.documents[1]!;
+
+  it("two copies of the same note removed: two removals, not one", () => {
+    const before = snapshot({ documents: [note("n1"), note("n2"), attestation] });
+    const after = snapshot({ sequence: 2, documents: [attestation] });
+    const diff = diffSnapshots(before, after);
+    expect(diff.documentsRemoved.map((doc) => doc.id)).toEqual(["n1", "n2"]);
+    expect(diff.documentsAdded).toEqual([]);
+    expect(diff.unchanged).toBe(false);
+  });
+
+  it("one of two copies kept: one removal (the copy that is gone), the kept one is no change", () => {
+    const before = snapshot({ documents: [note("n1"), note("n2"), attestation] });
+    const after = snapshot({ sequence: 2, documents: [note("n2"), attestation] });
+    const diff = diffSnapshots(before, after);
+    expect(diff.documentsRemoved.map((doc) => doc.id)).toEqual(["n1"]);
+    expect(diff.documentsAdded).toEqual([]);
+    expect(diff.touchedKeys).toEqual([`parts.${EJ_A}.noteDeCadrage`]);
+  });
+
+  it("a second copy of a document already transmitted: one addition", () => {
+    const before = snapshot({ documents: [note("n1"), attestation] });
+    const after = snapshot({ sequence: 2, documents: [note("n1"), note("n3"), attestation] });
+    const diff = diffSnapshots(before, after);
+    expect(diff.documentsAdded.map((doc) => doc.id)).toEqual(["n3"]);
+    expect(diff.documentsRemoved).toEqual([]);
+  });
+
+  it("three copies replaced by one re-upload of the same bytes: two removals", () => {
+    const before = snapshot({ documents: [note("n1"), note("n2"), note("n3")] });
+    const after = snapshot({ sequence: 2, documents: [note("n4", { name: "note-definitive.pdf" })] });
+    expect(diffSnapshots(before, after).documentsRemoved).toHaveLength(2);
+    expect(diffSnapshots(before, after).documentsAdded).toEqual([]);
+  });
+
+  it("the same object listed twice still counts twice", () => {
+    const copy = note("n1");
+    const diff = diffSnapshots(snapshot({ documents: [copy, copy] }), snapshot({ sequence: 2, documents: [] }));
+    expect(diff.documentsRemoved).toHaveLength(2);
+  });
+
+  it("copies serving two EJ: each keeps its EJ, no false relink; one copy moved to the other EJ is one relink", () => {
+    const forA = note("n1", { legalEntities: [EJ_A] });
+    const forB = note("n2", { legalEntities: [EJ_B] });
+    const parts = [part(), part({ legalEntityFiness: EJ_B, name: "EJ B" })];
+    const before = snapshot({ parts, documents: [forA, forB] });
+    // Listed in the other order, with new ids (a copy of the dossier's files): same documents, same EJ.
+    const reordered = snapshot({ sequence: 2, parts, documents: [note("m2", { legalEntities: [EJ_B] }), note("m1", { legalEntities: [EJ_A] })] });
+    expect(diffSnapshots(before, reordered).unchanged).toBe(true);
+    const moved = snapshot({ sequence: 2, parts, documents: [forA, { ...forB, legalEntities: [EJ_A, EJ_B] }] });
+    const diff = diffSnapshots(before, moved);
+    expect(diff.documentsRelinked).toEqual([{ document: moved.documents[1], before: [EJ_B], after: [EJ_A, EJ_B] }]);
+    expect(diff.documentsAdded).toEqual([]);
+    expect(diff.documentsRemoved).toEqual([]);
+  });
+});
+
 describe("documentFieldKeys", () => {
   it("names the form slot of each EJ a document serves", () => {
     expect(documentFieldKeys({ kind: "OBJECTIVE_PROOF", objectiveCode: "1.3", legalEntities: [EJ_A] })).toEqual([`parts.${EJ_A}.objectiveProof.1.3`]);

@@ -146,20 +146,39 @@ describe("source 003: e-mails on the ARS decision", () => {
       ],
     });
     expect(mail.subject).toBe("(Guichet HospiConnect) Formulaire de dépôt HospiConnect – Jalon juin 2026 accepté - HC-J2026-000042");
-    expect(mail.text).toContain("Votre formulaire de dépôt au guichet HospiConnect – Jalon juin 2026 a été accepté par votre ARS");
+    // source 003_7e8834ec9bc46d44.txt, word for word (our guichet label).
+    expect(mail.text).toContain("Bonjour,\n\nVotre formulaire de dépôt au guichet HospiConnect – Jalon juin 2026 a été accepté par votre ARS.\n\nDossier : HC-J2026-000042");
     // formatEuros: narrow no-break space as thousands separator, no-break space before €.
-    expect(mail.text).toContain("Montants retenus par votre ARS :\n- CH de Montbrasset (FINESS 998400402) : 39\u202f050,00\u00a0€\n- CH de Vallon (FINESS 998400410) : 10\u202f000,50\u00a0€\nTotal : 49\u202f050,50\u00a0€");
+    expect(mail.text).toContain("Montants accordés par votre ARS :\n- CH de Montbrasset (FINESS 998400402) : 39\u202f050,00\u00a0€\n- CH de Vallon (FINESS 998400410) : 10\u202f000,50\u00a0€\nTotal : 49\u202f050,50\u00a0€");
     expectHouseStyle(mail);
   });
 
   it("acceptance of a single EJ names its amount; of a candidature, no amount at all", () => {
     const single = accepted({ ...deposit, amounts: [{ finess: "998400402", name: "CH de Montbrasset", decidedCents: 3_905_000 }] });
-    expect(single.text).toContain("Montant retenu par votre ARS :\n- CH de Montbrasset (FINESS 998400402) : 39\u202f050,00\u00a0€");
+    expect(single.text).toContain("Montant accordé par votre ARS :\n- CH de Montbrasset (FINESS 998400402) : 39\u202f050,00\u00a0€");
     expect(single.text).not.toContain("Total");
     const none = accepted({ ...candidature, amounts: [] });
     expect(none.subject).toBe("(Guichet HospiConnect) Formulaire de candidature HospiConnect – Candidature HOP'EN2 2026 accepté - HC-C2026-000007");
     expect(none.text).not.toContain("Montant");
     expectHouseStyle(none);
+  });
+
+  it("an amount below the maximum says the maximum and the ARS's reason, each line of it indented under its EJ", () => {
+    const mail = accepted({
+      ...deposit,
+      amounts: [
+        { finess: "998400402", name: "CH de Montbrasset", decidedCents: 2_500_000, capCents: 3_000_000, partialAwardReason: "  Dépenses éditeurs non justifiées.\nFacture attendue.  " },
+        { finess: "998400410", name: "CH de Vallon", decidedCents: 1_000_050, capCents: 1_000_050, partialAwardReason: null },
+      ],
+    });
+    expect(mail.text).toContain(
+      "Montants accordés par votre ARS :\n" +
+        "- CH de Montbrasset (FINESS 998400402) : 25\u202f000,00\u00a0€ accordés sur un montant maximal de 30\u202f000,00\u00a0€\n" +
+        "  Motif indiqué par votre ARS : Dépenses éditeurs non justifiées.\n  Facture attendue.\n" +
+        "- CH de Vallon (FINESS 998400410) : 10\u202f000,50\u00a0€\n" +
+        "Total : 35\u202f000,50\u00a0€",
+    );
+    expectHouseStyle(mail);
   });
 
   it("refusal: « (Convergence) Dossier refusé - <n°> », with the reason", () => {

@@ -1,6 +1,10 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
+import { Tabs } from "@codegouvfr/react-dsfr/Tabs";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { DossierStatusBadge } from "@/components/dossiers/dossier-status-badge";
+import { AmountsTable } from "@/components/instruction/amounts-table";
 import { DossierAnswers } from "@/components/instruction/dossier-answers";
 import { DossierHistory } from "@/components/instruction/dossier-history";
 import { daysLeftSentence, formatParisDay } from "@/components/instruction/format";
@@ -13,6 +17,12 @@ import { getDb } from "@/lib/db/client";
 import { loadDossierReview } from "@/lib/instruction/dossier-review";
 
 export const metadata: Metadata = { title: "Dossier — instruction ARS" };
+
+/** How many things changed, in words: "3 modifications". */
+function changeCount(changes: { fields: unknown[]; partsAdded: unknown[]; partsRemoved: unknown[]; documentsAdded: unknown[]; documentsRemoved: unknown[]; documentsRelinked: unknown[] }): string {
+  const count = changes.fields.length + changes.partsAdded.length + changes.partsRemoved.length + changes.documentsAdded.length + changes.documentsRemoved.length + changes.documentsRelinked.length;
+  return `${count} modification${count > 1 ? "s" : ""}`;
+}
 
 /**
  * The review of one transmitted dossier by an instructor of its region: 404 when
@@ -29,73 +39,109 @@ export default async function InstructionDossierPage({ params }: { params: Promi
   const latest = review.submissions.at(-1);
   const lastChanges = latest?.changes ?? null;
   const ght = row.carrier.supportOf ?? row.carrier.ght;
+  const decided = row.status === "ACCEPTED" || row.status === "REFUSED";
   return (
-    <div className="space-y-8">
-      <p>
-        <Link href="/ars/dossiers">← Dossiers à instruire</Link>
+    <>
+      <Breadcrumb
+        segments={[
+          { label: "Instruction ARS", linkProps: { href: "/ars" } },
+          { label: "Dossiers à instruire", linkProps: { href: "/ars/dossiers" } },
+        ]}
+        currentPageLabel={`Dossier n° ${row.number}`}
+      />
+      <h1>
+        Dossier n° {row.number} <DossierStatusBadge status={row.status} />
+      </h1>
+      <p className={fr.cx("fr-text--lead")}>
+        {row.guichet.label} — {row.carrier.name} (FINESS EJ {row.carrier.finess})
+        {row.legalEntities.length > 1 && ght ? ` pour ${row.legalEntities.length} EJ du ${ght.name}` : ""}
       </p>
-      <header className="space-y-2">
-        <h1 className="text-3xl font-bold">
-          Dossier n° {row.number} <DossierStatusBadge status={row.status} />
-        </h1>
-        <p>
-          {row.guichet.label} — {row.carrier.name} (FINESS EJ {row.carrier.finess})
-          {row.legalEntities.length > 1 && ght ? ` pour ${row.legalEntities.length} EJ du ${ght.name}` : ""}
-        </p>
-        <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
-          <dt className="font-semibold">Référent qui complète le dossier</dt>
-          <dd>
-            {row.completedBy.name} (<a href={`mailto:${row.completedBy.email}`}>{row.completedBy.email}</a>)
-          </dd>
-          <dt className="font-semibold">Dernière transmission</dt>
-          <dd>{row.submittedAt ? formatParisInstant(row.submittedAt) : "—"}</dd>
-          {row.decidedAt && (
-            <>
-              <dt className="font-semibold">Décision</dt>
-              <dd>{formatParisInstant(row.decidedAt)}</dd>
-            </>
-          )}
-          <dt className="font-semibold">Fin de l&apos;instruction</dt>
-          <dd>
-            {formatCalendarDate(instruction.instructionEndsOn)} —{" "}
-            {daysLeftSentence(row.status === "ACCEPTED" || row.status === "REFUSED" ? null : instruction.daysLeft, instruction.instructionEndsOn)}
-          </dd>
-        </dl>
-        {row.status === "CHANGES_REQUESTED" && instruction.openChangeRequest && (
-          <p className="border-l-4 border-avertissement bg-orange-50 p-3 font-semibold text-avertissement" role="note">
-            Complément demandé le {formatParisDay(new Date(instruction.openChangeRequest.createdAt))} : l&apos;établissement corrige son dossier. La page
-            montre la dernière transmission ; ses modifications en cours ne sont visibles qu&apos;une fois transmises.
-          </p>
-        )}
-      </header>
+      <ul>
+        <li>
+          Référent qui complète le dossier : {row.completedBy.name} (<a href={`mailto:${row.completedBy.email}`}>{row.completedBy.email}</a>)
+        </li>
+        <li>Dernière transmission : {row.submittedAt ? formatParisInstant(row.submittedAt) : "—"}</li>
+        {row.decidedAt && <li>Décision : {formatParisInstant(row.decidedAt)}</li>}
+        <li>
+          Fin de l&apos;instruction : {formatCalendarDate(instruction.instructionEndsOn)} — {daysLeftSentence(decided ? null : instruction.daysLeft, instruction.instructionEndsOn)}
+        </li>
+      </ul>
+      {row.status === "CHANGES_REQUESTED" && instruction.openChangeRequest && (
+        <Alert
+          className={fr.cx("fr-mb-4w")}
+          severity="warning"
+          small
+          role={undefined}
+          description={`Complément demandé le ${formatParisDay(new Date(instruction.openChangeRequest.createdAt))} : l'établissement corrige son dossier. La page montre la dernière transmission ; ses modifications en cours ne sont visibles qu'une fois transmises.`}
+        />
+      )}
+      {lastChanges && latest && !lastChanges.unchanged && (
+        <Alert
+          className={fr.cx("fr-mb-4w")}
+          severity="info"
+          small
+          role={undefined}
+          description={`Transmission n° ${latest.sequence} du ${formatParisInstant(latest.submittedAt)} : ${changeCount(lastChanges)} depuis la transmission n° ${lastChanges.fromSequence} (onglet « Ce qui a changé »).`}
+        />
+      )}
 
-      {/* ARS action panel (request changes / accept / refuse): components/instruction/instruction-actions.tsx, written by the lead. */}
       <InstructionActions model={instruction} />
 
-      {lastChanges && latest && (
-        <section aria-labelledby="dernieres-modifications" className="space-y-3 border-l-4 border-bleu-france bg-bleu-clair/40 p-4">
-          <h2 id="dernieres-modifications" className="text-xl font-bold">
-            Ce qui a changé depuis la transmission n° {lastChanges.fromSequence}
-          </h2>
-          <p className="text-sm">
-            Transmission n° {latest.sequence} du {formatParisInstant(latest.submittedAt)} comparée à la précédente (documents comparés par leur empreinte SHA-256).
-          </p>
-          <SnapshotDiffView diff={lastChanges} nameOf={nameOf} heading="h3" />
-        </section>
-      )}
-
-      {transmitted ? (
-        <>
-          <DossierAnswers kind={row.guichet.kind} data={transmitted.snapshot.data} year={row.guichet.year} />
-          {transmitted.parts.map((part) => (
-            <TransmittedPartSection key={part.finess} part={part} kind={row.guichet.kind} year={row.guichet.year} nameOf={nameOf} />
-          ))}
-        </>
-      ) : (
-        <p>Aucune transmission enregistrée pour ce dossier.</p>
-      )}
-
-      <DossierHistory dossierId={row.id} submissions={review.submissions} changeRequests={review.changeRequests} events={review.events} nameOf={nameOf} />
-    </div>
+      <Tabs
+        className={fr.cx("fr-mt-6w")}
+        label="Contenu du dossier"
+        tabs={[
+          {
+            label: "Pièces et réponses",
+            iconId: "fr-icon-file-text-line",
+            content: transmitted ? (
+              <>
+                <DossierAnswers kind={row.guichet.kind} data={transmitted.snapshot.data} year={row.guichet.year} />
+                {transmitted.parts.map((part) => (
+                  <TransmittedPartSection key={part.finess} part={part} kind={row.guichet.kind} year={row.guichet.year} nameOf={nameOf} />
+                ))}
+              </>
+            ) : (
+              <p>Aucune transmission enregistrée pour ce dossier.</p>
+            ),
+          },
+          {
+            label: "Montants",
+            iconId: "fr-icon-money-euro-circle-line",
+            content: (
+              <section aria-labelledby="montants">
+                <h2 id="montants">Montants</h2>
+                {transmitted ? <AmountsTable parts={transmitted.parts} kind={row.guichet.kind} year={row.guichet.year} /> : <p>Aucune transmission enregistrée pour ce dossier.</p>}
+              </section>
+            ),
+          },
+          {
+            label: "Ce qui a changé",
+            iconId: "fr-icon-git-pull-request-line",
+            content: (
+              <section aria-labelledby="dernieres-modifications">
+                <h2 id="dernieres-modifications">{lastChanges ? `Ce qui a changé depuis la transmission n° ${lastChanges.fromSequence}` : "Ce qui a changé"}</h2>
+                {lastChanges && latest ? (
+                  <>
+                    <p>
+                      Transmission n° {latest.sequence} du {formatParisInstant(latest.submittedAt)} comparée à la précédente (documents comparés par leur empreinte SHA-256, chaque exemplaire
+                      compté).
+                    </p>
+                    <SnapshotDiffView diff={lastChanges} nameOf={nameOf} heading="h3" />
+                  </>
+                ) : (
+                  <p>Une seule transmission : il n&apos;y a rien à comparer.</p>
+                )}
+              </section>
+            ),
+          },
+          {
+            label: "Historique",
+            iconId: "fr-icon-time-line",
+            content: <DossierHistory dossierId={row.id} submissions={review.submissions} changeRequests={review.changeRequests} events={review.events} nameOf={nameOf} />,
+          },
+        ]}
+      />
+    </>
   );
 }

@@ -2,15 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CandidatureForm } from "@/components/dossiers/candidature-form";
 import { ChangeRequestBanner } from "@/components/dossiers/change-request-banner";
+import { DecisionNotice } from "@/components/dossiers/decision-notice";
 import { DepositForm } from "@/components/dossiers/deposit-form";
 import { DossierStatusBadge } from "@/components/dossiers/dossier-status-badge";
 import { loadForPage, requireRole } from "@/lib/auth/session";
 import { formatCalendarDate, formatParisInstant, now } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import { buildDossierFormModel } from "@/lib/dossiers/form-model";
+import { loadDossierDecision } from "@/lib/dossiers/instruction";
 import { DOSSIER_NEXT_STEP } from "@/lib/dossiers/machine";
 import { getDossierForUser } from "@/lib/dossiers/service";
-import { formatEuros } from "@/lib/funding";
 
 export const metadata: Metadata = { title: "Dossier" };
 
@@ -48,23 +49,7 @@ export default async function DossierPage({ params }: { params: Promise<{ id: st
           {draftLike && !model.editable && " Le guichet est fermé : ce dossier ne peut plus être modifié."}
         </p>
       </header>
-      {model.decision && (
-        <section aria-labelledby="decision" className={`space-y-1 border-l-4 p-4 ${model.decision.status === "ACCEPTED" ? "border-succes bg-green-50" : "border-erreur bg-red-50"}`}>
-          <h2 id="decision" className="text-lg font-bold">
-            {model.decision.status === "ACCEPTED" ? "Dossier accepté" : "Dossier refusé"} par l&apos;ARS le {formatParisInstant(new Date(model.decision.decidedAt))}
-          </h2>
-          {model.decision.reason && <p className="whitespace-pre-line">Motif : {model.decision.reason}</p>}
-          {model.decision.status === "ACCEPTED" && model.kind === "MILESTONE_DEPOSIT" && (
-            <ul className="list-disc pl-6">
-              {model.decision.amounts.map((amount) => (
-                <li key={amount.finess}>
-                  {amount.name} : montant accordé <strong>{amount.decided === null ? "—" : formatEuros(amount.decided)}</strong>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      )}
+      <DecisionNotice decision={await loadDossierDecision(db, row)} />
       {model.openChangeRequest && <ChangeRequestBanner request={model.openChangeRequest} />}
       {model.kind === "CANDIDATURE" ? <CandidatureForm model={model} /> : <DepositForm model={model} />}
       {model.submissions.length > 0 && (

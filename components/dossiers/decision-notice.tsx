@@ -1,0 +1,60 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { formatParisInstant } from "@/lib/clock/paris-date";
+import type { DossierDecision } from "@/lib/dossiers/instruction";
+import { formatEuros } from "@/lib/funding";
+
+/**
+ * The ARS decision on the establishment's dossier page: accepted with the
+ * amount granted to each EJ and, for an amount below its maximum, the ARS's
+ * reason (issue 9, §2.10); or refused, with its reason. Read by
+ * lib/dossiers/instruction.ts (loadDossierDecision).
+ */
+export function DecisionNotice({ decision }: { decision: DossierDecision | null }) {
+  if (!decision) return null;
+  const when = formatParisInstant(new Date(decision.decidedAt));
+  if (decision.status === "REFUSED") {
+    return (
+      <Alert
+        as="h2"
+        role={undefined}
+        severity="error"
+        className={fr.cx("fr-mb-4w")}
+        title={`Dossier refusé par l'ARS le ${when}`}
+        description={decision.refusalReason ? <span className="whitespace-pre-line">Motif indiqué par votre ARS : {decision.refusalReason}</span> : "Votre ARS n'a pas indiqué de motif."}
+      />
+    );
+  }
+  return (
+    <Alert
+      as="h2"
+      role={undefined}
+      severity="success"
+      className={fr.cx("fr-mb-4w")}
+      title={`Dossier accepté par l'ARS le ${when}`}
+      description={
+        decision.withAmounts ? (
+          <ul data-testid="montants-accordes">
+            {decision.awards.map((award) => {
+              const partial = award.decided !== null && award.cap !== null && award.decided < award.cap;
+              return (
+                <li key={award.finess}>
+                  {award.name} : montant accordé <strong>{award.decided === null ? "—" : formatEuros(award.decided)}</strong>
+                  {partial && award.cap !== null && <> sur un montant maximal de {formatEuros(award.cap)}</>}
+                  {partial && award.partialAwardReason && (
+                    <>
+                      <br />
+                      <span className="whitespace-pre-line">Motif indiqué par votre ARS : {award.partialAwardReason}</span>
+                    </>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        ) : (
+          "Votre candidature est validée par votre ARS."
+        )
+      }
+    />
+  );
+}
