@@ -5,6 +5,7 @@
  * (lib/dossiers/start-availability.ts, the rule startDossier applies) and the next action.
  */
 import type { CurrentUser } from "@/lib/auth/current-user";
+import { canAccessLegalEntity } from "@/lib/auth/scope";
 import { dbDateFromCalendarDate, formatCalendarDate, type CalendarDate } from "@/lib/clock/paris-date";
 import type { Database } from "@/lib/db/client";
 import type { DossierStatus } from "@/lib/generated/prisma/enums";
@@ -86,7 +87,9 @@ export async function guichetsOfEntities(
   // A member EJ is in its support's dossier: listed on its own only when the support is not the user's.
   const listed = entities.filter((entity) => !entity.ght || entity.ght.isSupport || !known.has(entity.ght.supportFiness)).map((entity) => entity.finess);
   const offered = guichets.filter((guichet) => startableKind(guichet) !== null);
-  const carriers = await db.legalEntity.findMany({ where: { finess: { in: listed } }, select: carrierSelect, orderBy: { name: "asc" } });
+  const found = await db.legalEntity.findMany({ where: { finess: { in: listed } }, select: carrierSelect, orderBy: { name: "asc" } });
+  // Only the EJ the user acts for, whatever the caller passed.
+  const carriers = found.filter((carrier) => canAccessLegalEntity(user, { finess: carrier.finess, regionCode: carrier.regionCode, ghtSupportFiness: carrier.ght?.supportFiness ?? null }));
   const rows = offered.map((guichet) => ({
     ...guichet,
     opensOn: dbDateFromCalendarDate(guichet.opensOn),

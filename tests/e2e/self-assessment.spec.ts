@@ -3,7 +3,7 @@ import { DEMO_FINESS } from "../../prisma/seed-data/establishments";
 import { DEMO_SELF_ASSESSMENT_IDS } from "../../prisma/seed-data/questionnaire";
 import { storageStateOf } from "./support/accounts";
 import { expectNoAccessibilityViolations } from "./support/axe";
-import { answerEveryStep, expectStep, goToStep, questionsOfStep } from "./support/self-assessment";
+import { answerEveryStep, choose, expectStep, goToStep, questionsOfStep } from "./support/self-assessment";
 
 const PER_SITE = "consentement.part-flux-mensuel";
 
@@ -41,7 +41,7 @@ test.describe("IE maturity self-assessment of a multi-site EJ", () => {
     await expect(fourth).toContainText("Question non renseignée : choisissez un niveau.");
     await expectNoAccessibilityViolations(page, "autoévaluation : questions signalées");
     // Fixed, a question loses its error at once, and the summary counts one less.
-    await fourth.getByRole("radio", { name: /^Niveau 2 — / }).check();
+    await choose(fourth.getByRole("radio", { name: /^Niveau 2 — / }));
     await expect(fourth).not.toContainText("Question non renseignée");
     await expect(summary).toContainText("17 questions restent à renseigner");
 
@@ -49,7 +49,8 @@ test.describe("IE maturity self-assessment of a multi-site EJ", () => {
     await expectStep(page, 1);
     // The keyboard moves within a radio group.
     const first = questionsOfStep(page).first();
-    await first.getByRole("radio", { name: /^Niveau 1 — / }).check();
+    await choose(first.getByRole("radio", { name: /^Niveau 1 — / }));
+    await first.getByRole("radio", { name: /^Niveau 1 — / }).focus();
     await page.keyboard.press("ArrowDown");
     await expect(first.getByRole("radio", { name: /^Niveau 2 — / })).toBeChecked();
 
@@ -64,11 +65,11 @@ test.describe("IE maturity self-assessment of a multi-site EJ", () => {
 
     // A per-EG question: one level per EG (2, 3, 4 → the EJ level is their mean, 3; source 003).
     const perSite = page.locator(`[data-question-id="${PER_SITE}"]`);
-    await perSite.getByRole("radio", { name: /^Un niveau par EG/ }).check();
+    await choose(perSite.getByRole("radio", { name: /^Un niveau par EG/ }));
     const siteGroups = perSite.getByRole("group", { name: /FINESS EG/ });
     await expect(siteGroups).toHaveCount(3);
     for (const [index, level] of [2, 3, 4].entries()) {
-      await siteGroups.nth(index).getByRole("radio", { name: new RegExp(`^Niveau ${level} — `) }).check();
+      await choose(siteGroups.nth(index).getByRole("radio", { name: new RegExp(`^Niveau ${level} — `) }));
     }
     await expect(perSite).toContainText("moyenne des EG) : 3 sur 4");
     await expect(page.getByText("18 / 18 questions renseignées")).toBeVisible();
@@ -119,10 +120,10 @@ test.describe("IE maturity self-assessment of a multi-site EJ", () => {
       await goToStep(tab, 2);
     }
 
-    await review(page).getByRole("radio", { name: /^Niveau 2 — / }).check();
+    await choose(review(page).getByRole("radio", { name: /^Niveau 2 — / }));
     await expect(page.getByRole("status").filter({ hasText: /^Enregistré à/ })).toBeVisible();
     // The second tab still holds version 0.
-    await review(other).getByRole("radio", { name: /^Niveau 4 — / }).check();
+    await choose(review(other).getByRole("radio", { name: /^Niveau 4 — / }));
     const conflict = other.getByRole("alert").filter({ hasText: "modifiée entre-temps" });
     await expect(conflict).toContainText("Enregistrement arrêté");
     await expect(review(other).getByRole("radio", { name: /^Niveau 0 — / })).toBeDisabled();

@@ -1,4 +1,13 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/**
+ * Checks a DSFR radio button as a user does, by its label: DSFR draws the button on the label,
+ * which Playwright sees covering the native input.
+ */
+export async function choose(radio: Locator) {
+  await radio.check({ force: true });
+  await expect(radio).toBeChecked();
+}
 
 /** The questions of the step shown (one step per dimension of the questionnaire). */
 export const questionsOfStep = (page: Page) => page.locator("[data-question-id]");
@@ -35,7 +44,7 @@ export async function answerEveryStep(page: Page, level: number, skip: string[] 
     for (let index = 0; index < (await questions.count()); index++) {
       const question = questions.nth(index);
       if (skip.includes((await question.getAttribute("data-question-id")) ?? "")) continue;
-      await question.getByRole("radio", { name: new RegExp(`^Niveau ${level} — `) }).first().check();
+      await choose(question.getByRole("radio", { name: new RegExp(`^Niveau ${level} — `) }).first());
     }
     await goToStep(page, step + 1);
   }

@@ -130,3 +130,16 @@ describe("the candidature, in February", () => {
     await expectStartDossierAgrees(memberReferent, member!, guichets.candidature.id, inCandidature);
   });
 });
+
+describe("scope", () => {
+  it("answers only for the EJ the referent acts for, whatever EJ it is given; nothing for another role", async () => {
+    const own = await establishment(db, "84", "CH Mien");
+    const other = await establishment(db, "84", "CH Autre");
+    const today = parisDate(inDeposit);
+    const guichetViews = await listGuichets(db, today);
+    const entities = [own.ej, other.ej].map((ej) => ({ finess: ej.finess, ght: null }));
+    expect((await guichetsOfEntities(db, own.referent, entities, guichetViews, today)).map((row) => row.finess)).toEqual([own.ej.finess]);
+    const instructor = asCurrentUser(await createUser(db, { role: "ARS_INSTRUCTOR", regionCode: "84" }));
+    expect(await guichetsOfEntities(db, instructor, entities, guichetViews, today)).toEqual([]);
+  });
+});
