@@ -1,3 +1,4 @@
+import { Table } from "@codegouvfr/react-dsfr/Table";
 import { aapCategory, formatEuros } from "@/lib/funding";
 import type { LegalEntityCombinedActivity } from "@/lib/reference/combined-activity-of";
 
@@ -11,32 +12,17 @@ export function CombinedActivityTable({ activity }: { activity: LegalEntityCombi
   return activity.length === 0 ? (
     <p>Aucune activité combinée connue pour cet établissement (ni chiffre officiel, ni estimation SAE importée).</p>
   ) : (
-    <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-left text-sm">
-        <caption className="sr-only">Activité combinée par FINESS PMSI et par année</caption>
-        <thead>
-          <tr className="border-b-2 border-gris-texte">
-            <th scope="col" className="py-1 pr-3">FINESS PMSI</th>
-            <th scope="col" className="py-1 pr-3">Année</th>
-            <th scope="col" className="py-1 pr-3 text-right">Activité combinée</th>
-            <th scope="col" className="py-1 pr-3">Source</th>
-            <th scope="col" className="py-1">Catégorie AAP</th>
-          </tr>
-        </thead>
-        <tbody>
-          {activity.map((row) => (
-            <tr key={`${row.finessPmsi}/${row.year}`} className="border-b border-gris-bordure">
-              <th scope="row" className="py-1 pr-3 font-normal">
-                {row.finessPmsi} {row.level === "EJ" ? "(EJ)" : `(EG${row.siteName ? ` ${row.siteName}` : ""})`}
-              </th>
-              <td className="py-1 pr-3">{row.year}</td>
-              <td className="py-1 pr-3 text-right">{activityFr.format(row.value)} journées</td>
-              <td className="py-1 pr-3">{row.isEstimate ? <strong>Estimation à partir de la SAE — non officielle</strong> : "Chiffre officiel"}</td>
-              <td className="py-1">{row.aapCategory ? `${row.aapCategory} (plafond ${formatEuros(aapCategory(row.value).cap)})` : "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      noCaption
+      caption="Activité combinée par FINESS PMSI et par année"
+      headers={["FINESS PMSI", "Année", "Activité combinée", "Source", "Catégorie AAP"]}
+      data={activity.map((row) => [
+        `${row.finessPmsi} ${row.level === "EJ" ? "(EJ)" : `(EG${row.siteName ? ` ${row.siteName}` : ""})`}`,
+        row.year,
+        `${activityFr.format(row.value)} journées`,
+        row.isEstimate ? <strong key="source">Estimation à partir de la SAE — non officielle</strong> : "Chiffre officiel",
+        row.aapCategory ? `${row.aapCategory} (plafond ${formatEuros(aapCategory(row.value).cap)})` : "—",
+      ])}
+    />
   );
 }

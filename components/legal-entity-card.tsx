@@ -1,82 +1,56 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Table } from "@codegouvfr/react-dsfr/Table";
 import Link from "next/link";
 import { formatEuros, hospiconnectProgrammeCeiling } from "@/lib/funding";
 import { LEGAL_STATUS_LABELS, type LegalEntitySummary } from "@/lib/reference/legal-entity-summary";
 
 const numberFr = new Intl.NumberFormat("fr-FR");
 
-/** An EJ with its EG, the SAE staff counts retained and the HospiConnect ceiling. */
-export function LegalEntityCard({ entity, detailHref }: { entity: LegalEntitySummary; detailHref?: string }) {
+/**
+ * An EJ with its EG, the SAE staff counts retained and the HospiConnect ceiling (source 000).
+ * A region named by its heading: the EJ's name, or `heading` where the page's title already
+ * names the EJ.
+ */
+export function LegalEntityCard({ entity, detailHref, heading }: { entity: LegalEntitySummary; detailHref?: string; heading?: string }) {
   const headingId = `ej-${entity.finess}`;
+  const facts: [string, string][] = [
+    ["FINESS EJ", entity.finess],
+    ["Statut", LEGAL_STATUS_LABELS[entity.legalStatus]],
+    ["Région (ARS)", entity.regionName],
+    ["GHT", entity.ght ? `${entity.ght.name}${entity.ght.isSupport ? " — établissement support" : ""}` : "Hors GHT"],
+    ["Effectif SAE retenu", `${numberFr.format(entity.headcount)} agents`],
+    ["Montant plafond annuel HospiConnect", `${formatEuros(entity.annualCeiling)} (sur 3 ans : ${formatEuros(hospiconnectProgrammeCeiling(entity.headcount))})`],
+  ];
   return (
-    <section aria-labelledby={headingId} className="border border-gris-bordure p-5">
-      <h2 id={headingId} className="text-xl font-bold">
-        {detailHref ? <Link href={detailHref}>{entity.name}</Link> : entity.name}
+    <section aria-labelledby={headingId} className={fr.cx("fr-mb-4w")}>
+      <h2 id={headingId} className={fr.cx("fr-h4")}>
+        {detailHref ? <Link href={detailHref}>{heading ?? entity.name}</Link> : (heading ?? entity.name)}
       </h2>
-      <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
-        <div>
-          <dt className="inline font-semibold">FINESS EJ : </dt>
-          <dd className="inline">{entity.finess}</dd>
-        </div>
-        <div>
-          <dt className="inline font-semibold">Statut : </dt>
-          <dd className="inline">{LEGAL_STATUS_LABELS[entity.legalStatus]}</dd>
-        </div>
-        <div>
-          <dt className="inline font-semibold">Région (ARS) : </dt>
-          <dd className="inline">{entity.regionName}</dd>
-        </div>
-        <div>
-          <dt className="inline font-semibold">GHT : </dt>
-          <dd className="inline">
-            {entity.ght ? `${entity.ght.name}${entity.ght.isSupport ? " — établissement support" : ""}` : "Hors GHT"}
-          </dd>
-        </div>
-        <div>
-          <dt className="inline font-semibold">Effectif SAE retenu : </dt>
-          <dd className="inline">{numberFr.format(entity.headcount)} agents</dd>
-        </div>
-        <div>
-          <dt className="inline font-semibold">Montant plafond annuel HospiConnect : </dt>
-          <dd className="inline">
-            {formatEuros(entity.annualCeiling)} (sur 3 ans : {formatEuros(hospiconnectProgrammeCeiling(entity.headcount))})
-          </dd>
-        </div>
+      <dl className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-mb-2w")}>
+        {facts.map(([term, value]) => (
+          <div key={term} className={fr.cx("fr-col-12", "fr-col-md-6")}>
+            <dt className={`${fr.cx("fr-text--bold", "fr-text--sm")} inline`}>{term} : </dt>
+            <dd className={`${fr.cx("fr-text--sm")} inline`}>{value}</dd>
+          </div>
+        ))}
       </dl>
-      <div className="mt-4 overflow-x-auto">
-        <table className="w-full border-collapse text-left text-sm">
-          <caption className="mb-1 text-left font-semibold">Établissements géographiques (EG) et effectifs SAE</caption>
-          <thead>
-            <tr className="border-b-2 border-gris-texte">
-              <th scope="col" className="py-1 pr-3">FINESS EG</th>
-              <th scope="col" className="py-1 pr-3">Nom</th>
-              <th scope="col" className="py-1 pr-3">Catégorie</th>
-              <th scope="col" className="py-1 pr-3">Année SAE retenue</th>
-              <th scope="col" className="py-1 pr-3 text-right">Salariés</th>
-              <th scope="col" className="py-1 pr-3 text-right">Libéraux</th>
-              <th scope="col" className="py-1 text-right">Effectif</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entity.sites.map((site) => {
-              const retained = site.staffCounts.find((count) => count.year === site.saeYear);
-              return (
-                <tr key={site.finess} className="border-b border-gris-bordure">
-                  <td className="py-1 pr-3">{site.finess}</td>
-                  <th scope="row" className="py-1 pr-3 font-normal">
-                    {site.name}
-                    {site.city ? ` (${site.city})` : ""}
-                  </th>
-                  <td className="py-1 pr-3">{site.categoryLabel ?? site.category}</td>
-                  <td className="py-1 pr-3">{site.saeYear ?? "Aucune déclaration"}</td>
-                  <td className="py-1 pr-3 text-right">{retained ? numberFr.format(retained.salaried) : "—"}</td>
-                  <td className="py-1 pr-3 text-right">{retained ? numberFr.format(retained.liberal) : "—"}</td>
-                  <td className="py-1 text-right">{numberFr.format(site.headcount)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        className={fr.cx("fr-mb-0")}
+        caption="Établissements géographiques (EG) et effectifs SAE"
+        headers={["FINESS EG", "Nom", "Catégorie", "Année SAE retenue", "Salariés", "Libéraux", "Effectif"]}
+        data={entity.sites.map((site) => {
+          const retained = site.staffCounts.find((count) => count.year === site.saeYear);
+          return [
+            site.finess,
+            `${site.name}${site.city ? ` (${site.city})` : ""}`,
+            site.categoryLabel ?? site.category,
+            site.saeYear ?? "Aucune déclaration",
+            retained ? numberFr.format(retained.salaried) : "—",
+            retained ? numberFr.format(retained.liberal) : "—",
+            numberFr.format(site.headcount),
+          ];
+        })}
+      />
     </section>
   );
 }

@@ -1,5 +1,7 @@
 "use client";
 
+import { fr } from "@codegouvfr/react-dsfr";
+import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/action-result";
@@ -15,6 +17,7 @@ export function CreateAndOpenButton<Input>({
   pendingLabel,
   accessibleLabel,
   variant = "primary",
+  size = "medium",
 }: {
   action: (input: Input) => Promise<ActionResult<{ id: string }>>;
   input: Input;
@@ -22,7 +25,8 @@ export function CreateAndOpenButton<Input>({
   pendingLabel: string;
   /** A longer name for screen readers when the visible label repeats in a list ("Dupliquer l'autoévaluation du …"). */
   accessibleLabel?: string;
-  variant?: "primary" | "secondary";
+  variant?: "primary" | "secondary" | "tertiary";
+  size?: "small" | "medium";
 }) {
   const router = useRouter();
   const errorId = useId();
@@ -42,24 +46,19 @@ export function CreateAndOpenButton<Input>({
     });
   }
 
-  const style =
-    variant === "primary"
-      ? "bg-bleu-france text-white hover:bg-bleu-france-hover"
-      : "border border-bleu-france bg-white text-bleu-france hover:bg-bleu-clair";
   return (
     <span className="inline-flex flex-col items-start gap-1">
-      <button
-        type="button"
+      <Button
+        priority={variant}
+        size={size}
         onClick={onClick}
         disabled={pending}
-        aria-label={accessibleLabel}
-        aria-describedby={error ? errorId : undefined}
-        className={`px-4 py-2 font-semibold disabled:opacity-60 ${style}`}
+        nativeButtonProps={{ "aria-label": accessibleLabel, "aria-describedby": error ? errorId : undefined }}
       >
         {pending ? pendingLabel : label}
-      </button>
+      </Button>
       {error && (
-        <span id={errorId} role="alert" className="text-sm font-semibold text-erreur">
+        <span id={errorId} role="alert" className={fr.cx("fr-error-text", "fr-mt-1w")}>
           {error}
         </span>
       )}

@@ -1,14 +1,19 @@
 "use client";
 
+import { fr } from "@codegouvfr/react-dsfr";
+import { Accordion } from "@codegouvfr/react-dsfr/Accordion";
+import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
+import type { ReactNode } from "react";
 import type { MaturityLevel, Question } from "@/lib/self-assessment/questionnaire-definition";
 import { questionLevel, type QuestionAnswer, type SiteRef } from "@/lib/self-assessment/scoring";
 import { formatLevel, questionDomId } from "./format";
 
 /**
- * One question: a fieldset whose legend is the question, radio groups of its maturity levels
- * (native radios: arrow keys move within a group). A question allowed per EG offers the choice
- * "Même niveau pour tous les EG" / "Un niveau par EG"; per EG, the level retained for the EJ is
- * the mean of the EG levels (source 003) and is shown.
+ * One question, on DSFR's radio buttons: a group of its maturity levels (native radios: the
+ * arrow keys move within a group). A question allowed per EG offers the choice « Même niveau
+ * pour tous les EG » / « Un niveau par EG »; per EG, the level retained for the EJ is the mean of
+ * the EG levels (source 003) and is shown. The wrapper carries the question's id, so that the
+ * list of missing questions can bring the focus to it.
  */
 export function QuestionFieldset({
   number,
@@ -29,8 +34,7 @@ export function QuestionFieldset({
   onChange: (answer: QuestionAnswer | undefined) => void;
 }) {
   const domId = questionDomId(question.id);
-  const helpId = question.help ? `${domId}-aide` : undefined;
-  const errorId = error ? `${domId}-erreur` : undefined;
+  const legend = `${number}. ${question.label}`;
   const perSite = answer?.mode === "perSite";
   const canChooseMode = question.perSite && (sites.length > 1 || perSite);
 
@@ -47,131 +51,135 @@ export function QuestionFieldset({
     }
   }
 
-  const retained = perSite ? questionLevel(question, answer, sites.map((site) => site.finess)) : null;
-  return (
-    <fieldset
-      id={domId}
-      tabIndex={-1}
-      data-question-id={question.id}
-      aria-describedby={[helpId, errorId].filter(Boolean).join(" ") || undefined}
-      aria-invalid={error ? true : undefined}
-      className={`scroll-mt-20 border p-4 ${error ? "border-l-4 border-erreur" : "border-gris-bordure"}`}
-    >
-      <legend className="px-1 font-semibold">
-        {number}. {question.label}
-      </legend>
-      {question.help && (
-        <p id={helpId} className="mb-2 text-sm">
-          {question.help}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="mb-2 text-sm font-semibold text-erreur">
-          {error}
-        </p>
-      )}
-      {canChooseMode && (
-        <fieldset className="mb-3">
-          <legend className="mb-1 text-sm font-semibold">Mode de réponse</legend>
-          <div className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
-            <label className="inline-flex items-center gap-2">
-              <input type="radio" name={`${domId}-mode`} checked={!perSite} disabled={disabled} onChange={() => chooseMode("global")} className="h-4 w-4" />
-              Même niveau pour tous les EG
-            </label>
-            <label className="inline-flex items-center gap-2">
-              <input type="radio" name={`${domId}-mode`} checked={perSite} disabled={disabled} onChange={() => chooseMode("perSite")} className="h-4 w-4" />
-              Un niveau par EG (le niveau retenu est la moyenne)
-            </label>
-          </div>
-        </fieldset>
-      )}
-      {answer?.mode === "perSite" ? (
-        <div className="space-y-3">
-          <details className="text-sm">
-            <summary className="cursor-pointer font-semibold">Description des niveaux</summary>
-            <dl className="mt-2 space-y-1">
-              {question.levels.map((level) => (
-                <div key={level.level}>
-                  <dt className="inline font-semibold">
-                    Niveau {level.level} — {level.label} :{" "}
-                  </dt>
-                  <dd className="inline">{level.description}</dd>
-                </div>
-              ))}
-            </dl>
-          </details>
-          {sites.map((site) => (
-            <fieldset key={site.finess} className="border-l-2 border-gris-bordure pl-3">
-              <legend className="text-sm font-semibold">
-                {site.name} (FINESS EG {site.finess})
-              </legend>
+  let body: ReactNode;
+  if (!canChooseMode) {
+    body = (
+      <LevelRadios
+        name={`${domId}-niveau`}
+        legend={legend}
+        hintText={question.help}
+        levels={question.levels}
+        value={answer?.mode === "global" ? answer.level : undefined}
+        disabled={disabled}
+        error={error}
+        onChange={(level) => onChange({ mode: "global", level })}
+      />
+    );
+  } else {
+    const retained = perSite ? questionLevel(question, answer, sites.map((site) => site.finess)) : null;
+    body = (
+      <fieldset className={fr.cx("fr-fieldset", error ? "fr-fieldset--error" : undefined)} aria-labelledby={`${domId}-legende ${domId}-messages`} disabled={disabled}>
+        <legend id={`${domId}-legende`} className={fr.cx("fr-fieldset__legend")}>
+          {legend}
+          {question.help && <span className={fr.cx("fr-hint-text")}>{question.help}</span>}
+        </legend>
+        <div className={fr.cx("fr-fieldset__element")}>
+          <RadioButtons
+            legend="Mode de réponse"
+            name={`${domId}-mode`}
+            orientation="horizontal"
+            small
+            disabled={disabled}
+            options={[
+              { label: "Même niveau pour tous les EG", nativeInputProps: { checked: !perSite, disabled, onChange: () => chooseMode("global") } },
+              { label: "Un niveau par EG (le niveau retenu est la moyenne)", nativeInputProps: { checked: perSite, disabled, onChange: () => chooseMode("perSite") } },
+            ]}
+          />
+        </div>
+        {answer?.mode === "perSite" ? (
+          <div className={fr.cx("fr-fieldset__element")}>
+            <Accordion label="Description des niveaux" className={fr.cx("fr-mb-2w")}>
+              <ul>
+                {question.levels.map((level) => (
+                  <li key={level.level}>
+                    <strong>
+                      Niveau {level.level} — {level.label} :
+                    </strong>{" "}
+                    {level.description}
+                  </li>
+                ))}
+              </ul>
+            </Accordion>
+            {sites.map((site) => (
               <LevelRadios
+                key={site.finess}
                 name={`${domId}-${site.finess}`}
+                legend={`${site.name} (FINESS EG ${site.finess})`}
                 levels={question.levels}
                 value={answer.levels[site.finess]}
                 disabled={disabled}
+                error={error && answer.levels[site.finess] === undefined ? "Choisissez un niveau pour cet EG." : undefined}
                 compact
                 onChange={(level) => onChange({ mode: "perSite", levels: { ...answer.levels, [site.finess]: level } })}
               />
-            </fieldset>
-          ))}
-          <p className="text-sm">
-            Niveau retenu pour l&apos;entité juridique (moyenne des EG) :{" "}
-            <strong>{retained ? `${formatLevel(retained)} sur ${question.levels.length - 1}` : "à compléter"}</strong>
-          </p>
+            ))}
+            <p>
+              Niveau retenu pour l&apos;entité juridique (moyenne des EG) :{" "}
+              <strong>{retained ? `${formatLevel(retained)} sur ${question.levels.length - 1}` : "à compléter"}</strong>
+            </p>
+          </div>
+        ) : (
+          <div className={fr.cx("fr-fieldset__element")}>
+            <LevelRadios
+              name={`${domId}-niveau`}
+              legend="Niveau de maturité de l'entité juridique"
+              levels={question.levels}
+              value={answer?.level}
+              disabled={disabled}
+              error={undefined}
+              onChange={(level) => onChange({ mode: "global", level })}
+            />
+          </div>
+        )}
+        <div id={`${domId}-messages`} className={fr.cx("fr-messages-group")} aria-live="polite">
+          {error && <p className={fr.cx("fr-message", "fr-message--error")}>{error}</p>}
         </div>
-      ) : (
-        <LevelRadios
-          name={`${domId}-niveau`}
-          levels={question.levels}
-          value={answer?.level}
-          disabled={disabled}
-          onChange={(level) => onChange({ mode: "global", level })}
-        />
-      )}
-    </fieldset>
+      </fieldset>
+    );
+  }
+  return (
+    <div id={domId} tabIndex={-1} data-question-id={question.id} className={fr.cx("fr-mb-4w")}>
+      {body}
+    </div>
   );
 }
 
 function LevelRadios({
   name,
+  legend,
+  hintText,
   levels,
   value,
   disabled,
+  error,
   compact = false,
   onChange,
 }: {
   name: string;
+  legend: string;
+  hintText?: string;
   levels: readonly MaturityLevel[];
   value: number | undefined;
   disabled: boolean;
+  error: string | undefined;
   compact?: boolean;
   onChange: (level: number) => void;
 }) {
   return (
-    <div className={compact ? "flex flex-wrap gap-2" : "space-y-2"}>
-      {levels.map((level) => (
-        <label
-          key={level.level}
-          className={`flex cursor-pointer items-start gap-3 border border-gris-bordure p-2 has-[:checked]:border-bleu-france has-[:checked]:bg-bleu-clair ${compact ? "text-sm" : ""}`}
-        >
-          <input
-            type="radio"
-            name={name}
-            value={level.level}
-            checked={value === level.level}
-            disabled={disabled}
-            onChange={() => onChange(level.level)}
-            className="mt-1 h-4 w-4 shrink-0"
-          />
-          <span>
-            <span className="font-semibold">
-              Niveau {level.level} — {level.label}
-            </span>
-            {!compact && <span className="block text-sm">{level.description}</span>}
-          </span>
-        </label>
-      ))}
-    </div>
+    <RadioButtons
+      name={name}
+      legend={legend}
+      hintText={hintText}
+      orientation={compact ? "horizontal" : "vertical"}
+      small={compact}
+      disabled={disabled}
+      state={error ? "error" : "default"}
+      stateRelatedMessage={error}
+      options={levels.map((level) => ({
+        label: `Niveau ${level.level} — ${level.label}`,
+        hintText: compact ? undefined : level.description,
+        nativeInputProps: { value: level.level, checked: value === level.level, disabled, onChange: () => onChange(level.level) },
+      }))}
+    />
   );
 }

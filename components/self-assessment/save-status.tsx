@@ -1,35 +1,45 @@
 "use client";
 
-import { formatParisTime } from "./format";
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { AutosaveStatus } from "@/components/ui/use-autosave";
+import { formatParisTime } from "./format";
 
 /**
- * The autosave state in an aria-live region ("Enregistrement…", "Enregistré à 10:42", or the
- * error). The buttons sit outside the live region so that only the state is announced.
+ * The autosave state: « Enregistrement… », « Enregistré à 10:42 » (the server's time, on the
+ * portal's clock) in a polite live region; a failure in a DSFR error alert with what to do —
+ * retry after a network failure, reload after a conflict (nothing is overwritten).
  */
 export function SaveStatus({ status, onRetry }: { status: AutosaveStatus; onRetry: () => void }) {
-  const isError = status.kind === "error";
   return (
-    <div className="flex flex-wrap items-center gap-3">
-      <p role="status" aria-live="polite" aria-atomic="true" className={isError ? "max-w-xl font-semibold text-erreur" : "text-sm"}>
+    <div>
+      <p role="status" aria-live="polite" aria-atomic="true" className={fr.cx("fr-text--sm", "fr-mb-0")}>
         {status.kind === "idle" && "Vos réponses sont enregistrées automatiquement."}
         {status.kind === "saving" && "Enregistrement…"}
         {status.kind === "saved" && `Enregistré à ${formatParisTime(status.at)}`}
-        {status.kind === "error" && status.message}
       </p>
-      {isError && status.canRetry && (
-        <button type="button" onClick={onRetry} className="border border-bleu-france px-3 py-1 text-sm font-semibold text-bleu-france hover:bg-bleu-clair">
-          Réessayer l&apos;enregistrement
-        </button>
-      )}
-      {isError && !status.canRetry && (
-        <button
-          type="button"
-          onClick={() => window.location.reload()}
-          className="border border-bleu-france px-3 py-1 text-sm font-semibold text-bleu-france hover:bg-bleu-clair"
-        >
-          Recharger la page
-        </button>
+      {status.kind === "error" && (
+        <Alert
+          className={fr.cx("fr-mt-2w")}
+          severity="error"
+          role="alert"
+          title={status.canRetry ? "Vos dernières réponses ne sont pas enregistrées" : "Enregistrement arrêté"}
+          description={
+            <>
+              <span className="block">{status.message}</span>
+              {status.canRetry ? (
+                <Button className={fr.cx("fr-mt-2w")} priority="secondary" size="small" onClick={onRetry}>
+                  Réessayer l&apos;enregistrement
+                </Button>
+              ) : (
+                <Button className={fr.cx("fr-mt-2w")} priority="secondary" size="small" onClick={() => window.location.reload()}>
+                  Recharger la page
+                </Button>
+              )}
+            </>
+          }
+        />
       )}
     </div>
   );

@@ -1,26 +1,32 @@
 "use client";
 
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { ButtonsGroup } from "@codegouvfr/react-dsfr/ButtonsGroup";
+import { createModal } from "@codegouvfr/react-dsfr/Modal";
+import { Stepper } from "@codegouvfr/react-dsfr/Stepper";
+import { Table } from "@codegouvfr/react-dsfr/Table";
 import { useRouter } from "next/navigation";
-import { useCallback, useMemo, useRef, useState } from "react";
-import { questionsOf, type QuestionnaireDefinition } from "@/lib/self-assessment/questionnaire-definition";
-import {
-  completenessOf,
-  keepValidAnswers,
-  missingQuestionMessage,
-  type Answers,
-  type QuestionAnswer,
-  type SiteRef,
-} from "@/lib/self-assessment/scoring";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useAutosave, type AutosaveResult } from "@/components/ui/use-autosave";
+import { questionsOf, type Dimension, type QuestionnaireDefinition } from "@/lib/self-assessment/questionnaire-definition";
+import { completenessOf, keepValidAnswers, missingQuestionMessage, type Answers, type QuestionAnswer, type SiteRef } from "@/lib/self-assessment/scoring";
 import type { SaveDraftAction, ValidateSelfAssessmentAction } from "./action-types";
 import { questionDomId } from "./format";
 import { QuestionFieldset } from "./question-fieldset";
 import { SaveStatus } from "./save-status";
-import { useAutosave, type AutosaveResult } from "@/components/ui/use-autosave";
+
+const confirmModal = createModal({ id: "confirmer-validation-autoevaluation", isOpenedByDefault: false });
+
+const dimensionTitle = (dimension: Dimension) => `${dimension.objectiveCode ? `${dimension.objectiveCode} — ` : ""}${dimension.title}`;
 
 /**
- * The answer form of a DRAFT self-assessment: questions by dimension, autosaved (the answers live
- * in the database, so nothing is lost on reload), then "Valider l'autoévaluation" with a
- * confirmation. Completeness is shown live; the server checks it again at validation.
+ * The answer form of a DRAFT self-assessment, one step per dimension of the questionnaire (DSFR
+ * Stepper), then a last step to check and validate. Autosaved: the answers live in the database,
+ * so nothing is lost on reload or between steps. Completeness is shown live; validating an
+ * incomplete one lists each missing question with a link that opens its step; the server
+ * checks it again at validation.
  */
 export function SelfAssessmentEditor({
   id,
@@ -50,7 +56,22 @@ export function SelfAssessmentEditor({
   const [formError, setFormError] = useState<string | null>(null);
   const [validating, setValidating] = useState(false);
   const [locked, setLocked] = useState(false);
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  const dimensions = definition.dimensions;
+  const stepCount = dimensions.length + 1;
+  // Resuming a draft: the first dimension still incomplete (the first one when all are answered).
+  const [step, setStep] = useState(() => {
+    const missing = completenessOf(definition, keepValidAnswers(definition, initialAnswers, siteFinesses), sites).missing[0];
+    const index = missing ? dimensions.findIndex((dimension) => dimension.id === missing.dimensionId) : 0;
+    return Math.max(0, index) + 1;
+  });
+  /** Where the focus goes once the step is rendered: the step's title, a question, or the summary. */
+  const focusTargetRef = useRef<string | null>(null);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const setFocusTarget = (target: string) => {
+    focusTargetRef.current = target;
+    setFocusRequest((count) => count + 1);
+  };
+  const stepTopRef = useRef<HTMLDivElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
 
   const save = useCallback(
@@ -72,17 +93,40 @@ export function SelfAssessmentEditor({
 
   const completeness = useMemo(() => completenessOf(definition, answers, sites), [definition, answers, sites]);
   const missingById = useMemo(() => new Map(completeness.missing.map((missing) => [missing.questionId, missing])), [completeness]);
+  const numberOf = useMemo(() => new Map(questionsOf(definition).map(({ question }, index) => [question.id, index + 1])), [definition]);
+
+  // After a step change or a refused validation, once rendered.
+  useEffect(() => {
+    const wanted = focusTargetRef.current;
+    if (!wanted) return;
+    focusTargetRef.current = null;
+    const target = wanted === "etape" ? stepTopRef.current : wanted === "resume" ? summaryRef.current : document.getElementById(wanted);
+    target?.focus();
+    target?.scrollIntoView({ block: "start" });
+  }, [focusRequest]);
+
+  function goTo(next: number, focus = "etape") {
+    setStep(next);
+    setFocusTarget(focus);
+  }
+
+  function openQuestion(questionId: string) {
+    const dimensionId = completeness.missing.find((missing) => missing.questionId === questionId)?.dimensionId ?? questionsOf(definition).find(({ question }) => question.id === questionId)?.dimension.id;
+    goTo(dimensions.findIndex((dimension) => dimension.id === dimensionId) + 1, questionDomId(questionId));
+  }
 
   function changeAnswer(questionId: string, answer: QuestionAnswer | undefined) {
     const next: Answers = { ...answers };
     if (answer) next[questionId] = answer;
     else delete next[questionId];
     setAnswers(next);
+    // A fixed question loses its error at once; the summary follows the live completeness.
     setServerErrors((previous) => {
       const others = { ...previous };
       delete others[questionId];
       return others;
     });
+    setFormError(null);
     autosave.schedule(next);
   }
 
@@ -97,10 +141,10 @@ export function SelfAssessmentEditor({
     setFormError(null);
     if (!completeness.complete) {
       setShowMissing(true);
-      requestAnimationFrame(() => summaryRef.current?.focus());
+      setFocusTarget("resume");
       return;
     }
-    dialogRef.current?.showModal();
+    confirmModal.open();
   }
 
   async function confirmValidation() {
@@ -109,12 +153,13 @@ export function SelfAssessmentEditor({
     try {
       // The answers shown are the ones validated: store the last changes first.
       if (!(await autosave.flush())) {
-        dialogRef.current?.close();
+        confirmModal.close();
         setFormError("Les dernières réponses n'ont pas pu être enregistrées : l'autoévaluation n'a pas été validée.");
+        setFocusTarget("resume");
         return;
       }
       const result = await validate({ id, expectedVersion: autosave.currentVersion() });
-      dialogRef.current?.close();
+      confirmModal.close();
       if (result.ok) {
         setLocked(true);
         router.refresh();
@@ -123,117 +168,146 @@ export function SelfAssessmentEditor({
       setServerErrors(result.fieldErrors ?? {});
       setShowMissing(true);
       setFormError(result.message);
-      requestAnimationFrame(() => summaryRef.current?.focus());
+      setFocusTarget("resume");
     } catch {
-      dialogRef.current?.close();
+      confirmModal.close();
       setFormError("La validation n'a pas abouti (connexion interrompue ?). Réessayez.");
+      setFocusTarget("resume");
     } finally {
       setValidating(false);
     }
   }
 
-  const showSummary = formError !== null || (showMissing && !completeness.complete);
-  const numberOf = new Map(questionsOf(definition).map(({ question }, index) => [question.id, index + 1]));
+  const onValidationStep = step === stepCount;
+  const dimension = onValidationStep ? null : dimensions[step - 1]!;
+  const missingCount = completeness.missing.length;
+  const showSummary = formError !== null || (showMissing && missingCount > 0);
+  const answeredIn = (candidate: Dimension) => candidate.questions.filter((question) => !missingById.has(question.id)).length;
+
   return (
-    <div className="space-y-8">
-      <div className="sticky top-0 z-10 flex flex-wrap items-center justify-between gap-4 border-b border-gris-bordure bg-white py-3">
-        <p className="font-semibold">
+    <div>
+      <div className={`${fr.cx("fr-mb-3w")} flex flex-wrap items-start justify-between gap-4`}>
+        <p className={fr.cx("fr-text--bold", "fr-mb-0")}>
           {completeness.answered} / {completeness.total} questions renseignées
         </p>
         <SaveStatus status={autosave.status} onRetry={autosave.retry} />
       </div>
 
       {showSummary && (
-        <div ref={summaryRef} tabIndex={-1} role="alert" className="border-l-4 border-erreur bg-fond-alt p-4">
-          <p className="font-semibold text-erreur">
-            {formError ??
-              `L'autoévaluation n'est pas complète : ${completeness.missing.length} ${completeness.missing.length > 1 ? "questions restent" : "question reste"} à renseigner.`}
-          </p>
-          {completeness.missing.length > 0 && (
-            <ul className="mt-2 list-disc pl-6">
-              {completeness.missing.map((missing) => (
-                <li key={missing.questionId}>
-                  <a href={`#${questionDomId(missing.questionId)}`}>{missing.label}</a>
-                </li>
-              ))}
-            </ul>
-          )}
+        <div ref={summaryRef} tabIndex={-1} className={fr.cx("fr-mb-4w")}>
+          <Alert
+            severity="error"
+            role="alert"
+            title={formError ?? `L'autoévaluation n'est pas complète : ${missingCount} ${missingCount > 1 ? "questions restent" : "question reste"} à renseigner.`}
+            description={
+              missingCount > 0 ? (
+                <ul>
+                  {completeness.missing.map((missing) => (
+                    <li key={missing.questionId}>
+                      <a
+                        href={`#${questionDomId(missing.questionId)}`}
+                        onClick={(event) => {
+                          event.preventDefault();
+                          openQuestion(missing.questionId);
+                        }}
+                      >
+                        {numberOf.get(missing.questionId)}. {missing.label}
+                      </a>{" "}
+                      ({dimensionTitle(dimensions.find((candidate) => candidate.id === missing.dimensionId)!)})
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                "Corrigez les questions signalées puis validez à nouveau."
+              )
+            }
+          />
         </div>
       )}
 
-      {definition.dimensions.map((dimension) => (
-        <section key={dimension.id} aria-labelledby={`dimension-${dimension.id}`} className="space-y-4">
-          <div>
-            <h2 id={`dimension-${dimension.id}`} className="text-2xl font-bold">
-              {dimension.objectiveCode ? `${dimension.objectiveCode} — ` : ""}
-              {dimension.title}
-            </h2>
-            {dimension.description && <p className="mt-1">{dimension.description}</p>}
-          </div>
-          {dimension.questions.map((question) => {
-            return (
-              <QuestionFieldset
-                key={question.id}
-                number={numberOf.get(question.id) ?? 0}
-                question={question}
-                answer={answers[question.id]}
-                sites={sites}
-                error={errorFor(question.id)}
-                disabled={locked || validating}
-                onChange={(answer) => changeAnswer(question.id, answer)}
-              />
-            );
-          })}
-        </section>
-      ))}
-
-      <div className="border-t border-gris-bordure pt-6">
-        <p className="mb-3">
-          Une fois validée, l&apos;autoévaluation ne peut plus être modifiée et reçoit un numéro de référence unique (NRU) à indiquer lors du dépôt
-          de votre dossier.
-        </p>
-        <button
-          type="button"
-          onClick={askValidation}
-          disabled={locked || validating}
-          className="bg-bleu-france px-5 py-2 font-semibold text-white hover:bg-bleu-france-hover disabled:opacity-60"
-        >
-          Valider l&apos;autoévaluation
-        </button>
+      <div ref={stepTopRef} tabIndex={-1}>
+        <Stepper
+          currentStep={step}
+          stepCount={stepCount}
+          title={dimension ? dimensionTitle(dimension) : "Vérification et validation"}
+          nextTitle={step < dimensions.length ? dimensionTitle(dimensions[step]!) : step === dimensions.length ? "Vérification et validation" : undefined}
+        />
       </div>
 
-      <dialog
-        ref={dialogRef}
-        aria-labelledby="confirmer-validation-titre"
-        aria-describedby="confirmer-validation-texte"
-        className="m-auto max-w-lg border-2 border-bleu-france p-6 backdrop:bg-black/50"
+      {dimension ? (
+        <section aria-label={`Étape ${step} : ${dimensionTitle(dimension)}`}>
+          {dimension.description && <p>{dimension.description}</p>}
+          {dimension.questions.map((question) => (
+            <QuestionFieldset
+              key={question.id}
+              number={numberOf.get(question.id) ?? 0}
+              question={question}
+              answer={answers[question.id]}
+              sites={sites}
+              error={errorFor(question.id)}
+              disabled={locked || validating}
+              onChange={(answer) => changeAnswer(question.id, answer)}
+            />
+          ))}
+        </section>
+      ) : (
+        <section aria-label={`Étape ${step} : vérification et validation`}>
+          <Table
+            caption="Questions renseignées par dimension"
+            headers={["Étape", "Dimension", "Questions renseignées", <span key="action" className={fr.cx("fr-sr-only")}>Action</span>]}
+            data={dimensions.map((candidate, index) => [
+              index + 1,
+              dimensionTitle(candidate),
+              `${answeredIn(candidate)} / ${candidate.questions.length}`,
+              <Button key="aller" priority="tertiary" size="small" onClick={() => goTo(index + 1)} nativeButtonProps={{ "aria-label": `Aller à l'étape ${index + 1} : ${dimensionTitle(candidate)}` }}>
+                Aller à l&apos;étape
+              </Button>,
+            ])}
+          />
+          <p>
+            Une fois validée, l&apos;autoévaluation ne peut plus être modifiée et reçoit un numéro de référence unique (NRU) à indiquer lors du dépôt de votre dossier.
+          </p>
+          <Button onClick={askValidation} disabled={locked || validating}>
+            Valider l&apos;autoévaluation
+          </Button>
+        </section>
+      )}
+
+      <ButtonsGroup
+        className={fr.cx("fr-mt-4w")}
+        inlineLayoutWhen="sm and up"
+        buttonsSize="medium"
+        buttons={[
+          {
+            children: "Étape précédente",
+            priority: "secondary",
+            iconId: "fr-icon-arrow-left-line",
+            disabled: step === 1,
+            onClick: () => goTo(step - 1),
+          },
+          {
+            children: step === dimensions.length ? "Vérifier et valider" : "Étape suivante",
+            priority: onValidationStep ? "secondary" : "primary",
+            iconId: "fr-icon-arrow-right-line",
+            iconPosition: "right",
+            disabled: onValidationStep,
+            onClick: () => goTo(step + 1),
+          },
+        ]}
+      />
+
+      <confirmModal.Component
+        title="Valider l'autoévaluation ?"
+        titleAs="h2"
+        buttons={[
+          { children: "Annuler", priority: "secondary", disabled: validating },
+          { children: validating ? "Validation…" : "Confirmer la validation", doClosesModal: false, disabled: validating, onClick: () => void confirmValidation() },
+        ]}
       >
-        <h2 id="confirmer-validation-titre" className="text-xl font-bold">
-          Valider l&apos;autoévaluation ?
-        </h2>
-        <p id="confirmer-validation-texte" className="mt-3">
-          Une fois validée, cette autoévaluation ({legalEntityName}) ne pourra plus être modifiée. Elle recevra un numéro de référence unique (NRU)
-          à indiquer lors du dépôt du dossier.
+        <p>
+          Une fois validée, cette autoévaluation ({legalEntityName}) ne pourra plus être modifiée. Elle recevra un numéro de référence unique (NRU) à indiquer lors du dépôt du dossier.
         </p>
-        <div className="mt-6 flex flex-wrap gap-3">
-          <button
-            type="button"
-            onClick={() => void confirmValidation()}
-            disabled={validating}
-            className="bg-bleu-france px-4 py-2 font-semibold text-white hover:bg-bleu-france-hover disabled:opacity-60"
-          >
-            {validating ? "Validation…" : "Confirmer la validation"}
-          </button>
-          <button
-            type="button"
-            onClick={() => dialogRef.current?.close()}
-            disabled={validating}
-            className="border border-bleu-france px-4 py-2 font-semibold text-bleu-france hover:bg-bleu-clair"
-          >
-            Annuler
-          </button>
-        </div>
-      </dialog>
+      </confirmModal.Component>
     </div>
   );
 }

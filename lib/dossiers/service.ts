@@ -10,6 +10,7 @@ import { effectiveGuichetDates } from "@/lib/guichets/derogations";
 import { guichetPhase, GUICHET_PHASE_LABELS, type GuichetDates } from "@/lib/guichets/guichet-state";
 import { normalizeNru } from "@/lib/self-assessment/nru";
 import { candidatureDraftSchema, depositDraftSchema, type CandidatureDraft, type DepositDraft } from "./dossier-input";
+import { carrierSelect, loadStartContext, startAvailability, startRefusalError } from "./start-availability";
 import { dossierInclude, dossierScope, documentsOf, partHeadcount, validatedOn, type DossierRow } from "./dossier-view";
 import { EXPENSE_COLUMNS } from "./expense-columns";
 import { deadlineAllows, isEditable, nextStatus } from "./machine";
@@ -20,12 +21,6 @@ import { buildSnapshot, type DossierSnapshot } from "./snapshot";
 import { candidatureErrors, depositErrors, MAX_NOTE_DE_CADRAGE_FILES, type DepositPartFacts, type FieldErrors } from "./submission-rules";
 
 const EDITABLE_STATUSES: DossierStatus[] = ["DRAFT", "CHANGES_REQUESTED"];
-
-/** The guichets an establishment can deposit into on this portal (source 000, 003). */
-function supportedKind(guichet: { programme: string; kind: string }): "CANDIDATURE" | "MILESTONE_DEPOSIT" | null {
-  if (guichet.programme !== "HOSPICONNECT_HOPEN2") return null;
-  return guichet.kind === "CANDIDATURE" || guichet.kind === "MILESTONE_DEPOSIT" ? guichet.kind : null;
-}
 
 function dossierPrefix(kind: "CANDIDATURE" | "MILESTONE_DEPOSIT", year: number): string {
   return `HC-${kind === "CANDIDATURE" ? "C" : "J"}${year}`;
@@ -73,31 +68,27 @@ function deadlineMessage(label: string, dates: GuichetDates, phase: ReturnType<t
  */
 export async function startDossier(db: Database, user: CurrentUser, input: { guichetId: string; carrierFiness: string }, at: Date): Promise<{ id: string }> {
   if (user.role !== "ESTABLISHMENT_REFERENT") throw new ForbiddenError();
-  const carrier = await db.legalEntity.findUnique({ where: { finess: input.carrierFiness }, include: { ght: { include: { members: true } } } });
+  const carrier = await db.legalEntity.findUnique({ where: { finess: input.carrierFiness }, select: { ...carrierSelect, ght: { select: { ...carrierSelect.ght.select, members: { select: { finess: true } } } } } });
   if (!carrier) throw new NotFoundError(`EJ ${input.carrierFiness}`, "Cette entité juridique est introuvable.");
   if (!canAccessLegalEntity(user, { finess: carrier.finess, regionCode: carrier.regionCode, ghtSupportFiness: carrier.ght?.supportFiness ?? null })) {
     throw new ForbiddenError();
   }
-  if (carrier.ght && carrier.ght.supportFiness !== carrier.finess) {
-    throw new InvalidStateError(`${carrier.name} est membre du ${carrier.ght.name} : c'est l'établissement support du GHT qui candidate et dépose pour elle.`);
-  }
   const guichet = await db.guichet.findUnique({ where: { id: input.guichetId } });
   if (!guichet) throw new NotFoundError(`guichet ${input.guichetId}`, "Ce guichet est introuvable.");
-  const kind = supportedKind(guichet);
-  if (!kind) throw new InvalidStateError(`Le dépôt au guichet « ${guichet.label} » n'est pas encore proposé sur ce portail.`);
 
-  const existing = await db.dossier.findUnique({ where: { guichetId_carrierFiness: { guichetId: guichet.id, carrierFiness: carrier.finess } } });
-  if (existing) return { id: existing.id };
-
-  const dates = await effectiveGuichetDates(db, guichet, carrier);
-  const phase = guichetPhase(dates, parisDate(at));
-  if (phase !== "open") throw new DeadlinePassedError(deadlineMessage(guichet.label, dates, phase));
+  // The same decision as the pages that offer the button (lib/dossiers/start-availability.ts).
+  const today = parisDate(at);
+  const availability = startAvailability((await loadStartContext(db, [carrier], [guichet], today)).factsFor(guichet, carrier));
+  if (!availability.canStart) {
+    // One dossier per EJ and guichet: starting again opens the existing one.
+    if (availability.reason === "DOSSIER_EXISTS" && availability.dossier) return { id: availability.dossier.id };
+    throw startRefusalError(availability);
+  }
+  const { kind } = availability;
 
   const members = carrier.ght ? carrier.ght.members.map((member) => member.finess) : [carrier.finess];
   if (!members.includes(carrier.finess)) members.push(carrier.finess);
   members.sort();
-
-  if (kind === "MILESTONE_DEPOSIT") await assertCandidatureNotRefused(db, carrier.finess, guichet.year);
 
   const [sequence] = await db.$queryRaw<{ value: bigint }[]>`SELECT nextval('dossier_number_seq') AS value`;
   const number = `${dossierPrefix(kind, guichet.year)}-${String(sequence?.value ?? 0).padStart(6, "0")}`;
@@ -127,20 +118,6 @@ export async function startDossier(db: Database, user: CurrentUser, input: { gui
       throw new InvalidStateError("Une de ces entités juridiques figure déjà dans un autre dossier de ce guichet.");
     }
     throw error;
-  }
-}
-
-/** The yearly deposit needs a candidature to the programme that the ARS has not refused. */
-async function assertCandidatureNotRefused(db: Database, carrierFiness: string, year: number) {
-  const candidature = await db.dossier.findFirst({
-    where: {
-      guichet: { programme: "HOSPICONNECT_HOPEN2", kind: "CANDIDATURE", year: { lte: year } },
-      legalEntities: { some: { legalEntityFiness: carrierFiness } },
-      status: { in: ["SUBMITTED", "CHANGES_REQUESTED", "ACCEPTED"] },
-    },
-  });
-  if (!candidature) {
-    throw new InvalidStateError("Aucune candidature au dispositif HospiConnect/HOP'EN2 transmise pour cet établissement : le dépôt des preuves n'est pas possible.");
   }
 }
 

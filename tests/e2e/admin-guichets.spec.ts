@@ -46,7 +46,9 @@ test.describe("DNS admin: guichets and derogations", () => {
       await clinicPage.goto("/etablissement/dossiers");
       const jalon = clinicPage.getByRole("region", { name: "HospiConnect – Jalon juin 2026" });
       await expect(jalon).toContainText("Délai prolongé pour cet établissement jusqu'au 10 juillet 2026 — ouvert, 12 jours restants.");
-      await expect(jalon.getByRole("button", { name: /Déposer les preuves de SAS Clinique de la Rade de Kervidec/ })).toBeVisible();
+      // Still open for it: what it lacks is an accepted candidature, not time (lib/dossiers/start-availability.ts).
+      await expect(jalon).toContainText("Aucune candidature au dispositif HospiConnect/HOP'EN2 pour cet établissement");
+      await expect(jalon).not.toContainText("fermé aux dépôts");
       await clinic.close();
 
       const other = await browser.newContext({ storageState: storageStateOf("referentGht") });
@@ -55,6 +57,7 @@ test.describe("DNS admin: guichets and derogations", () => {
       const otherJalon = otherPage.getByRole("region", { name: "HospiConnect – Jalon juin 2026" });
       await expect(otherJalon).not.toContainText("Délai prolongé");
       await expect(otherJalon.getByRole("button", { name: /Déposer les preuves/ })).toHaveCount(0);
+      await expect(otherJalon).toContainText("est fermé aux dépôts depuis le 26 juin 2026");
       await other.close();
 
       // Revoking is final: it asks first, and cancelling changes nothing.

@@ -15,7 +15,7 @@ test.describe("referent of a multi-site EJ", () => {
     await expect(card).toContainText(/39\s050,00\s€/);
     await expect(card.getByRole("table")).toContainText("Centre hospitalier de Montbrasset – site principal");
     await expect(page.getByRole("table", { name: "Guichets ouverts et à venir" })).toContainText("Ouvert");
-    await expect(page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Mon espace établissement" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Mon espace établissement" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Administration DNS" })).toHaveCount(0);
   });
 });

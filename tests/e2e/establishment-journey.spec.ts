@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO_FINESS } from "../../prisma/seed-data/establishments";
-import { storageStateOf } from "./support/accounts";
+import { storageStateOf, type DemoAccount } from "./support/accounts";
 import { setSimulatedDate } from "./support/demo-clock";
 import { writePdf } from "./support/pdf-fixture";
 import { validateNewSelfAssessment } from "./support/self-assessment";
@@ -18,6 +18,17 @@ async function fillProjectTeam(page: Page) {
   }
 }
 
+/** The ARS of the EJ's region accepts its transmitted candidature: the yearly deposit needs it (sources 000, 001). */
+async function arsAcceptsCandidature(browser: Browser, instructor: DemoAccount, dossierUrl: string) {
+  const context = await browser.newContext({ storageState: storageStateOf(instructor) });
+  const page = await context.newPage();
+  await page.goto(`/ars/dossiers/${new URL(dossierUrl).pathname.split("/").pop()}`);
+  await page.getByRole("button", { name: "Accepter" }).click();
+  await page.getByRole("button", { name: "Confirmer l'acceptation" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Le dossier est accepté" })).toBeVisible();
+  await context.close();
+}
+
 test.describe.configure({ mode: "serial" });
 
 test.describe("candidature of a single EJ (private clinic)", () => {
@@ -26,7 +37,7 @@ test.describe("candidature of a single EJ (private clinic)", () => {
   test.beforeAll(async ({ browser }) => setSimulatedDate(browser, "2026-02-02T10:00"));
   test.afterAll(async ({ browser }) => setSimulatedDate(browser, "2026-06-01T10:00"));
 
-  test("a draft is clearly not transmitted; missing fields are listed; submission locks it and gives a récépissé", async ({ page }) => {
+  test("a draft is clearly not transmitted; missing fields are listed; submission locks it and gives a récépissé", async ({ page, browser }) => {
     await page.goto("/etablissement/dossiers");
     await page.getByRole("button", { name: /Candidater pour SAS Clinique de la Rade de Kervidec/ }).click();
     await expect(page).toHaveURL(/\/etablissement\/dossiers\/.+/);
@@ -48,6 +59,7 @@ test.describe("candidature of a single EJ (private clinic)", () => {
     const download = page.waitForEvent("download");
     await page.getByRole("link", { name: "Télécharger le récépissé (PDF)" }).click();
     expect((await download).suggestedFilename()).toMatch(/^recepisse-HC-C2026-\d{6}-1\.pdf$/);
+    await arsAcceptsCandidature(browser, "instructorBretagne", page.url());
   });
 });
 
@@ -111,6 +123,7 @@ test.describe("GHT support establishment: candidature with mandate, then one not
       await expect(page.getByRole("link", { name: "decision-costrat.pdf" })).toBeVisible();
       await page.getByRole("button", { name: "Transmettre le dossier à l'ARS" }).click();
       await expect(page.getByTestId("etat-dossier")).toContainText("En cours d'instruction par l'ARS");
+      await arsAcceptsCandidature(browser, "instructorAra", page.url());
     } finally {
       await setSimulatedDate(browser, "2026-06-01T10:00");
     }

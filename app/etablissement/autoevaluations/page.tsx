@@ -1,3 +1,6 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
+import { Table } from "@codegouvfr/react-dsfr/Table";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateAndOpenButton } from "@/components/self-assessment/create-and-open-button";
@@ -19,16 +22,13 @@ export default async function SelfAssessmentsPage() {
   const entities = await listLegalEntitiesForSelfAssessment(db, user);
   const lists = await Promise.all(entities.map(async (entity) => ({ entity, items: await listSelfAssessments(db, user, entity.finess) })));
   return (
-    <div className="space-y-8">
-      <p>
-        <Link href="/etablissement">← Mon espace établissement</Link>
-      </p>
-      <div className="max-w-3xl space-y-2">
-        <h1 className="text-3xl font-bold">Autoévaluations de la maturité en identification électronique</h1>
+    <>
+      <Breadcrumb segments={[{ label: "Mon espace établissement", linkProps: { href: "/etablissement" } }]} currentPageLabel="Autoévaluations" />
+      <h1>Autoévaluations de la maturité en identification électronique</h1>
+      <div className={`${fr.cx("fr-mb-6w")} max-w-3xl`}>
         <p>
-          L&apos;autoévaluation se renseigne pour chaque entité juridique (EJ), dans son intégralité. Une fois validée, elle reçoit un numéro de
-          référence unique (NRU) à indiquer lors du dépôt du dossier ; elle doit avoir été validée entre le 1er janvier de l&apos;année de la relève
-          et le dépôt.
+          L&apos;autoévaluation se renseigne pour chaque entité juridique (EJ), dans son intégralité. Une fois validée, elle reçoit un numéro de référence unique
+          (NRU) à indiquer lors du dépôt du dossier ; elle doit avoir été validée entre le 1er janvier de l&apos;année de la relève et le dépôt.
         </p>
         <p>Vous pouvez partir d&apos;un formulaire vierge ou dupliquer une autoévaluation existante, brouillon ou validée.</p>
       </div>
@@ -36,10 +36,10 @@ export default async function SelfAssessmentsPage() {
       {lists.map(({ entity, items }) => {
         const headingId = `autoevaluations-${entity.finess}`;
         return (
-          <section key={entity.finess} aria-labelledby={headingId} className="space-y-4 border border-gris-bordure p-5">
+          <section key={entity.finess} aria-labelledby={headingId} className={fr.cx("fr-mb-6w")}>
             <div className="flex flex-wrap items-start justify-between gap-4">
-              <h2 id={headingId} className="text-xl font-bold">
-                {entity.name} <span className="text-base font-normal">(FINESS EJ {entity.finess})</span>
+              <h2 id={headingId} className={fr.cx("fr-h4")}>
+                {entity.name} <span className={fr.cx("fr-text--md", "fr-text--regular")}>(FINESS EJ {entity.finess})</span>
               </h2>
               <CreateAndOpenButton
                 action={createSelfAssessmentAction}
@@ -52,69 +52,45 @@ export default async function SelfAssessmentsPage() {
             {items.length === 0 ? (
               <p>Aucune autoévaluation pour cette entité juridique.</p>
             ) : (
-              <div className="overflow-x-auto">
-                <table className="w-full border-collapse text-left text-sm">
-                  <caption className="sr-only">Autoévaluations de {entity.name}</caption>
-                  <thead>
-                    <tr className="border-b-2 border-gris-texte">
-                      <th scope="col" className="py-2 pr-3">
-                        Statut
-                      </th>
-                      <th scope="col" className="py-2 pr-3">
-                        Créée le
-                      </th>
-                      <th scope="col" className="py-2 pr-3">
-                        Validée le
-                      </th>
-                      <th scope="col" className="py-2 pr-3">
-                        Avancement
-                      </th>
-                      <th scope="col" className="py-2">
-                        Actions
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {items.map((item) => {
-                      const created = formatParisInstant(item.createdAt);
-                      return (
-                        <tr key={item.id} className="border-b border-gris-bordure align-top">
-                          <td className="py-2 pr-3">
-                            <SelfAssessmentStatusBadge status={item.status} nru={item.nru} />
-                            {item.duplicatedFromId && <span className="mt-1 block text-xs">Copie d&apos;une autoévaluation précédente</span>}
-                          </td>
-                          <td className="py-2 pr-3">{created}</td>
-                          <td className="py-2 pr-3">{item.validatedAt ? formatParisInstant(item.validatedAt) : "—"}</td>
-                          <td className="py-2 pr-3">
-                            {item.overallPercent !== null
-                              ? `Score global ${formatPercent(item.overallPercent)}`
-                              : `${item.progress.answered} / ${item.progress.total} questions`}
-                          </td>
-                          <td className="py-2">
-                            <div className="flex items-start gap-3 whitespace-nowrap">
-                              <Link href={`${PATH}/${item.id}`} className="px-1 py-2 font-semibold" aria-label={`${item.status === "VALIDATED" ? "Consulter" : "Continuer"} l'autoévaluation créée le ${created}`}>
-                                {item.status === "VALIDATED" ? "Consulter" : "Continuer"}
-                              </Link>
-                              <CreateAndOpenButton
-                                action={duplicateSelfAssessmentAction}
-                                input={{ sourceId: item.id }}
-                                label="Dupliquer"
-                                pendingLabel="Duplication…"
-                                accessibleLabel={`Dupliquer l'autoévaluation créée le ${created}`}
-                                variant="secondary"
-                              />
-                            </div>
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </div>
+              <Table
+                noCaption
+                caption={`Autoévaluations de ${entity.name}`}
+                headers={["Statut", "Créée le", "Validée le", "Avancement", "Actions"]}
+                data={items.map((item) => {
+                  const created = formatParisInstant(item.createdAt);
+                  return [
+                    <span key="statut">
+                      <SelfAssessmentStatusBadge status={item.status} nru={item.nru} />
+                      {item.duplicatedFromId && <span className={`${fr.cx("fr-hint-text")} block`}>Copie d&apos;une autoévaluation précédente</span>}
+                    </span>,
+                    created,
+                    item.validatedAt ? formatParisInstant(item.validatedAt) : "—",
+                    item.overallPercent !== null ? `Score global ${formatPercent(item.overallPercent)}` : `${item.progress.answered} / ${item.progress.total} questions`,
+                    <div key="actions" className="flex flex-wrap items-center gap-4">
+                      <Link
+                        href={`${PATH}/${item.id}`}
+                        className={fr.cx("fr-link")}
+                        aria-label={`${item.status === "VALIDATED" ? "Consulter" : "Continuer"} l'autoévaluation créée le ${created}`}
+                      >
+                        {item.status === "VALIDATED" ? "Consulter" : "Continuer"}
+                      </Link>
+                      <CreateAndOpenButton
+                        action={duplicateSelfAssessmentAction}
+                        input={{ sourceId: item.id }}
+                        label="Dupliquer"
+                        pendingLabel="Duplication…"
+                        accessibleLabel={`Dupliquer l'autoévaluation créée le ${created}`}
+                        variant="secondary"
+                        size="small"
+                      />
+                    </div>,
+                  ];
+                })}
+              />
             )}
           </section>
         );
       })}
-    </div>
+    </>
   );
 }

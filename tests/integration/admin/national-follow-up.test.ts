@@ -12,7 +12,7 @@ import { attachDocument, saveDepositDraft, startDossier, submitDossier } from "@
 import { ForbiddenError } from "@/lib/errors";
 import { asCurrentUser, createGuichet, createLegalEntity, createSelfAssessment, createSite, createStoredFile, createUser } from "../support/factories";
 import { useTestDatabase } from "../support/test-database";
-import { arsAccepts, candidature, depositDraft, establishment, inDeposit, instructionGuichets, submittedDeposit } from "../support/dossier-builders";
+import { acceptedCandidature, arsAccepts, candidature, depositDraft, establishment, inDeposit, instructionGuichets, submittedDeposit } from "../support/dossier-builders";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
@@ -45,8 +45,8 @@ beforeAll(async () => {
   Object.assign(finess, { alpha: alpha.ej.finess, beta: beta.finess, gamma: gamma.ej.finess, delta: delta.finess, kervidec: kervidec.ej.finess });
 
   const alphaDeposit = await submittedDeposit(db, alpha.referent, alpha.ej.finess, guichets);
-  // Beta: transmitted candidature and 2026 deposit (note de cadrage + validated self-assessment), 30 000 € requested.
-  await candidature(db, betaReferent, beta.finess, guichets.candidature.id);
+  // Beta: accepted candidature and 2026 deposit (note de cadrage + validated self-assessment), 30 000 € requested.
+  await acceptedCandidature(db, betaReferent, beta.finess, guichets.candidature.id);
   const assessment = await createSelfAssessment(db, { legalEntityFiness: beta.finess, createdById: betaReferent.id, status: "VALIDATED" });
   const { id: betaDeposit } = await startDossier(db, betaReferent, { guichetId: guichets.deposit.id, carrierFiness: beta.finess }, inDeposit);
   const note = await createStoredFile(db, betaReferent.id, "note.pdf");
@@ -109,7 +109,8 @@ describe("national follow-up of the candidature guichet", () => {
   it("counts drafts by status but sums only transmitted dossiers; no eligible amount outside deposits", async () => {
     const followUp = await nationalFollowUp(db, admin, guichets.candidature.id);
     const ara = followUp.regions.find((region) => region.code === "84")!;
-    expect(ara.byStatus).toMatchObject({ DRAFT: 1, SUBMITTED: 2 });
+    // Alpha and Beta deposited in June: their candidatures were accepted by the ARS in March.
+    expect(ara.byStatus).toMatchObject({ DRAFT: 1, ACCEPTED: 2 });
     expect(ara).toMatchObject({ candidatures: 2, legalEntitiesInDossiers: 2, ceilings: 8_750_000, eligible: 0 });
     expect(followUp.regions.find((region) => region.code === "53")).toMatchObject({ ceilings: 3_905_000, candidatures: 1 });
   });

@@ -15,7 +15,19 @@ import {
   createUser,
 } from "../support/factories";
 import { useTestDatabase } from "../support/test-database";
-import { candidature, completeTeam, depositDraft, establishment, inCandidature, inDeposit, instructionGuichets, readyDeposit as readyDepositOf } from "../support/dossier-builders";
+import {
+  acceptedCandidature,
+  arsAccepts,
+  candidature,
+  completeTeam,
+  depositDraft,
+  establishment,
+  inCandidature,
+  inCandidatureInstruction,
+  inDeposit,
+  instructionGuichets,
+  readyDeposit as readyDepositOf,
+} from "../support/dossier-builders";
 
 let db: Database;
 // Demo-like calendar (source 000/003): candidatures until 13 Feb 2026; 2026 deposits 4 May – 26 June, instruction until 15 Sept.
@@ -33,6 +45,7 @@ beforeAll(async () => {
 /** An EJ of 800 agents (source 000 example: 39 050 € a year) with its referent. */
 const singleEj = () => establishment(db, "84", "CH Test");
 const submittedCandidature = (user: CurrentUser, finess: string) => candidature(db, user, finess, candidatureGuichet.id);
+const acceptedCandidatureOf = (user: CurrentUser, finess: string) => acceptedCandidature(db, user, finess, candidatureGuichet.id);
 
 /** A complete 2026 deposit of one EJ, ready to submit; returns the dossier id and its version. */
 async function readyDeposit() {
@@ -78,11 +91,15 @@ describe("starting a dossier", () => {
     expect(await db.dossier.count({ where: { carrierFiness: { in: [ej.finess, other.ej.finess] } } })).toBe(0);
   });
 
-  it("a yearly deposit needs a transmitted candidature", async () => {
+  it("a yearly deposit needs a candidature accepted by the ARS (sources 000, 001), with the reason the dossiers page shows", async () => {
     const { ej, referent } = await singleEj();
-    await expect(startDossier(db, referent, { guichetId: depositGuichet.id, carrierFiness: ej.finess }, inDeposit)).rejects.toThrow(/Aucune candidature/);
-    await submittedCandidature(referent, ej.finess);
-    await expect(startDossier(db, referent, { guichetId: depositGuichet.id, carrierFiness: ej.finess }, inDeposit)).resolves.toHaveProperty("id");
+    const start = () => startDossier(db, referent, { guichetId: depositGuichet.id, carrierFiness: ej.finess }, inDeposit);
+    await expect(start()).rejects.toThrow(/Aucune candidature/);
+    const candidatureId = await submittedCandidature(referent, ej.finess);
+    await expect(start()).rejects.toThrow(/est en cours d'instruction/);
+    const instructor = asCurrentUser(await createUser(db, { role: "ARS_INSTRUCTOR", regionCode: "84" }));
+    await arsAccepts(db, instructor, candidatureId, inCandidatureInstruction);
+    await expect(start()).resolves.toHaveProperty("id");
   });
 });
 
@@ -188,7 +205,7 @@ describe("2026 deposit", () => {
 
   it("lists a missing note de cadrage, attestation and expenses next to their fields", async () => {
     const { ej, referent } = await singleEj();
-    await submittedCandidature(referent, ej.finess);
+    await acceptedCandidatureOf(referent, ej.finess);
     const { id } = await startDossier(db, referent, { guichetId: depositGuichet.id, carrierFiness: ej.finess }, inDeposit);
     const draft = depositDraft(ej.finess, { requested: null, expenses: { rh_internes: null, prestations_externes: 0, depenses_editeurs: 0 } });
     draft.attestations.expensesTruthful = false;
@@ -237,6 +254,7 @@ describe("2026 deposit", () => {
     const team = { ...completeTeam(), ghtMandateKind: "CONVENTION_EXTRACT" };
     const saved = await saveCandidatureDraft(db, referent, candidature.id, (await getDossierForUser(db, referent, candidature.id)).version, team, inCandidature);
     await submitDossier(db, referent, candidature.id, saved.version, inCandidature);
+    await arsAccepts(db, asCurrentUser(await createUser(db, { role: "ARS_INSTRUCTOR", regionCode: "84" })), candidature.id, inCandidatureInstruction);
 
     const { id } = await startDossier(db, referent, { guichetId: depositGuichet.id, carrierFiness: support.finess }, inDeposit);
     const note = await createStoredFile(db, referent.id, "note-ght.pdf");

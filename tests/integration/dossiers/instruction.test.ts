@@ -12,6 +12,7 @@ let candidatureGuichet: { id: string };
 let depositGuichet: { id: string };
 const inCandidature = new Date("2026-02-01T10:00:00Z");
 const inDeposit = new Date("2026-06-01T08:00:00Z");
+const inCandidatureInstruction = new Date("2026-03-02T10:00:00Z");
 const inInstruction = new Date("2026-07-10T08:00:00Z");
 const afterInstruction = new Date("2026-09-15T22:30:00Z"); // 16 Sept 00:30 in Paris
 
@@ -31,6 +32,8 @@ async function submittedDeposit() {
   const candidature = await startDossier(db, referent, { guichetId: candidatureGuichet.id, carrierFiness: ej.finess }, inCandidature);
   await saveCandidatureDraft(db, referent, candidature.id, 0, { projectTeam: team, ghtMandateKind: null } as never, inCandidature);
   await submitDossier(db, referent, candidature.id, 1, inCandidature);
+  // The yearly deposit needs the candidature accepted by the ARS (sources 000, 001).
+  await acceptDossier(db, asCurrentUser(await createUser(db, { role: "ARS_INSTRUCTOR", regionCode: "84" })), candidature.id, 2, {}, inCandidatureInstruction);
   const assessment = await createSelfAssessment(db, { legalEntityFiness: ej.finess, createdById: referent.id, status: "VALIDATED" });
   const { id } = await startDossier(db, referent, { guichetId: depositGuichet.id, carrierFiness: ej.finess }, inDeposit);
   for (const kind of ["NOTE_DE_CADRAGE", "EXPENSE_ATTESTATION"] as const) {

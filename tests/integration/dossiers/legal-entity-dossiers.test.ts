@@ -40,7 +40,7 @@ describe("dossiersOfLegalEntity", () => {
     const rows = await dossiersOfLegalEntity(db, alpha.referent, alpha.ej.finess);
     expect(rows.map((row) => [row.guichetKind, row.status])).toEqual([
       ["MILESTONE_DEPOSIT", "ACCEPTED"],
-      ["CANDIDATURE", "SUBMITTED"],
+      ["CANDIDATURE", "ACCEPTED"],
     ]);
     expect(rows[0]).toMatchObject({ requested: 3_000_000, decided: 2_500_000, carrierFiness: alpha.ej.finess });
     expect(rows[0]?.number).toMatch(/^HC-J2026-\d{6}$/);

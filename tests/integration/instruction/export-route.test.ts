@@ -37,14 +37,13 @@ beforeAll(async () => {
   const ghtId = await candidature(db, ght.referent, ght.support.finess, guichets.candidature.id, { ght: true });
   await candidature(db, draft.referent, draft.ej.finess, guichets.candidature.id, { draft: true });
   await candidature(db, kervidec.referent, kervidec.ej.finess, guichets.candidature.id);
-  const alphaCandidature = await db.dossier.findFirstOrThrow({ where: { carrierFiness: alpha.ej.finess, guichetId: guichets.candidature.id } });
   ara = asCurrentUser(await createUser(db, { role: "ARS_INSTRUCTOR", regionCode: "84" }));
-  await arsAccepts(db, ara, alphaCandidature.id, new Date("2026-03-02T14:00:00Z"));
+  // Alpha's candidature was accepted in March by the builder (a deposit needs it).
   // 29 500,50 € granted, below the 30 000 € capped amount.
   await arsAccepts(db, ara, deposit.id, new Date("2026-07-01T22:30:00Z"), { [alpha.ej.finess]: 2_950_050 });
   numbers.deposit = (await db.dossier.findUniqueOrThrow({ where: { id: deposit.id } })).number;
   numbers.ght = (await db.dossier.findUniqueOrThrow({ where: { id: ghtId } })).number;
-  numbers.alphaCandidature = alphaCandidature.number;
+  numbers.alphaCandidature = (await db.dossier.findFirstOrThrow({ where: { carrierFiness: alpha.ej.finess, guichetId: guichets.candidature.id } })).number;
   bretagne = asCurrentUser(await createUser(db, { role: "ARS_INSTRUCTOR", regionCode: "53" }));
   admin = asCurrentUser(await createUser(db, { role: "DNS_ADMIN" }));
   referent = alpha.referent;

@@ -41,7 +41,7 @@ beforeAll(async () => {
   ids.ght = await candidature(db, ght.referent, ght.support.finess, guichets.candidature.id, { ght: true });
   ids.kervidec = await candidature(db, kervidec.referent, kervidec.ej.finess, guichets.candidature.id);
   ara = asCurrentUser(await createUser(db, { role: "ARS_INSTRUCTOR", regionCode: "84" }));
-  await arsAccepts(db, ara, ids.alphaCandidature, new Date("2026-03-02T14:00:00Z"));
+  // Alpha's candidature was accepted in March by the builder (a deposit needs it).
   await arsRefuses(db, ara, ids.beta, new Date("2026-03-03T14:00:00Z"));
   await arsRequestsChanges(db, ara, ids.gamma, new Date("2026-03-04T14:00:00Z"), { message: "Complétez l'équipe projet." });
 

@@ -173,6 +173,8 @@ describe("the dossier life cycle of lib/dossiers writes its e-mails (source 003)
       `[Guichet de test CANDIDATURE 2026] - Transmission de votre formulaire de candidature à votre ARS – ${(await db.dossier.findUniqueOrThrow({ where: { id: candidature.id } })).number}`,
     );
 
+    // The yearly deposit needs the candidature accepted by the ARS (sources 000, 001); no e-mail asked for here.
+    await acceptDossier(db, instructor, candidature.id, 2, {}, new Date("2026-03-02T10:00:00Z"));
     const assessment = await createSelfAssessment(db, { legalEntityFiness: ej.finess, createdById: referent.id, status: "VALIDATED" });
     const { id } = await startDossier(db, referent, { guichetId: guichet.id, carrierFiness: ej.finess }, inDeposit);
     for (const kind of ["NOTE_DE_CADRAGE", "EXPENSE_ATTESTATION"] as const) {

@@ -13,6 +13,8 @@ import { asCurrentUser, createGht, createGuichet, createLegalEntity, createSelfA
 // Demo-like calendar (source 000/003).
 export const inCandidature = new Date("2026-02-01T10:00:00Z");
 export const inDeposit = new Date("2026-06-01T08:00:00Z");
+/** Within the instruction of the candidatures (until 31 March 2026). */
+export const inCandidatureInstruction = new Date("2026-03-02T10:00:00Z");
 
 export async function instructionGuichets(db: Database) {
   const candidature = await createGuichet(db, { kind: "CANDIDATURE", year: 2026, opensOn: "2026-01-15", closesOn: "2026-02-13", instructionEndsOn: "2026-03-31" });
@@ -68,6 +70,18 @@ export async function candidature(db: Database, referent: CurrentUser, carrierFi
   return id;
 }
 
+/**
+ * A transmitted candidature accepted by an instructor of the EJ's region: the yearly deposit
+ * needs it (sources 000, 001: a validated candidature; lib/dossiers/start-availability.ts).
+ */
+export async function acceptedCandidature(db: Database, referent: CurrentUser, carrierFiness: string, guichetId: string, options: { ght?: boolean } = {}) {
+  const id = await candidature(db, referent, carrierFiness, guichetId, options);
+  const { regionCode } = await db.legalEntity.findUniqueOrThrow({ where: { finess: carrierFiness } });
+  const instructor = asCurrentUser(await createUser(db, { role: "ARS_INSTRUCTOR", regionCode }));
+  await arsAccepts(db, instructor, id, inCandidatureInstruction);
+  return id;
+}
+
 export function depositDraft(finess: string, overrides: Partial<DepositDraft["parts"][number]> = {}): DepositDraft {
   return {
     attestations: { targetsReached: true, expensesTruthful: true },
@@ -86,11 +100,11 @@ export function depositDraft(finess: string, overrides: Partial<DepositDraft["pa
 }
 
 /**
- * A complete 2026 deposit of one EJ, ready to submit (after its transmitted candidature, with a
+ * A complete 2026 deposit of one EJ, ready to submit (after its accepted candidature, with a
  * validated, scored self-assessment, the note de cadrage and the attestation); not submitted.
  */
 export async function readyDeposit(db: Database, referent: CurrentUser, finess: string, guichets: { candidature: { id: string }; deposit: { id: string } }) {
-  await candidature(db, referent, finess, guichets.candidature.id);
+  await acceptedCandidature(db, referent, finess, guichets.candidature.id);
   const assessment = await createSelfAssessment(db, { legalEntityFiness: finess, createdById: referent.id, status: "VALIDATED" });
   await db.selfAssessment.update({
     where: { id: assessment.id },

@@ -1,3 +1,5 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateAndOpenButton } from "@/components/self-assessment/create-and-open-button";
@@ -21,13 +23,17 @@ export default async function SelfAssessmentPage({ params }: { params: Promise<{
   // Validation sets all three in one transaction (lib/self-assessment/service.ts).
   if (validated && (!nru || !validatedAt || !scores)) throw new Error(`Self-assessment ${assessment.id} is validated without NRU, date or scores`);
   return (
-    <div className="space-y-6">
-      <p>
-        <Link href="/etablissement/autoevaluations">← Autoévaluations</Link>
-      </p>
-      <div className="space-y-2">
-        <h1 className="text-3xl font-bold">Autoévaluation de la maturité IE — {assessment.legalEntity.name}</h1>
-        <p className="flex flex-wrap items-center gap-3">
+    <>
+      <Breadcrumb
+        segments={[
+          { label: "Mon espace établissement", linkProps: { href: "/etablissement" } },
+          { label: "Autoévaluations", linkProps: { href: "/etablissement/autoevaluations" } },
+        ]}
+        currentPageLabel={`${assessment.legalEntity.name}${validated ? ` — NRU ${nru}` : " — brouillon"}`}
+      />
+      <h1>Autoévaluation de la maturité IE — {assessment.legalEntity.name}</h1>
+      <div className={fr.cx("fr-mb-4w")}>
+        <p className="flex flex-wrap items-center gap-4">
           <SelfAssessmentStatusBadge status={assessment.status} nru={assessment.nru} />
           <span>
             FINESS EJ {assessment.legalEntity.finess} · créée le {formatParisInstant(assessment.createdAt)}
@@ -35,11 +41,11 @@ export default async function SelfAssessmentPage({ params }: { params: Promise<{
           </span>
         </p>
         {assessment.duplicatedFromId && (
-          <p className="text-sm">
+          <p className={fr.cx("fr-text--sm")}>
             Copie de <Link href={`/etablissement/autoevaluations/${assessment.duplicatedFromId}`}>l&apos;autoévaluation d&apos;origine</Link>.
           </p>
         )}
-        <p className="text-sm">{assessment.questionnaireTitle}</p>
+        <p className={fr.cx("fr-text--sm")}>{assessment.questionnaireTitle}</p>
       </div>
       {validated && nru && validatedAt && scores ? (
         <>
@@ -72,6 +78,6 @@ export default async function SelfAssessmentPage({ params }: { params: Promise<{
           validate={validateSelfAssessmentAction}
         />
       )}
-    </div>
+    </>
   );
 }
