@@ -9,6 +9,7 @@ import type { DossierDocumentKind, DossierStatus } from "@/lib/generated/prisma/
 import { effectiveGuichetDates } from "@/lib/guichets/derogations";
 import { guichetPhase, GUICHET_PHASE_LABELS, type GuichetDates } from "@/lib/guichets/guichet-state";
 import { normalizeNru } from "@/lib/self-assessment/nru";
+import { duplicateInSlot, duplicateMessage } from "./document-rules";
 import { candidatureDraftSchema, depositDraftSchema, type CandidatureDraft, type DepositDraft } from "./dossier-input";
 import { dossierInclude, dossierScope, documentsOf, partHeadcount, validatedOn, type DossierRow } from "./dossier-view";
 import { EXPENSE_COLUMNS } from "./expense-columns";
@@ -233,6 +234,10 @@ export async function attachDocument(
   if (targets.length === 0) throw new ValidationError({ legalEntities: ["Choisissez au moins une entité juridique concernée par ce document."] });
   for (const finess of targets) if (!parts.has(finess)) throw new ForbiddenError(`EJ ${finess} not in dossier`);
   if (input.kind === "OBJECTIVE_PROOF" && !input.objectiveCode) throw new ValidationError({ objectiveCode: ["Indiquez l'objectif que ce document prouve."] });
+  const objectiveCode = input.kind === "OBJECTIVE_PROOF" ? (input.objectiveCode ?? null) : null;
+  const slotDocuments = row.documents.map((document) => ({ ...document, name: document.file.originalName, sha256: document.file.sha256, legalEntities: document.legalEntities.map((link) => link.legalEntityFiness) }));
+  const duplicate = duplicateInSlot(slotDocuments, { kind: input.kind, objectiveCode, legalEntities: targets, sha256: file.sha256 });
+  if (duplicate) throw new ValidationError({ [input.kind]: [duplicateMessage(file.originalName, duplicate)] }, duplicateMessage(file.originalName, duplicate));
   for (const finess of targets) {
     // source 003: "Cet espace accepte 20 fichiers maximum" (per EJ and kind of document).
     if (documentsOf(row, finess, input.kind).length >= MAX_NOTE_DE_CADRAGE_FILES) {
@@ -245,7 +250,7 @@ export async function attachDocument(
       data: {
         dossierId: id,
         kind: input.kind,
-        objectiveCode: input.kind === "OBJECTIVE_PROOF" ? input.objectiveCode : null,
+        objectiveCode,
         fileId: file.id,
         legalEntities: { create: targets.map((finess) => ({ dossierId: id, legalEntityFiness: finess })) },
       },
