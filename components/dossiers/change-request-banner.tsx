@@ -1,9 +1,9 @@
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import type { ChangePoint } from "@/lib/dossiers/instruction";
 import { CHANGE_REASONS } from "@/lib/dossiers/instruction";
 import type { FieldErrors } from "@/lib/dossiers/submission-rules";
 import { formatParisInstant } from "@/lib/clock/paris-date";
 import { FieldLink } from "./field-errors";
+import { StaticAlert } from "./static-alert";
 
 function pointText(point: ChangePoint): string {
   return `Demande de l'ARS — ${CHANGE_REASONS[point.reason]}${point.comment ? ` : ${point.comment}` : ""}`;
@@ -19,10 +19,9 @@ export function pointsAsNotes(points: readonly ChangePoint[]): FieldErrors {
 /** The ARS's open request for changes: its message and each point, linking to its field. */
 export function ChangeRequestBanner({ request }: { request: { message: string; createdAt: string; points: ChangePoint[] } }) {
   return (
-    <Alert
+    <StaticAlert
       severity="warning"
       as="h2"
-      role={undefined}
       title={`Demande de complément de l'ARS du ${formatParisInstant(new Date(request.createdAt))}`}
       description={
         <>
@@ -50,10 +49,9 @@ export function ChangeRequestBanner({ request }: { request: { message: string; c
 /** The request the establishment answered by transmitting again: its points read as answered while the ARS instructs. */
 export function AnsweredChangeRequest({ request }: { request: { message: string; createdAt: string; answeredAt: string; points: ChangePoint[] } }) {
   return (
-    <Alert
+    <StaticAlert
       severity="info"
       as="h2"
-      role={undefined}
       title={`Complément transmis à l'ARS le ${formatParisInstant(new Date(request.answeredAt))}`}
       description={
         <>

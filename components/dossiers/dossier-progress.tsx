@@ -1,8 +1,8 @@
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Stepper } from "@codegouvfr/react-dsfr/Stepper";
 import { formatParisInstant } from "@/lib/clock/paris-date";
 import type { DossierStatus } from "@/lib/generated/prisma/enums";
 import { FocusOnMount } from "./focus-on-mount";
+import { StaticAlert } from "./static-alert";
 
 /**
  * Where the dossier stands in the programme's loop (source 003: the establishment deposits, the
@@ -47,14 +47,13 @@ export function DossierState({ status, editable, lastSubmission, justTransmitted
   const closed = !editable && (status === "DRAFT" || status === "CHANGES_REQUESTED") ? " Le guichet est fermé : ce dossier ne peut plus être modifié." : "";
   switch (status) {
     case "DRAFT":
-      return <Alert data-testid="etat-dossier" severity="warning" small role={undefined} description={`Brouillon — non transmis à l'ARS. Complétez-le puis transmettez-le à l'ARS.${closed}`} />;
+      return <StaticAlert data-testid="etat-dossier" severity="warning" small description={`Brouillon — non transmis à l'ARS. Complétez-le puis transmettez-le à l'ARS.${closed}`} />;
     case "CHANGES_REQUESTED":
       return (
-        <Alert
+        <StaticAlert
           data-testid="etat-dossier"
           severity="warning"
           small
-          role={undefined}
           description={`Modifications en cours — non transmises à l'ARS. Complément demandé par l'ARS : corrigez puis transmettez à nouveau.${closed}`}
         />
       );
@@ -62,11 +61,10 @@ export function DossierState({ status, editable, lastSubmission, justTransmitted
       const when = lastSubmission ? ` le ${formatParisInstant(new Date(lastSubmission.submittedAt))} (transmission n° ${lastSubmission.sequence})` : "";
       return (
         <FocusOnMount active={justTransmitted}>
-          <Alert
+          <StaticAlert
             data-testid="etat-dossier"
             severity="success"
             small
-            role={justTransmitted ? "status" : undefined}
             description={`Transmis à l'ARS${when}. En cours d'instruction par l'ARS : le dossier est verrouillé, son récépissé est disponible ci-dessous.`}
           />
         </FocusOnMount>

@@ -1,4 +1,3 @@
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import type { Metadata } from "next";
 import { CandidatureForm } from "@/components/dossiers/candidature-form";
@@ -6,6 +5,7 @@ import { AnsweredChangeRequest, ChangeRequestBanner } from "@/components/dossier
 import { DepositForm } from "@/components/dossiers/deposit-form";
 import { DossierProgress, DossierState } from "@/components/dossiers/dossier-progress";
 import { DossierStatusBadge } from "@/components/dossiers/dossier-status-badge";
+import { StaticAlert } from "@/components/dossiers/static-alert";
 import { loadForPage, requireRole } from "@/lib/auth/session";
 import { formatCalendarDate, formatParisInstant, now } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
@@ -47,10 +47,9 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
       <DossierProgress status={model.status} />
       <DossierState status={model.status} editable={model.editable} lastSubmission={lastSubmission} justTransmitted={lastSubmission !== null && transmis === String(lastSubmission.sequence)} />
       {model.decision && (
-        <Alert
+        <StaticAlert
           severity={model.decision.status === "ACCEPTED" ? "success" : "error"}
           as="h2"
-          role={undefined}
           title={`${model.decision.status === "ACCEPTED" ? "Dossier accepté" : "Dossier refusé"} par l'ARS le ${formatParisInstant(new Date(model.decision.decidedAt))}`}
           description={
             <>
