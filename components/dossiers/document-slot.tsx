@@ -44,6 +44,8 @@ export function DocumentSlot(props: DocumentSlotProps) {
   const [pending, startTransition] = useTransition();
   // Attached in this page but maybe not in `documents` yet (the refresh is under way).
   const recent = useRef<{ kind: Kind; objectiveCode: string | null; legalEntities: string[]; sha256: string; name: string }[]>([]);
+  // One attachment at a time, in the order of the uploads, so that each sees the one before.
+  const attaching = useRef<Promise<void>>(Promise.resolve());
   const objectiveCode = props.objectiveCode ?? null;
   const attached = props.documents.filter(
     (document) => document.kind === props.kind && (props.objectiveCode === undefined || document.objectiveCode === props.objectiveCode) && document.legalEntities.includes(props.forFiness),
@@ -147,7 +149,9 @@ export function DocumentSlot(props: DocumentSlotProps) {
             multiple
             existingCount={attached.length}
             showUploadedFiles={false}
-            onUploaded={(file) => void attach(file)}
+            onUploaded={(file) => {
+              attaching.current = attaching.current.then(() => attach(file)).catch(() => setNotice({ severity: "error", text: `« ${file.name} » n'a pas pu être ajouté au dossier : réessayez.` }));
+            }}
           />
         </div>
       )}

@@ -235,9 +235,6 @@ export async function attachDocument(
   for (const finess of targets) if (!parts.has(finess)) throw new ForbiddenError(`EJ ${finess} not in dossier`);
   if (input.kind === "OBJECTIVE_PROOF" && !input.objectiveCode) throw new ValidationError({ objectiveCode: ["Indiquez l'objectif que ce document prouve."] });
   const objectiveCode = input.kind === "OBJECTIVE_PROOF" ? (input.objectiveCode ?? null) : null;
-  const slotDocuments = row.documents.map((document) => ({ ...document, name: document.file.originalName, sha256: document.file.sha256, legalEntities: document.legalEntities.map((link) => link.legalEntityFiness) }));
-  const duplicate = duplicateInSlot(slotDocuments, { kind: input.kind, objectiveCode, legalEntities: targets, sha256: file.sha256 });
-  if (duplicate) throw new ValidationError({ [input.kind]: [duplicateMessage(file.originalName, duplicate)] }, duplicateMessage(file.originalName, duplicate));
   for (const finess of targets) {
     // source 003: "Cet espace accepte 20 fichiers maximum" (per EJ and kind of document).
     if (documentsOf(row, finess, input.kind).length >= MAX_NOTE_DE_CADRAGE_FILES) {
@@ -246,6 +243,13 @@ export async function attachDocument(
   }
   return db.$transaction(async (tx) => {
     await lockEditable(tx, id, at);
+    // Read under the lock: two copies attached at the same moment cannot both pass.
+    const slot = await tx.dossierDocument.findMany({ where: { dossierId: id, kind: input.kind }, include: { file: true, legalEntities: true } });
+    const duplicate = duplicateInSlot(
+      slot.map((document) => ({ ...document, name: document.file.originalName, sha256: document.file.sha256, legalEntities: document.legalEntities.map((link) => link.legalEntityFiness) })),
+      { kind: input.kind, objectiveCode, legalEntities: targets, sha256: file.sha256 },
+    );
+    if (duplicate) throw new ValidationError({ [input.kind]: [duplicateMessage(file.originalName, duplicate)] }, duplicateMessage(file.originalName, duplicate));
     const document = await tx.dossierDocument.create({
       data: {
         dossierId: id,

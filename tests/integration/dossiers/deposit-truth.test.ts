@@ -75,6 +75,20 @@ describe("a second copy of a file in one slot (§2.7)", () => {
       documentId: expect.any(String),
     });
   });
+
+  it("two copies attached at the same moment: exactly one is kept", async () => {
+    const { ej, referent } = await establishment(db, "84", "CH Doublon simultané");
+    const { id } = await readyDeposit(db, referent, ej.finess, guichets);
+    const copies = await Promise.all(
+      ["preuve.pdf", "preuve-bis.pdf"].map((name) =>
+        db.storedFile.create({ data: { storageKey: `test/twin/${id}/${name}`, originalName: name, sizeBytes: 2048n, sha256: "f".repeat(64), mediaType: "application/pdf", uploadedById: referent.id } }),
+      ),
+    );
+    const outcomes = await Promise.allSettled(copies.map((copy) => attachDocument(db, referent, id, { kind: "OBJECTIVE_PROOF", objectiveCode: "1.1", fileId: copy.id, legalEntities: [ej.finess] }, inDeposit)));
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
+    expect(outcomes.find((outcome) => outcome.status === "rejected")?.reason).toBeInstanceOf(ValidationError);
+    expect((await getDossierForUser(db, referent, id)).documents.filter((document) => document.kind === "OBJECTIVE_PROOF")).toHaveLength(1);
+  });
 });
 
 describe("the facts the form checks with (§2.1: the same rules, on the same facts, as the server)", () => {
