@@ -150,6 +150,18 @@ function shownErrors(result: ReturnType<typeof evaluate>, attempted: boolean): F
   return Object.fromEntries(order.filter((key) => shown[key]).map((key) => [key, shown[key] ?? []]));
 }
 
+/** In the summary, an amount that cannot be read says which amount (the field itself needs no name). */
+function withFieldNames(errors: FieldErrors, unreadable: FieldErrors, parts: DossierFormModel["parts"]): FieldErrors {
+  const named: FieldErrors = {};
+  for (const [key, messages] of Object.entries(errors)) {
+    const part = parts.find((candidate) => key.startsWith(`parts.${candidate.finess}.`));
+    const field = key.split(".").slice(2).join(".");
+    const label = field === "requested" ? "Montant demandé" : EXPENSE_CATEGORY_LABELS[field.replace("expenses.", "") as ExpenseCategory];
+    named[key] = unreadable[key] && part && label ? messages.map((message) => `${label} de ${part.name} : ${message}`) : messages;
+  }
+  return named;
+}
+
 /** The yearly proof deposit of source 003, per EJ of the dossier, with the amounts of lib/funding shown live. */
 export function DepositForm({ model }: { model: DossierFormModel }) {
   const deposit = model.deposit as DepositDraft;
@@ -193,7 +205,7 @@ export function DepositForm({ model }: { model: DossierFormModel }) {
     <form className="flex flex-col gap-8" onSubmit={(event) => event.preventDefault()} noValidate>
       {model.editable && <SaveStatus status={autosave.status} onRetry={autosave.retry} />}
       {model.editable && attempted && (
-        <ErrorSummary ref={summaryRef} title="Le dossier n'a pas été transmis" groups={summaryGroups(errors, targets, "Attestations")} />
+        <ErrorSummary ref={summaryRef} title="Le dossier n'a pas été transmis" groups={summaryGroups(withFieldNames(errors, result.amountErrors, model.parts), targets, "Attestations")} />
       )}
       {model.parts.map((part, index) => {
         const partValues = values.parts?.[index];
@@ -335,9 +347,11 @@ export function DepositForm({ model }: { model: DossierFormModel }) {
         {(["targetsReached", "expensesTruthful"] as const).map((name) => {
           const attestationState = fieldState(errors[`attestations.${name}`], notes[`attestations.${name}`]);
           return (
+            // Each under its own legend, as on source 003's form (« Atteinte des cibles »): one DSFR fieldset in every state.
             <Checkbox
               key={name}
               id={fieldId(`attestations.${name}`)}
+              legend={name === "targetsReached" ? `Atteinte des cibles ${year}` : "Dépenses déclarées"}
               disabled={!model.editable}
               {...attestationState}
               options={[{ label: attestationText(name, year, isGht), nativeInputProps: register(`attestations.${name}`) }]}

@@ -43,6 +43,7 @@ test.afterAll(async () => {
 const summary = () => page.locator("#resume-erreurs");
 
 test("§2.2 an empty transmission lists each missing item of the EJ, each linking to its field; nothing is sent", async () => {
+  test.setTimeout(60_000);
   await expect(page.getByTestId("etat-dossier")).toContainText("Brouillon — non transmis à l'ARS");
   await expectNoAccessibilityViolations(page, "le formulaire de dépôt vide");
 
@@ -83,6 +84,7 @@ test("§2.2 an empty transmission lists each missing item of the EJ, each linkin
 });
 
 test("§2.1 an error leaves its field and the summary as soon as the field is fixed; §2.6 amounts say their limit", async () => {
+  test.setTimeout(60_000);
   await page.getByLabel("RH internes").fill("0");
   await expect(summary().getByRole("listitem")).toHaveCount(8);
   await expect(page.getByText(/Indiquez les dépenses « RH internes »/)).toHaveCount(0);
@@ -113,7 +115,10 @@ test("§2.1 an error leaves its field and the summary as soon as the field is fi
 });
 
 test("§2.8 the draft is saved at the time of the portal's clock (simulated in demo), not the machine's", async ({ browser }) => {
-  const machineHour = Number(new Intl.DateTimeFormat("fr-FR", { hour: "2-digit", hourCycle: "h23", timeZone: "Europe/Paris" }).format(new Date()));
+  test.setTimeout(120_000);
+  // The machine's own hour in Paris; the simulated one is 7 hours away from it.
+  const machineHour = Number(new Intl.DateTimeFormat("en-GB", { hour: "2-digit", hourCycle: "h23", timeZone: "Europe/Paris" }).formatToParts(new Date()).find((part) => part.type === "hour")?.value);
+  expect(Number.isInteger(machineHour)).toBe(true);
   const hour = String((machineHour + 7) % 24).padStart(2, "0");
   await setSimulatedDate(browser, `2026-06-10T${hour}:17`);
   try {
@@ -127,6 +132,7 @@ test("§2.8 the draft is saved at the time of the portal's clock (simulated in d
 });
 
 test("§2.7 a file whose content is already in the slot is refused with a clear warning; one document is kept", async () => {
+  test.setTimeout(90_000);
   await page.reload();
   await page.waitForLoadState("networkidle");
   const note = await writePdf("note-etats.pdf", "Note de cadrage des États");
@@ -157,6 +163,7 @@ test("§2.7 a file whose content is already in the slot is refused with a clear 
 });
 
 test("§2.1 after a successful transmission: « Transmis à l'ARS » only — no draft message, no old error", async () => {
+  test.setTimeout(90_000);
   await page.getByLabel("NRU de l'autoévaluation de maturité IE").fill(nru);
   await page.getByLabel("RH internes").fill("10 000");
   await page.getByLabel("Prestations externes").fill("15 000");
@@ -196,6 +203,7 @@ async function arsRequestsChanges(browser: Browser) {
 }
 
 test("§2.1 after a resubmission, the ARS's points read as answered, not as open requests", async ({ browser }) => {
+  test.setTimeout(120_000);
   await arsRequestsChanges(browser);
   await page.reload();
   await expect(page.getByTestId("etat-dossier")).toContainText("Modifications en cours — non transmises à l'ARS");
