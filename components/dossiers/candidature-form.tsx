@@ -1,109 +1,197 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { fr } from "@codegouvfr/react-dsfr";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { saveCandidatureAction } from "@/app/etablissement/dossiers/actions";
-import { TextField } from "@/components/ui/text-field";
+import { useValueAutosave } from "@/components/ui/use-autosave";
 import type { CandidatureDraft } from "@/lib/dossiers/dossier-input";
 import type { DossierFormModel } from "@/lib/dossiers/form-model";
 import { GHT_MANDATE_KINDS, PROJECT_TEAM_ROLES } from "@/lib/dossiers/project-team";
-import type { FieldErrors } from "@/lib/dossiers/submission-rules";
-import { pointsAsErrors } from "./change-request-banner";
+import { candidatureIssues, type FieldErrors } from "@/lib/dossiers/submission-rules";
+import { pointsAsNotes } from "./change-request-banner";
 import { DocumentSlot } from "./document-slot";
-import { FieldErrorText, fieldId } from "./field-errors";
+import { ErrorSummary, fieldId, fieldState, summaryGroups } from "./field-errors";
 import { SaveStatus } from "./save-status";
 import { SubmitPanel } from "./submit-panel";
-import { useValueAutosave } from "@/components/ui/use-autosave";
+
+const clean = (draft: CandidatureDraft): CandidatureDraft => ({ ...draft, ghtMandateKind: draft.ghtMandateKind || null });
 
 /** Candidature to HospiConnect/HOP'EN2 (source 000): the project team and, for a GHT, the support's mandate. */
 export function CandidatureForm({ model }: { model: DossierFormModel }) {
   const initial = model.candidature as CandidatureDraft;
-  const { register, control } = useForm<CandidatureDraft>({ defaultValues: initial });
+  const { register, control, getValues, formState } = useForm<CandidatureDraft>({ defaultValues: initial });
   const values = useWatch({ control }) as CandidatureDraft;
-  const points = model.openChangeRequest?.points ?? [];
-  const [errors, setErrors] = useState<FieldErrors>(() => pointsAsErrors(points));
-  const save = useCallback(
-    (draft: CandidatureDraft, version: number) =>
-      saveCandidatureAction({ dossierId: model.id, version, draft: { ...draft, ghtMandateKind: draft.ghtMandateKind || null } }),
-    [model.id],
+  const touched = formState.touchedFields;
+  const [attempted, setAttempted] = useState(false);
+  const [refusal, setRefusal] = useState<{ errors: FieldErrors; forDraft: string } | null>(null);
+  const [summaryFocus, setSummaryFocus] = useState(0);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (summaryFocus > 0) summaryRef.current?.focus();
+  }, [summaryFocus]);
+
+  const facts = useMemo(
+    () => ({ carrierIsGhtSupport: model.carrier.isGhtSupport, ghtMandateDocuments: model.documents.filter((document) => document.kind === "GHT_MANDATE").length }),
+    [model.carrier.isGhtSupport, model.documents],
   );
+  const notes = useMemo(() => pointsAsNotes(model.openChangeRequest?.points ?? []), [model.openChangeRequest]);
+  const save = useCallback((draft: CandidatureDraft, version: number) => saveCandidatureAction({ dossierId: model.id, version, draft: clean(draft) }), [model.id]);
   const autosave = useValueAutosave(values, { initialVersion: model.version, save, enabled: model.editable });
+
+  // The server's rules on the current values: an e-mail address is judged once its field is left.
+  const issues = candidatureIssues(clean(values), facts);
+  const live: FieldErrors = {};
+  for (const issue of issues) {
+    const [, role, field] = issue.key.split(".");
+    const left = role && field ? Boolean((touched.projectTeam as Record<string, Record<string, boolean> | undefined> | undefined)?.[role]?.[field]) : false;
+    if (attempted || (!issue.missing && left)) (live[issue.key] ??= []).push(issue.message);
+  }
+  const errors = refusal && refusal.forDraft === JSON.stringify(clean(values)) && Object.keys(live).length === 0 ? refusal.errors : live;
+  const state = (key: string) => fieldState(errors[key], notes[key]);
   const disabled = !model.editable;
 
   return (
-    <form className="space-y-8" onSubmit={(event) => event.preventDefault()} noValidate>
-      <SaveStatus status={autosave.status} onRetry={autosave.retry} />
-      <fieldset className="space-y-4" disabled={disabled}>
-        <legend className="text-xl font-bold">Équipe projet</legend>
-        <p className="text-sm">Les membres de l&apos;équipe projet HospiConnect/HOP&apos;EN2 de l&apos;établissement, avec leur adresse e-mail professionnelle.</p>
-        <div className="grid gap-4 md:grid-cols-2">
-          {PROJECT_TEAM_ROLES.map((role) => (
-            <fieldset key={role.key} className="border border-gris-bordure p-3">
-              <legend className="px-1 font-semibold">{role.label}</legend>
-              <TextField
-                id={fieldId(`projectTeam.${role.key}.name`)}
-                label="Prénom et nom"
-                autoComplete="off"
-                error={errors[`projectTeam.${role.key}.name`]?.join(" ")}
-                {...register(`projectTeam.${role.key}.name`)}
-              />
-              <TextField
-                id={fieldId(`projectTeam.${role.key}.email`)}
-                label="Adresse e-mail"
-                type="email"
-                autoComplete="off"
-                className="mt-2"
-                error={errors[`projectTeam.${role.key}.email`]?.join(" ")}
-                {...register(`projectTeam.${role.key}.email`)}
-              />
-            </fieldset>
-          ))}
+    <form className="flex flex-col gap-8" onSubmit={(event) => event.preventDefault()} noValidate>
+      {model.editable && <SaveStatus status={autosave.status} onRetry={autosave.retry} />}
+      {model.editable && attempted && <ErrorSummary ref={summaryRef} title="Le dossier n'a pas été transmis" groups={summaryGroups(errors, [], null)} />}
+      <section aria-labelledby="equipe-projet">
+        <h2 id="equipe-projet" className="fr-h3">
+          Équipe projet
+        </h2>
+        <p>Les membres de l&apos;équipe projet HospiConnect/HOP&apos;EN2 de l&apos;établissement, avec leur adresse e-mail professionnelle.</p>
+        <div className="grid gap-6 md:grid-cols-2">
+          {PROJECT_TEAM_ROLES.map((role) => {
+            const legendId = `equipe-${role.key}`;
+            const name = state(`projectTeam.${role.key}.name`);
+            const email = state(`projectTeam.${role.key}.email`);
+            return (
+              <fieldset key={role.key} className={fr.cx("fr-fieldset")} aria-labelledby={legendId}>
+                <legend id={legendId} className={fr.cx("fr-fieldset__legend")}>
+                  {role.label}
+                </legend>
+                <div className={fr.cx("fr-fieldset__element")}>
+                  <Input
+                    label="Prénom et nom"
+                    disabled={disabled}
+                    {...name}
+                    nativeInputProps={{
+                      ...register(`projectTeam.${role.key}.name`),
+                      id: fieldId(`projectTeam.${role.key}.name`),
+                      autoComplete: "off",
+                      "aria-invalid": name.state === "error" || undefined,
+                    }}
+                  />
+                </div>
+                <div className={fr.cx("fr-fieldset__element")}>
+                  <Input
+                    label="Adresse e-mail"
+                    hintText="Par exemple nom@etablissement.fr"
+                    disabled={disabled}
+                    {...email}
+                    nativeInputProps={{
+                      ...register(`projectTeam.${role.key}.email`),
+                      id: fieldId(`projectTeam.${role.key}.email`),
+                      type: "email",
+                      autoComplete: "off",
+                      "aria-invalid": email.state === "error" || undefined,
+                    }}
+                  />
+                </div>
+              </fieldset>
+            );
+          })}
         </div>
-      </fieldset>
+      </section>
       {model.carrier.isGhtSupport && (
-        <fieldset className="space-y-3" disabled={disabled}>
-          <legend className="text-xl font-bold">Mandat de l&apos;établissement support du {model.carrier.ghtName}</legend>
-          <p className="text-sm">
-            L&apos;établissement support candidate pour l&apos;ensemble des EJ du GHT ({model.parts.map((part) => part.name).join(", ")}). Joignez la preuve
-            de sa capacité à candidater pour leur compte.
+        <section aria-labelledby="mandat">
+          <h2 id="mandat" className="fr-h3">
+            Mandat de l&apos;établissement support du {model.carrier.ghtName}
+          </h2>
+          <p>
+            L&apos;établissement support candidate pour l&apos;ensemble des EJ du GHT ({model.parts.map((part) => part.name).join(", ")}). Joignez la preuve de
+            sa capacité à candidater pour leur compte.
           </p>
-          <div>
-            <label htmlFor={fieldId("ghtMandateKind")} className="block font-semibold">
-              Justificatif du mandat
-            </label>
-            <select id={fieldId("ghtMandateKind")} className="mt-1 border-b-2 border-gris-texte bg-fond-alt px-3 py-2" {...register("ghtMandateKind")}>
-              <option value="">— Choisir —</option>
-              {GHT_MANDATE_KINDS.map((kind) => (
-                <option key={kind.key} value={kind.key}>
-                  {kind.label}
-                </option>
-              ))}
-            </select>
-            <FieldErrorText errors={errors} name="ghtMandateKind" />
-          </div>
+          <Select
+            label="Justificatif du mandat"
+            disabled={disabled}
+            {...state("ghtMandateKind")}
+            nativeSelectProps={{ ...register("ghtMandateKind"), id: fieldId("ghtMandateKind"), "aria-invalid": state("ghtMandateKind").state === "error" || undefined }}
+          >
+            <option value="">— Choisir —</option>
+            {GHT_MANDATE_KINDS.map((kind) => (
+              <option key={kind.key} value={kind.key}>
+                {kind.label}
+              </option>
+            ))}
+          </Select>
           <DocumentSlot
             dossierId={model.id}
             kind="GHT_MANDATE"
             forFiness={model.carrier.finess}
             targets={[{ finess: model.carrier.finess, name: model.carrier.name }]}
             label="Justificatif du mandat (PDF ou ZIP)"
-            hint="Extrait de la convention constitutive, décision du COSTRAT ou lettre d'engagement."
+            description="Extrait de la convention constitutive, décision du COSTRAT ou lettre d'engagement."
             documents={model.documents}
             editable={model.editable}
-            errors={errors}
-            errorKey="documents.GHT_MANDATE"
-            maxFiles={5}
+            fieldKey="documents.GHT_MANDATE"
+            errors={errors["documents.GHT_MANDATE"]}
+            notes={notes["documents.GHT_MANDATE"]}
           />
-        </fieldset>
+        </section>
       )}
       {model.editable && (
         <SubmitPanel
           dossierId={model.id}
           resubmission={model.status === "CHANGES_REQUESTED"}
-          prepare={async () => ((await autosave.flush()) ? autosave.currentVersion() : null)}
-          onErrors={(serverErrors) => setErrors(pointsAsErrors(points, serverErrors))}
+          prepare={async () => {
+            if (!(await autosave.flush())) return null;
+            return { version: autosave.currentVersion(), blocked: candidatureIssues(clean(getValues()), facts).length > 0 };
+          }}
+          onBlocked={() => {
+            setAttempted(true);
+            setSummaryFocus((count) => count + 1);
+          }}
+          onRefused={(serverErrors) => {
+            setAttempted(true);
+            setRefusal({ errors: serverErrors, forDraft: JSON.stringify(clean(getValues())) });
+            setSummaryFocus((count) => count + 1);
+          }}
+          recap={() => <CandidatureRecap model={model} draft={clean(getValues())} />}
         />
       )}
     </form>
+  );
+}
+
+function CandidatureRecap({ model, draft }: { model: DossierFormModel; draft: CandidatureDraft }) {
+  const mandate = GHT_MANDATE_KINDS.find((kind) => kind.key === draft.ghtMandateKind)?.label;
+  const mandateFiles = model.documents.filter((document) => document.kind === "GHT_MANDATE").map((document) => document.name);
+  return (
+    <>
+      <p>
+        Vous allez transmettre à l&apos;ARS la candidature n° {model.number} de {model.carrier.name} (FINESS EJ {model.carrier.finess})
+        {model.parts.length > 1 ? ` pour les ${model.parts.length} EJ du ${model.carrier.ghtName}` : ""} :
+      </p>
+      <h2 className="fr-h6 fr-mb-1w">Équipe projet</h2>
+      <ul>
+        {PROJECT_TEAM_ROLES.map((role) => (
+          <li key={role.key}>
+            {role.label} : {draft.projectTeam[role.key]?.name} ({draft.projectTeam[role.key]?.email})
+          </li>
+        ))}
+      </ul>
+      {model.carrier.isGhtSupport && (
+        <>
+          <h2 className="fr-h6 fr-mb-1w">Mandat de l&apos;établissement support</h2>
+          <p>
+            {mandate ?? "—"} : {mandateFiles.join(", ") || "—"}
+          </p>
+        </>
+      )}
+      <p className="fr-mb-0">Après la transmission, le dossier est verrouillé ; un récépissé est disponible sur cette page.</p>
+    </>
   );
 }

@@ -1,8 +1,8 @@
 import { fr } from "@codegouvfr/react-dsfr";
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { formatParisInstant } from "@/lib/clock/paris-date";
 import type { DossierDecision } from "@/lib/dossiers/instruction";
 import { formatEuros } from "@/lib/funding";
+import { StaticAlert } from "./static-alert";
 
 /**
  * The ARS decision on the establishment's dossier page: accepted with the
@@ -15,9 +15,8 @@ export function DecisionNotice({ decision }: { decision: DossierDecision | null 
   const when = formatParisInstant(new Date(decision.decidedAt));
   if (decision.status === "REFUSED") {
     return (
-      <Alert
+      <StaticAlert
         as="h2"
-        role={undefined}
         severity="error"
         className={fr.cx("fr-mb-4w")}
         title={`Dossier refusé par l'ARS le ${when}`}
@@ -26,9 +25,8 @@ export function DecisionNotice({ decision }: { decision: DossierDecision | null 
     );
   }
   return (
-    <Alert
+    <StaticAlert
       as="h2"
-      role={undefined}
       severity="success"
       className={fr.cx("fr-mb-4w")}
       title={`Dossier accepté par l'ARS le ${when}`}

@@ -1,22 +1,37 @@
 "use client";
 
+import { fr } from "@codegouvfr/react-dsfr";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
+import { Highlight } from "@codegouvfr/react-dsfr/Highlight";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import Link from "next/link";
-import { useCallback, useMemo, useState } from "react";
+import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useForm, useWatch, type UseFormRegister } from "react-hook-form";
 import { saveDepositAction } from "@/app/etablissement/dossiers/actions";
-import { TextField } from "@/components/ui/text-field";
+import { useValueAutosave } from "@/components/ui/use-autosave";
 import type { DepositDraft } from "@/lib/dossiers/dossier-input";
 import type { DossierFormModel } from "@/lib/dossiers/form-model";
 import { HOSPICONNECT_OBJECTIVES, MANDATORY_OBJECTIVE } from "@/lib/dossiers/objectives";
-import { isMilestoneYear, partAmounts } from "@/lib/dossiers/part-amounts";
-import type { FieldErrors } from "@/lib/dossiers/submission-rules";
-import { EURO_MESSAGES, EXPENSE_CATEGORIES, EXPENSE_CATEGORY_LABELS, formatEuros, parseEuroAmount, type Cents, type ExpenseCategory } from "@/lib/funding";
-import { pointsAsErrors } from "./change-request-banner";
+import { isMilestoneYear, partAmounts, type MilestoneYear } from "@/lib/dossiers/part-amounts";
+import {
+  depositIssues,
+  documentFacts,
+  nruProblem,
+  quotedSelfAssessment,
+  type DepositPartFacts,
+  type FieldErrors,
+  type KnownSelfAssessment,
+  type SubmissionIssue,
+} from "@/lib/dossiers/submission-rules";
+import { EURO_MESSAGES, EXPENSE_CATEGORIES, EXPENSE_CATEGORY_LABELS, EXPENSE_CATEGORY_SCOPE, formatEuros, parseEuroAmount, type Cents, type ExpenseCategory } from "@/lib/funding";
+import { normalizeNru } from "@/lib/self-assessment/nru";
+import { pointsAsNotes } from "./change-request-banner";
 import { DocumentSlot } from "./document-slot";
-import { FieldErrorText, fieldId } from "./field-errors";
+import { ErrorSummary, fieldId, fieldState, summaryGroups } from "./field-errors";
 import { SaveStatus } from "./save-status";
 import { SubmitPanel } from "./submit-panel";
-import { useValueAutosave } from "@/components/ui/use-autosave";
 
 /** The form's values: amounts as typed (French text), converted to exact cents on save. */
 interface PartValues {
@@ -59,193 +74,349 @@ function toDraft(values: DepositValues): DepositDraft {
       legalEntityFiness: part.legalEntityFiness,
       nru: part.nru?.trim() ? part.nru.trim() : null,
       expenses: Object.fromEntries(EXPENSE_CATEGORIES.map((category) => [category, cents(part.expenses?.[category] ?? "")])) as DepositDraft["parts"][number]["expenses"],
-      mandatoryObjectiveMet: part.mandatoryObjectiveMet === "" ? null : part.mandatoryObjectiveMet === "oui",
+      mandatoryObjectiveMet: part.mandatoryObjectiveMet === "" || part.mandatoryObjectiveMet === undefined ? null : part.mandatoryObjectiveMet === "oui",
       objectivesReached: Array.isArray(part.objectivesReached) ? part.objectivesReached : [],
       requested: cents(part.requested ?? ""),
     })),
   };
 }
 
-/** A typed amount that is not empty and not a valid amount: said next to the field, never saved as a number. */
-function amountError(text: string | undefined): string | undefined {
-  if (!text?.trim()) return undefined;
-  const parsed = parseEuroAmount(text);
-  return parsed.ok ? undefined : EURO_MESSAGES[parsed.error];
+/** Amounts typed but not valid (format, more than 10 000 000,00 €…), keyed like the rules: said at once, never saved as a number. */
+function amountErrors(values: DepositValues, parts: DossierFormModel["parts"]): FieldErrors {
+  const errors: FieldErrors = {};
+  parts.forEach((part, index) => {
+    const typed = values.parts?.[index];
+    const check = (field: string, text: string | undefined) => {
+      if (!text?.trim()) return;
+      const parsed = parseEuroAmount(text);
+      if (!parsed.ok) errors[`parts.${part.finess}.${field}`] = [EURO_MESSAGES[parsed.error]];
+    };
+    for (const category of EXPENSE_CATEGORIES) check(`expenses.${category}`, typed?.expenses?.[category]);
+    check("requested", typed?.requested);
+  });
+  return errors;
+}
+
+interface Known {
+  assessments: KnownSelfAssessment[];
+  /** NRUs the server looked up: one outside is being checked (until the next save answers). */
+  checked: string[];
+}
+
+/** The facts the submission rules read, from what the page knows (the server's own lookups). */
+function factsOf(model: DossierFormModel, draft: DepositDraft, known: Known): { parts: DepositPartFacts[]; pendingNrus: Set<string> } {
+  const pendingNrus = new Set<string>();
+  const parts = model.parts.map((part) => {
+    const typed = draft.parts.find((candidate) => candidate.legalEntityFiness === part.finess)?.nru ?? null;
+    if (typed && !known.checked.includes(typed)) pendingNrus.add(`parts.${part.finess}.nru`);
+    return {
+      legalEntityFiness: part.finess,
+      legalEntityName: part.name,
+      headcount: part.headcount,
+      selfAssessment: quotedSelfAssessment(typed, known.assessments),
+      ...documentFacts(model.documents, part.finess),
+    };
+  });
+  return { parts, pendingNrus };
+}
+
+/** The draft as the server stores it (NRUs as the portal issues them). */
+function normalized(draft: DepositDraft): DepositDraft {
+  return { ...draft, parts: draft.parts.map((part) => ({ ...part, nru: part.nru ? normalizeNru(part.nru) : null })) };
+}
+
+function evaluate(model: DossierFormModel, values: DepositValues, known: Known) {
+  const draft = normalized(toDraft(values));
+  const { parts, pendingNrus } = factsOf(model, draft, known);
+  const issues: SubmissionIssue[] = isMilestoneYear(model.year) ? depositIssues(draft, { year: model.year, today: model.today, parts }) : [];
+  return { draft, parts, issues, pendingNrus, amountErrors: amountErrors(values, model.parts) };
+}
+
+/**
+ * What each field shows: an amount that cannot be read, and a value given but wrong, at once;
+ * a missing item once the user asked to transmit. Every message is recomputed from the current
+ * values with the server's rules, so a field loses its error as soon as it is right.
+ */
+function shownErrors(result: ReturnType<typeof evaluate>, attempted: boolean): FieldErrors {
+  const shown: FieldErrors = {};
+  for (const issue of result.issues) {
+    if (result.amountErrors[issue.key] || result.pendingNrus.has(issue.key)) continue;
+    if (issue.missing && !attempted) continue;
+    (shown[issue.key] ??= []).push(issue.message);
+  }
+  for (const [key, messages] of Object.entries(result.amountErrors)) shown[key] = messages;
+  // In form order (the rules' order), the amounts that cannot be read in their place.
+  const order = [...new Set([...result.issues.map((issue) => issue.key), ...Object.keys(result.amountErrors)])];
+  return Object.fromEntries(order.filter((key) => shown[key]).map((key) => [key, shown[key] ?? []]));
+}
+
+/** In the summary, an amount that cannot be read says which amount (the field itself needs no name). */
+function withFieldNames(errors: FieldErrors, unreadable: FieldErrors, parts: DossierFormModel["parts"]): FieldErrors {
+  const named: FieldErrors = {};
+  for (const [key, messages] of Object.entries(errors)) {
+    const part = parts.find((candidate) => key.startsWith(`parts.${candidate.finess}.`));
+    const field = key.split(".").slice(2).join(".");
+    const label = field === "requested" ? "Montant demandé" : EXPENSE_CATEGORY_LABELS[field.replace("expenses.", "") as ExpenseCategory];
+    named[key] = unreadable[key] && part && label ? messages.map((message) => `${label} de ${part.name} : ${message}`) : messages;
+  }
+  return named;
 }
 
 /** The yearly proof deposit of source 003, per EJ of the dossier, with the amounts of lib/funding shown live. */
 export function DepositForm({ model }: { model: DossierFormModel }) {
   const deposit = model.deposit as DepositDraft;
-  const { register, control, setValue } = useForm<DepositValues>({ defaultValues: toValues(deposit) });
+  const { register, control, setValue, getValues } = useForm<DepositValues>({ defaultValues: toValues(deposit) });
   const values = useWatch({ control }) as DepositValues;
+  const [known, setKnown] = useState<Known>({ assessments: model.knownAssessments, checked: model.checkedNrus });
+  const knownRef = useRef(known);
+  const [attempted, setAttempted] = useState(false);
+  const [refusal, setRefusal] = useState<{ errors: FieldErrors; forDraft: string } | null>(null);
+  const [summaryFocus, setSummaryFocus] = useState(0);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (summaryFocus > 0) summaryRef.current?.focus();
+  }, [summaryFocus]);
+
+  const result = useMemo(() => evaluate(model, values, known), [model, values, known]);
   const draft = useMemo(() => toDraft(values), [values]);
-  const points = model.openChangeRequest?.points ?? [];
-  const [errors, setErrors] = useState<FieldErrors>(() => pointsAsErrors(points));
+  const notes = useMemo(() => pointsAsNotes(model.openChangeRequest?.points ?? []), [model.openChangeRequest]);
+
   const save = useCallback((next: DepositDraft, version: number) => saveDepositAction({ dossierId: model.id, version, draft: next }), [model.id]);
-  const autosave = useValueAutosave(draft, { initialVersion: model.version, save, enabled: model.editable });
+  const onSaved = useCallback((data: { nrus: string[]; assessments: KnownSelfAssessment[] }) => {
+    const current = knownRef.current;
+    const next: Known = {
+      assessments: [...current.assessments.filter((assessment) => !data.nrus.includes(assessment.nru)), ...data.assessments],
+      checked: [...new Set([...current.checked, ...data.nrus])],
+    };
+    knownRef.current = next;
+    setKnown(next);
+  }, []);
+  const autosave = useValueAutosave(draft, { initialVersion: model.version, save, enabled: model.editable, onSaved });
+
+  const live = shownErrors(result, attempted);
+  const serialized = JSON.stringify(result.draft);
+  // A refusal the page's rules did not foresee stays shown until the draft changes.
+  const errors = refusal && refusal.forDraft === serialized && Object.keys(live).length === 0 ? refusal.errors : live;
   const year = model.year;
   const isGht = model.parts.length > 1;
   const targets = model.parts.map((part) => ({ finess: part.finess, name: part.name }));
 
   return (
-    <form className="space-y-10" onSubmit={(event) => event.preventDefault()} noValidate>
-      <SaveStatus status={autosave.status} onRetry={autosave.retry} />
+    <form className="flex flex-col gap-8" onSubmit={(event) => event.preventDefault()} noValidate>
+      {model.editable && <SaveStatus status={autosave.status} onRetry={autosave.retry} />}
+      {model.editable && attempted && (
+        <ErrorSummary ref={summaryRef} title="Le dossier n'a pas été transmis" groups={summaryGroups(withFieldNames(errors, result.amountErrors, model.parts), targets, "Attestations")} />
+      )}
       {model.parts.map((part, index) => {
         const partValues = values.parts?.[index];
-        const partDraft = draft.parts[index];
+        const partDraft = result.draft.parts[index];
+        const facts = result.parts[index];
         const key = (field: string) => `parts.${part.finess}.${field}`;
-        const noteCount = model.documents.filter((document) => document.kind === "NOTE_DE_CADRAGE" && document.legalEntities.includes(part.finess)).length;
-        const nruOk = part.validatedAssessments.some((assessment) => assessment.nru === partDraft?.nru && assessment.validatedOn >= `${year}-01-01`);
+        const state = (field: string) => fieldState(errors[key(field)], notes[key(field)]);
         const amounts =
-          partDraft && isMilestoneYear(year)
+          partDraft && facts && isMilestoneYear(year)
             ? partAmounts({
                 headcount: part.headcount,
                 year,
-                milestoneComplete: noteCount > 0 && nruOk,
+                milestoneComplete: facts.noteDeCadrageCount > 0 && nruProblem(partDraft.nru, facts, year, model.today) === null,
                 mandatoryObjectiveMet: partDraft.mandatoryObjectiveMet,
                 objectivesReached: partDraft.objectivesReached.length,
                 expenses: partDraft.expenses,
               })
             : null;
         const headingId = `ej-${part.finess}`;
+        const nruState = result.pendingNrus.has(key("nru")) ? { state: "info" as const, stateRelatedMessage: "Vérification de ce NRU auprès du portail…" } : state("nru");
+        const expensesLegendId = `${fieldId(key("expenses"))}-legende`;
         return (
-          <section key={part.finess} aria-labelledby={headingId} className="space-y-4 border border-gris-bordure p-5">
-            <h2 id={headingId} className="text-xl font-bold">
-              {part.name} <span className="text-base font-normal">— FINESS EJ {part.finess}</span>
+          <section key={part.finess} aria-labelledby={headingId}>
+            <h2 id={headingId} className="fr-h3 fr-mb-1w">
+              {part.name} <span className="fr-text--lg fr-text--regular">— FINESS EJ {part.finess}</span>
             </h2>
-            <p className="text-sm">
+            <p className="fr-text--sm">
               Effectif SAE : {new Intl.NumberFormat("fr-FR").format(part.headcount)} agents ({part.siteCount} EG) — montant plafond annuel :{" "}
               {amounts ? formatEuros(amounts.annualCeiling) : "—"}
             </p>
-            <fieldset disabled={!model.editable} className="space-y-4">
-              <legend className="sr-only">Éléments de preuve de {part.name}</legend>
-              <DocumentSlot
-                dossierId={model.id}
-                kind="NOTE_DE_CADRAGE"
-                forFiness={part.finess}
-                targets={isGht ? targets : [{ finess: part.finess, name: part.name }]}
-                label="Note de cadrage"
-                hint={`PDF ou ZIP, moins de 100 Mo par fichier, 20 fichiers au maximum.${isGht ? " Une même note de cadrage GHT peut servir pour plusieurs EJ : cochez-les avant de la déposer." : ""}`}
-                documents={model.documents}
-                editable={model.editable}
-                errors={errors}
-                errorKey={key("noteDeCadrage")}
-              />
-              <div>
-                <TextField
-                  id={fieldId(key("nru"))}
-                  label="NRU de l'autoévaluation de maturité IE"
-                  hint={`Autoévaluation de cette EJ, validée depuis le 1er janvier ${year}.`}
-                  list={`nru-${part.finess}`}
-                  autoComplete="off"
-                  error={errors[key("nru")]?.join(" ")}
-                  {...register(`parts.${index}.nru`)}
-                />
-                <datalist id={`nru-${part.finess}`}>
-                  {part.validatedAssessments.map((assessment) => (
-                    <option key={assessment.nru} value={assessment.nru}>
-                      Validée le {assessment.validatedOn.split("-").reverse().join("/")}
-                    </option>
-                  ))}
-                </datalist>
-                <p className="mt-1 text-sm">
-                  {part.validatedAssessments.length === 0 ? "Aucune autoévaluation validée pour cette EJ. " : null}
-                  <Link href="/etablissement/autoevaluations">Gérer les autoévaluations</Link>
-                </p>
-              </div>
-              <DocumentSlot
-                dossierId={model.id}
-                kind="EXPENSE_ATTESTATION"
-                forFiness={part.finess}
-                targets={[{ finess: part.finess, name: part.name }]}
-                label="Attestation sur l'honneur des dépenses engagées, signée par la DAF"
-                hint="PDF ou ZIP, moins de 100 Mo."
-                documents={model.documents}
-                editable={model.editable}
-                errors={errors}
-                errorKey={key("expenseAttestation")}
-                maxFiles={5}
-              />
-              <fieldset className="space-y-3">
-                <legend className="font-semibold">Dépenses engagées depuis le 19 décembre 2025, par catégorie (en euros)</legend>
-                <div className="grid gap-3 md:grid-cols-3">
-                  {EXPENSE_CATEGORIES.map((category) => (
-                    <TextField
-                      key={category}
-                      id={fieldId(key(`expenses.${category}`))}
+            <DocumentSlot
+              dossierId={model.id}
+              kind="NOTE_DE_CADRAGE"
+              forFiness={part.finess}
+              targets={isGht ? targets : [{ finess: part.finess, name: part.name }]}
+              label="Note de cadrage"
+              description={`Note de cadrage soumise dans le cadre de l'objectif ${year} (template national).${isGht ? " Une même note de cadrage GHT peut servir pour plusieurs EJ : cochez-les avant de la déposer." : ""}`}
+              documents={model.documents}
+              editable={model.editable}
+              fieldKey={key("noteDeCadrage")}
+              errors={errors[key("noteDeCadrage")]}
+              notes={notes[key("noteDeCadrage")]}
+            />
+            <Input
+              label="NRU de l'autoévaluation de maturité IE"
+              hintText={`L'autoévaluation de cette EJ, validée depuis le 1er janvier ${year} (par exemple IE-${year}-${part.finess}-000001).`}
+              disabled={!model.editable}
+              {...nruState}
+              nativeInputProps={{
+                ...register(`parts.${index}.nru`),
+                id: fieldId(key("nru")),
+                list: `nru-${part.finess}`,
+                autoComplete: "off",
+                spellCheck: false,
+                "aria-invalid": nruState.state === "error" || undefined,
+              }}
+            />
+            <datalist id={`nru-${part.finess}`}>
+              {part.validatedAssessments.map((assessment) => (
+                <option key={assessment.nru} value={assessment.nru}>
+                  Validée le {assessment.validatedOn.split("-").reverse().join("/")}
+                </option>
+              ))}
+            </datalist>
+            <p className="fr-text--sm">
+              {part.validatedAssessments.length === 0
+                ? "Aucune autoévaluation validée pour cette EJ. "
+                : `Autoévaluations validées : ${part.validatedAssessments.map((assessment) => `${assessment.nru} (le ${assessment.validatedOn.split("-").reverse().join("/")})`).join(", ")}. `}
+              <Link href="/etablissement/autoevaluations">Gérer les autoévaluations</Link>
+            </p>
+            <DocumentSlot
+              dossierId={model.id}
+              kind="EXPENSE_ATTESTATION"
+              forFiness={part.finess}
+              targets={[{ finess: part.finess, name: part.name }]}
+              label="Attestation sur l'honneur des dépenses engagées, signée par la DAF"
+              description="Sur le modèle disponible sur la page du programme, signée par la DAF ou un contrôleur financier rattaché à la DAF."
+              documents={model.documents}
+              editable={model.editable}
+              fieldKey={key("expenseAttestation")}
+              errors={errors[key("expenseAttestation")]}
+              notes={notes[key("expenseAttestation")]}
+            />
+            <fieldset className={fr.cx("fr-fieldset")} aria-labelledby={expensesLegendId}>
+              <legend id={expensesLegendId} className={fr.cx("fr-fieldset__legend")}>
+                Dépenses engagées depuis le 19 décembre 2025, par catégorie (en euros)
+                <span className="fr-hint-text">Les montants de l&apos;attestation, par exemple 12 500 ou 12 500,50 ; 0 s&apos;il n&apos;y en a pas.</span>
+              </legend>
+              {EXPENSE_CATEGORIES.map((category) => {
+                const categoryState = state(`expenses.${category}`);
+                return (
+                  <div key={category} className={fr.cx("fr-fieldset__element")}>
+                    <Input
                       label={EXPENSE_CATEGORY_LABELS[category]}
-                      inputMode="decimal"
-                      autoComplete="off"
-                      error={amountError(partValues?.expenses?.[category]) ?? errors[key(`expenses.${category}`)]?.join(" ")}
-                      {...register(`parts.${index}.expenses.${category}`)}
+                      hintText={EXPENSE_CATEGORY_SCOPE[category].hopen2}
+                      disabled={!model.editable}
+                      {...categoryState}
+                      nativeInputProps={{
+                        ...register(`parts.${index}.expenses.${category}`),
+                        id: fieldId(key(`expenses.${category}`)),
+                        inputMode: "decimal",
+                        autoComplete: "off",
+                        "aria-invalid": categoryState.state === "error" || undefined,
+                      }}
                     />
-                  ))}
-                </div>
-              </fieldset>
-              {year !== 2026 && <ObjectivesFields index={index} finess={part.finess} register={register} values={partValues} model={model} errors={errors} />}
-              <div aria-live="polite" className="bg-fond-alt p-3 text-sm">
-                <p>
+                  </div>
+                );
+              })}
+            </fieldset>
+            {year !== 2026 && <ObjectivesFields index={index} finess={part.finess} register={register} values={partValues} model={model} errors={errors} notes={notes} />}
+            <Highlight className="fr-ml-0">
+              <span aria-live="polite" className="flex flex-col">
+                <span>
                   Montant éligible {year} : <strong>{amounts ? formatEuros(amounts.eligible) : "—"}</strong>
                   {year === 2026 && amounts && amounts.eligible === 0 && " (note de cadrage et NRU d'une autoévaluation validée requis)"}
-                </p>
-                <p>Dépenses déclarées : {amounts ? formatEuros(amounts.declaredExpenses) : "—"}</p>
-                <p>
-                  Montant maximal demandable (éligible écrêté aux dépenses) : <strong data-testid={`plafond-demande-${part.finess}`}>{amounts ? formatEuros(amounts.capped) : "—"}</strong>
-                </p>
-              </div>
-              <div className="flex flex-wrap items-end gap-3">
-                <TextField
-                  id={fieldId(key("requested"))}
-                  label="Montant demandé (en euros)"
-                  inputMode="decimal"
-                  autoComplete="off"
-                  error={
-                    amountError(partValues?.requested) ??
-                    (amounts && partDraft?.requested !== null && partDraft !== undefined && partDraft.requested > amounts.capped
-                      ? `Le montant demandé ne peut dépasser ${formatEuros(amounts.capped)}.`
-                      : errors[key("requested")]?.join(" "))
-                  }
-                  {...register(`parts.${index}.requested`)}
-                />
-                {model.editable && amounts && (
-                  <button type="button" className="border border-bleu-france px-3 py-2 text-sm font-semibold" onClick={() => setValue(`parts.${index}.requested`, amountText(amounts.capped))}>
-                    Demander le montant maximal
-                  </button>
-                )}
-              </div>
-            </fieldset>
+                </span>
+                <span>Dépenses déclarées : {amounts ? formatEuros(amounts.declaredExpenses) : "—"}</span>
+                <span>
+                  Montant maximal demandable (éligible écrêté aux dépenses) :{" "}
+                  <strong data-testid={`plafond-demande-${part.finess}`}>{amounts ? formatEuros(amounts.capped) : "—"}</strong>
+                </span>
+              </span>
+            </Highlight>
+            <div className="flex flex-wrap items-end gap-4">
+              <RequestedAmount index={index} fieldKey={key("requested")} register={register} editable={model.editable} state={state("requested")} />
+              {model.editable && amounts && (
+                <Button type="button" priority="secondary" className="fr-mb-3w" onClick={() => setValue(`parts.${index}.requested`, amountText(amounts.capped), { shouldDirty: true })}>
+                  Demander le montant maximal
+                </Button>
+              )}
+            </div>
           </section>
         );
       })}
-      <fieldset disabled={!model.editable} className="space-y-2 border border-gris-bordure p-5">
-        <legend className="px-1 text-xl font-bold">Attestations</legend>
-        <label id={fieldId("attestations.targetsReached")} className="flex items-start gap-2">
-          <input type="checkbox" className="mt-1" {...register("attestations.targetsReached")} />
-          <span>
-            {isGht
-              ? `J'atteste que tous les établissements juridiques (EJ) candidats ont atteint les cibles pour l'année ${year}.`
-              : `J'atteste que mon établissement a atteint les cibles pour l'année ${year}.`}
-          </span>
-        </label>
-        <FieldErrorText errors={errors} name="attestations.targetsReached" />
-        <label id={fieldId("attestations.expensesTruthful")} className="flex items-start gap-2">
-          <input type="checkbox" className="mt-1" {...register("attestations.expensesTruthful")} />
-          <span>
-            J&apos;atteste que les dépenses déclarées concourent aux objectifs HospiConnect/HOP&apos;EN2, ont été engagées à compter du 19 décembre 2025
-            {year === 2028 ? ", ont été facturées et payées au 16 juin 2028" : ""} et ne sont déclarées que pour une seule entité juridique.
-          </span>
-        </label>
-        <FieldErrorText errors={errors} name="attestations.expensesTruthful" />
-      </fieldset>
+      <section aria-labelledby="attestations">
+        <h2 id="attestations" className="fr-h3">
+          Attestations
+        </h2>
+        {(["targetsReached", "expensesTruthful"] as const).map((name) => {
+          const attestationState = fieldState(errors[`attestations.${name}`], notes[`attestations.${name}`]);
+          return (
+            // Each under its own legend, as on source 003's form (« Atteinte des cibles »): one DSFR fieldset in every state.
+            <Checkbox
+              key={name}
+              id={fieldId(`attestations.${name}`)}
+              legend={name === "targetsReached" ? `Atteinte des cibles ${year}` : "Dépenses déclarées"}
+              disabled={!model.editable}
+              {...attestationState}
+              options={[{ label: attestationText(name, year, isGht), nativeInputProps: register(`attestations.${name}`) }]}
+            />
+          );
+        })}
+      </section>
       {model.editable && (
         <SubmitPanel
           dossierId={model.id}
           resubmission={model.status === "CHANGES_REQUESTED"}
-          prepare={async () => ((await autosave.flush()) ? autosave.currentVersion() : null)}
-          onErrors={(serverErrors) => setErrors(pointsAsErrors(points, serverErrors))}
+          prepare={async () => {
+            if (!(await autosave.flush())) return null;
+            const now = evaluate(model, getValues(), knownRef.current);
+            return { version: autosave.currentVersion(), blocked: now.issues.length > 0 || Object.keys(now.amountErrors).length > 0 };
+          }}
+          onBlocked={() => {
+            setAttempted(true);
+            setSummaryFocus((count) => count + 1);
+          }}
+          onRefused={(serverErrors) => {
+            setAttempted(true);
+            setRefusal({ errors: serverErrors, forDraft: JSON.stringify(normalized(toDraft(getValues()))) });
+            setSummaryFocus((count) => count + 1);
+          }}
+          recap={() => <DepositRecap model={model} draft={normalized(toDraft(getValues()))} />}
         />
       )}
     </form>
+  );
+}
+
+/** source 003's attestation wording (GHT: "tous les établissements juridiques (EJ) candidats"). */
+function attestationText(name: "targetsReached" | "expensesTruthful", year: number, isGht: boolean): string {
+  if (name === "targetsReached") {
+    return isGht
+      ? `J'atteste que tous les établissements juridiques (EJ) candidats ont atteint les cibles pour l'année ${year}.`
+      : `J'atteste que mon établissement a atteint les cibles pour l'année ${year}.`;
+  }
+  return `J'atteste que les dépenses déclarées concourent aux objectifs HospiConnect/HOP'EN2, ont été engagées à compter du 19 décembre 2025${
+    year === 2028 ? ", ont été facturées et payées au 16 juin 2028" : ""
+  } et ne sont déclarées que pour une seule entité juridique.`;
+}
+
+function RequestedAmount({
+  index,
+  fieldKey,
+  register,
+  editable,
+  state,
+}: {
+  index: number;
+  fieldKey: string;
+  register: UseFormRegister<DepositValues>;
+  editable: boolean;
+  state: ReturnType<typeof fieldState>;
+}) {
+  return (
+    <Input
+      label="Montant demandé (en euros)"
+      hintText="Au plus le montant maximal demandable ci-dessus."
+      disabled={!editable}
+      {...state}
+      nativeInputProps={{ ...register(`parts.${index}.requested`), id: fieldId(fieldKey), inputMode: "decimal", autoComplete: "off", "aria-invalid": state.state === "error" || undefined }}
+    />
   );
 }
 
@@ -256,6 +427,7 @@ function ObjectivesFields({
   values,
   model,
   errors,
+  notes,
 }: {
   index: number;
   finess: string;
@@ -263,50 +435,108 @@ function ObjectivesFields({
   values: PartValues | undefined;
   model: DossierFormModel;
   errors: FieldErrors;
+  notes: FieldErrors;
 }) {
   const key = (field: string) => `parts.${finess}.${field}`;
+  const name = model.parts.find((part) => part.finess === finess)?.name ?? finess;
   const proof = (code: string, label: string) => (
     <DocumentSlot
+      key={code}
       dossierId={model.id}
       kind="OBJECTIVE_PROOF"
       objectiveCode={code}
       forFiness={finess}
-      targets={[{ finess, name: model.parts.find((part) => part.finess === finess)?.name ?? finess }]}
+      targets={[{ finess, name }]}
       label={`Preuve de l'objectif ${code}`}
-      hint={label}
+      description={label}
       documents={model.documents}
       editable={model.editable}
-      errors={errors}
-      errorKey={key(`objectiveProof.${code}`)}
-      maxFiles={10}
+      fieldKey={key(`objectiveProof.${code}`)}
+      errors={errors[key(`objectiveProof.${code}`)]}
+      notes={notes[key(`objectiveProof.${code}`)]}
     />
   );
   return (
-    <fieldset className="space-y-3">
-      <legend className="font-semibold">Objectifs {model.year} (source : tableau des objectifs HospiConnect/HOP&apos;EN2)</legend>
-      <fieldset id={fieldId(key("mandatoryObjectiveMet"))}>
-        <legend className="text-sm font-semibold">{MANDATORY_OBJECTIVE.label} : atteint ?</legend>
-        <label className="mr-4 inline-flex items-center gap-1">
-          <input type="radio" value="oui" {...register(`parts.${index}.mandatoryObjectiveMet`)} /> Oui
-        </label>
-        <label className="inline-flex items-center gap-1">
-          <input type="radio" value="non" {...register(`parts.${index}.mandatoryObjectiveMet`)} /> Non
-        </label>
-        <FieldErrorText errors={errors} name={key("mandatoryObjectiveMet")} />
-      </fieldset>
+    <>
+      <RadioButtons
+        id={fieldId(key("mandatoryObjectiveMet"))}
+        legend={`${MANDATORY_OBJECTIVE.label} : atteint en ${model.year} ?`}
+        hintText="Source : tableau des objectifs HospiConnect/HOP'EN2."
+        orientation="horizontal"
+        disabled={!model.editable}
+        {...fieldState(errors[key("mandatoryObjectiveMet")], notes[key("mandatoryObjectiveMet")])}
+        options={[
+          { label: "Oui", nativeInputProps: { ...register(`parts.${index}.mandatoryObjectiveMet`), value: "oui" } },
+          { label: "Non", nativeInputProps: { ...register(`parts.${index}.mandatoryObjectiveMet`), value: "non" } },
+        ]}
+      />
       {values?.mandatoryObjectiveMet === "oui" && proof(MANDATORY_OBJECTIVE.code, MANDATORY_OBJECTIVE.label)}
-      <fieldset>
-        <legend className="text-sm font-semibold">Objectifs atteints</legend>
-        {HOSPICONNECT_OBJECTIVES.map((objective) => (
-          <label key={objective.code} className="flex items-start gap-2 text-sm">
-            <input type="checkbox" value={objective.code} className="mt-1" {...register(`parts.${index}.objectivesReached`)} />
-            {objective.label}
-          </label>
-        ))}
-      </fieldset>
+      <Checkbox
+        legend={`Objectifs atteints en ${model.year}`}
+        hintText="Chaque objectif coché demande sa preuve."
+        disabled={!model.editable}
+        options={HOSPICONNECT_OBJECTIVES.map((objective) => ({
+          label: objective.label,
+          nativeInputProps: { ...register(`parts.${index}.objectivesReached`), value: objective.code },
+        }))}
+      />
       {HOSPICONNECT_OBJECTIVES.filter((objective) => values?.objectivesReached?.includes(objective.code)).map((objective) => (
-        <div key={objective.code}>{proof(objective.code, objective.label)}</div>
+        <Fragment key={objective.code}>{proof(objective.code, objective.label)}</Fragment>
       ))}
-    </fieldset>
+    </>
+  );
+}
+
+/** What the confirmation dialog lists: what the ARS will receive, per EJ, as the server will snapshot it. */
+function DepositRecap({ model, draft }: { model: DossierFormModel; draft: DepositDraft }) {
+  const year = model.year as MilestoneYear;
+  const isGht = model.parts.length > 1;
+  const names = (kind: string, finess: string, code?: string) =>
+    model.documents
+      .filter((document) => document.kind === kind && document.legalEntities.includes(finess) && (code === undefined || document.objectiveCode === code))
+      .map((document) => document.name)
+      .join(", ") || "—";
+  const euros = (value: Cents | null) => (value === null ? "—" : formatEuros(value));
+  return (
+    <>
+      <p>
+        Vous allez transmettre à l&apos;ARS le dossier n° {model.number} ({model.guichet.label}) :
+      </p>
+      {model.parts.map((part) => {
+        const typed = draft.parts.find((candidate) => candidate.legalEntityFiness === part.finess);
+        const total = EXPENSE_CATEGORIES.reduce((sum, category) => sum + (typed?.expenses[category] ?? 0), 0);
+        return (
+          <Fragment key={part.finess}>
+            <h2 className="fr-h6 fr-mb-1w">
+              {part.name} — FINESS EJ {part.finess}
+            </h2>
+            <ul>
+              <li>Note de cadrage : {names("NOTE_DE_CADRAGE", part.finess)}</li>
+              <li>NRU de l&apos;autoévaluation : {typed?.nru ?? "—"}</li>
+              <li>Attestation des dépenses signée par la DAF : {names("EXPENSE_ATTESTATION", part.finess)}</li>
+              <li>
+                Dépenses déclarées : {EXPENSE_CATEGORIES.map((category) => `${EXPENSE_CATEGORY_LABELS[category]} ${euros(typed?.expenses[category] ?? null)}`).join(" ; ")} — total{" "}
+                {formatEuros(total)}
+              </li>
+              {year !== 2026 && (
+                <li>
+                  Objectif 1.0 : {typed?.mandatoryObjectiveMet === null ? "—" : typed?.mandatoryObjectiveMet ? "atteint" : "non atteint"} ; objectifs atteints :{" "}
+                  {typed?.objectivesReached.length ? typed.objectivesReached.join(", ") : "aucun"}
+                </li>
+              )}
+              <li>
+                Montant demandé : <strong>{euros(typed?.requested ?? null)}</strong>
+              </li>
+            </ul>
+          </Fragment>
+        );
+      })}
+      <p className="fr-mb-1w">Vous attestez :</p>
+      <ul>
+        <li>{attestationText("targetsReached", year, isGht)}</li>
+        <li>{attestationText("expensesTruthful", year, isGht)}</li>
+      </ul>
+      <p className="fr-mb-0">Après la transmission, le dossier est verrouillé ; un récépissé est disponible sur cette page.</p>
+    </>
   );
 }

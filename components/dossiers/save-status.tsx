@@ -1,27 +1,39 @@
 "use client";
 
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { AutosaveStatus } from "@/components/ui/use-autosave";
 
+// The instant comes from the server (the portal's clock, simulated in demo), shown in Paris time.
 const timeFormatter = new Intl.DateTimeFormat("fr-FR", { hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: "Europe/Paris" });
 
+/** "10:42:07" in Paris time, for an instant the server answered. */
+export function formatSavedAt(at: string): string {
+  return timeFormatter.format(new Date(at));
+}
+
 /**
- * Where the draft stands, announced politely to screen readers; the buttons (retry after a
- * failed save, reload after a conflict) sit outside the live region.
+ * Where the draft stands, announced politely to screen readers; a failed save is a DSFR alert
+ * with its way out (retry, or reload after a conflict) outside the live region.
  */
 export function SaveStatus({ status, onRetry }: { status: AutosaveStatus; onRetry: () => void }) {
   const isError = status.kind === "error";
   return (
-    <div className="flex flex-wrap items-center gap-3">
-      <p role="status" aria-live="polite" aria-atomic="true" className={`text-sm ${isError ? "font-semibold text-erreur" : status.kind === "saved" ? "text-succes" : ""}`}>
-        {status.kind === "idle" && "Brouillon enregistré automatiquement au fil de la saisie."}
-        {status.kind === "saving" && "Enregistrement…"}
-        {status.kind === "saved" && `Brouillon enregistré à ${timeFormatter.format(new Date(status.at))} — non transmis à l'ARS.`}
-        {isError && status.message}
+    <div className="flex flex-col gap-2">
+      <p role="status" aria-live="polite" aria-atomic="true" className="fr-text--sm fr-mb-0" data-testid="etat-enregistrement">
+        {status.kind === "idle" && "Brouillon enregistré automatiquement au fil de la saisie — non transmis à l'ARS."}
+        {status.kind === "saving" && "Enregistrement du brouillon…"}
+        {status.kind === "saved" && `Brouillon enregistré à ${formatSavedAt(status.at)} — non transmis à l'ARS.`}
       </p>
       {isError && (
-        <button type="button" className="text-sm underline" onClick={status.canRetry ? onRetry : () => window.location.reload()}>
-          {status.canRetry ? "Réessayer l'enregistrement" : "Recharger la page"}
-        </button>
+        <>
+          <Alert severity="error" small description={status.message} />
+          <div>
+            <Button type="button" priority="secondary" size="small" onClick={status.canRetry ? onRetry : () => window.location.reload()}>
+              {status.canRetry ? "Réessayer l'enregistrement" : "Recharger la page"}
+            </Button>
+          </div>
+        </>
       )}
     </div>
   );

@@ -1,63 +1,123 @@
 "use client";
 
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { createModal } from "@codegouvfr/react-dsfr/Modal";
+import { useIsModalOpen } from "@codegouvfr/react-dsfr/Modal/useIsModalOpen";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, useTransition } from "react";
+import { useRef, useState, type ReactNode } from "react";
 import { submitDossierAction } from "@/app/etablissement/dossiers/actions";
 import type { FieldErrors } from "@/lib/dossiers/submission-rules";
-import { ErrorSummary } from "./field-errors";
+
+// One dossier form per page, hence one confirmation dialog.
+const confirmModal = createModal({ id: "confirmer-transmission", isOpenedByDefault: false });
 
 interface SubmitPanelProps {
   dossierId: string;
   resubmission: boolean;
-  /** Saves what is pending and returns the version to submit, or null when the save failed. */
-  prepare: () => Promise<number | null>;
-  onErrors: (errors: FieldErrors) => void;
+  /**
+   * Saves what is pending; null when the save failed, else the version to submit and whether
+   * the submission rules (the server's, run here) still find something missing or wrong.
+   */
+  prepare: () => Promise<{ version: number; blocked: boolean } | null>;
+  /** The rules found something: the form shows its summary (and focuses it). */
+  onBlocked: () => void;
+  /** The server refused the transmission with these field errors. */
+  onRefused: (errors: FieldErrors) => void;
+  /** What will be sent, shown in the confirmation dialog. */
+  recap: () => ReactNode;
 }
 
-/** "Transmettre à l'ARS": saves first, then submits once (the button is disabled while it runs). */
-export function SubmitPanel({ dossierId, resubmission, prepare, onErrors }: SubmitPanelProps) {
+/**
+ * "Transmettre à l'ARS": saves first, checks with the submission rules, then asks for a
+ * confirmation in a DSFR modal that lists what will be sent, and submits once.
+ */
+export function SubmitPanel({ dossierId, resubmission, prepare, onBlocked, onRefused, recap }: SubmitPanelProps) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [failure, setFailure] = useState<{ message: string; errors: FieldErrors } | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [sending, setSending] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [content, setContent] = useState<ReactNode>(null);
+  const version = useRef<number | null>(null);
+  const afterClose = useRef<(() => void) | null>(null);
+  const openButton = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
-    if (failure) document.getElementById("resume-erreurs")?.focus();
-  }, [failure]);
+  useIsModalOpen(confirmModal, {
+    onConceal: () => {
+      const next = afterClose.current;
+      afterClose.current = null;
+      // DSFR gives the focus back to the opener when it closes; move it where the user must look.
+      if (next) setTimeout(next, 0);
+    },
+  });
 
+  async function open() {
+    setFailure(null);
+    setChecking(true);
+    try {
+      const prepared = await prepare();
+      if (prepared === null) {
+        setFailure("Le brouillon n'a pas pu être enregistré : le dossier n'a pas été transmis. Réessayez l'enregistrement ci-dessus.");
+        return;
+      }
+      if (prepared.blocked) {
+        onBlocked();
+        return;
+      }
+      version.current = prepared.version;
+      setContent(recap());
+      confirmModal.open();
+    } finally {
+      setChecking(false);
+    }
+  }
+
+  async function confirm() {
+    if (version.current === null || sending) return;
+    setSending(true);
+    try {
+      const result = await submitDossierAction({ dossierId, version: version.current });
+      if (!result.ok) {
+        const errors = result.fieldErrors ?? {};
+        setFailure(Object.keys(errors).length > 0 ? null : result.message);
+        afterClose.current = () => (Object.keys(errors).length > 0 ? onRefused(errors) : openButton.current?.focus());
+        confirmModal.close();
+        return;
+      }
+      // The page comes back from the server with the dossier transmitted (and says so, focused).
+      afterClose.current = () => router.replace(`/etablissement/dossiers/${dossierId}?transmis=${result.data.sequence}`, { scroll: false });
+      confirmModal.close();
+    } finally {
+      setSending(false);
+    }
+  }
+
+  const action = resubmission ? "Transmettre à nouveau à l'ARS" : "Transmettre le dossier à l'ARS";
   return (
-    <section aria-labelledby="transmission" className="space-y-3 border-t-2 border-bleu-france pt-4">
-      <h2 id="transmission" className="text-xl font-bold">
+    <section aria-labelledby="transmission" className="flex flex-col gap-4">
+      <h2 id="transmission" className="fr-h4 fr-mb-0">
         {resubmission ? "Transmettre à nouveau à l'ARS" : "Transmettre à l'ARS"}
       </h2>
-      <p className="text-sm">
-        Tant que vous n&apos;avez pas cliqué sur ce bouton, votre dossier n&apos;est <strong>pas transmis</strong> à l&apos;ARS. Après la transmission, il
-        est verrouillé ; un récépissé est disponible.
+      <p className="fr-mb-0">
+        Tant que vous n&apos;avez pas confirmé la transmission, votre dossier n&apos;est <strong>pas transmis</strong> à l&apos;ARS. Après la
+        transmission, il est verrouillé ; un récépissé est disponible.
       </p>
-      {failure && <ErrorSummary errors={failure.errors} message={failure.message} />}
-      <button
-        type="button"
-        disabled={pending}
-        className="bg-bleu-france px-6 py-3 font-semibold text-white hover:bg-bleu-france-hover disabled:opacity-60"
-        onClick={() =>
-          startTransition(async () => {
-            setFailure(null);
-            const version = await prepare();
-            if (version === null) {
-              setFailure({ message: "Le brouillon n'a pas pu être enregistré : le dossier n'a pas été transmis.", errors: {} });
-              return;
-            }
-            const result = await submitDossierAction({ dossierId, version });
-            if (!result.ok) {
-              setFailure({ message: result.message, errors: result.fieldErrors ?? {} });
-              onErrors(result.fieldErrors ?? {});
-              return;
-            }
-            router.refresh();
-          })
-        }
+      {failure && <Alert severity="error" small description={failure} />}
+      <div>
+        <Button type="button" ref={openButton} disabled={checking || sending} onClick={() => void open()}>
+          {checking ? "Vérification du dossier…" : action}
+        </Button>
+      </div>
+      <confirmModal.Component
+        title={resubmission ? "Transmettre à nouveau le dossier à l'ARS ?" : "Transmettre le dossier à l'ARS ?"}
+        size="large"
+        buttons={[
+          { children: "Annuler", priority: "secondary", type: "button" },
+          { children: sending ? "Transmission en cours…" : "Transmettre", type: "button", doClosesModal: false, disabled: sending, onClick: () => void confirm() },
+        ]}
       >
-        {pending ? "Transmission en cours…" : resubmission ? "Transmettre à nouveau à l'ARS" : "Transmettre le dossier à l'ARS"}
-      </button>
+        {content}
+      </confirmModal.Component>
     </section>
   );
 }

@@ -129,17 +129,26 @@ const CONFLICT = /modifié entre-temps/;
 /**
  * {@link useAutosave} for a form whose whole value is state (react-hook-form's `useWatch`, a
  * reducer…): every change of `value` is queued, and a save action answering an
- * {@link ActionResult} with the new version is adapted. A conflict stops the autosave for good.
+ * {@link ActionResult} with the new version and the server's instant (the portal's clock, never
+ * the browser's) is adapted; `onSaved` receives the rest of the answer. A conflict stops the
+ * autosave for good.
  */
-export function useValueAutosave<T>(
+export function useValueAutosave<T, D extends { version: number; savedAt: string }>(
   value: T,
-  options: { initialVersion: number; save: (value: T, expectedVersion: number) => Promise<ActionResult<{ version: number }>>; enabled: boolean; delayMs?: number },
+  options: { initialVersion: number; save: (value: T, expectedVersion: number) => Promise<ActionResult<D>>; enabled: boolean; delayMs?: number; onSaved?: (data: D) => void },
 ) {
-  const { save, enabled } = options;
+  const { save, enabled, onSaved } = options;
+  const onSavedRef = useRef(onSaved);
+  useEffect(() => {
+    onSavedRef.current = onSaved;
+  }, [onSaved]);
   const adapted = useCallback(
     async (next: T, expectedVersion: number): Promise<AutosaveResult> => {
       const result = await save(next, expectedVersion);
-      if (result.ok) return { ok: true, version: result.data.version, savedAt: new Date().toISOString() };
+      if (result.ok) {
+        onSavedRef.current?.(result.data);
+        return { ok: true, version: result.data.version, savedAt: result.data.savedAt };
+      }
       return { ok: false, message: result.message, final: CONFLICT.test(result.message) };
     },
     [save],

@@ -1,6 +1,9 @@
 "use client";
 
-import { useCallback, useEffect, useId, useRef, useState, type ChangeEvent } from "react";
+import { fr } from "@codegouvfr/react-dsfr";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Upload } from "@codegouvfr/react-dsfr/Upload";
+import { useCallback, useEffect, useId, useRef, useState, type DragEvent } from "react";
 import { checkDeclaredFile, formatFileSize, acceptAttribute, purposeHint, uploadPurposeRule, type UploadPurpose } from "@/lib/storage/sniff-type";
 
 /** What POST /api/fichiers answers for a stored file. */
@@ -14,10 +17,15 @@ export interface UploadedFile {
 
 interface FileUploadFieldProps {
   purpose: UploadPurpose;
+  /** The visible label ("Déposer un fichier"). */
   label: string;
+  /** What the field is for ("Note de cadrage"), read after the label and the button by screen readers. */
+  context?: string;
   multiple?: boolean;
   /** Defaults to the purpose's count (20 for a note de cadrage), 1 when not `multiple`. */
   maxFiles?: number;
+  /** Files already in the slot (attached by the parent), counted against `maxFiles`. */
+  existingCount?: number;
   /** Replaces the purpose's standard hint ("Taille < 100 Mo. Les formats autorisés sont : …"). */
   hint?: string;
   /** Files uploaded earlier and not attached yet (e.g. after a failed form submission). */
@@ -46,16 +54,23 @@ interface Transfer {
 const percent = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 0 });
 
 /**
- * A file input that uploads each chosen file at once to /api/fichiers (one
- * request per file, raw bytes, one at a time), with a progress bar per file.
- * Size and extension are checked here first for a quick answer; the server
- * checks again, and sniffs the content.
+ * DSFR's upload field (label, hint, error state) with a French control — « Glissez-déposez vos
+ * fichiers ici ou Parcourir », as on Convergence (source 003) — instead of the browser's own
+ * button text. Each chosen or dropped file is sent at once to /api/fichiers (one request per
+ * file, raw bytes, one at a time), with a progress bar per file. Size and extension are checked
+ * here first for a quick answer; the server checks again, and sniffs the content.
+ *
+ * The native input stays in the page, labelled (the label opens it, screen readers reach it),
+ * but out of the tab order and visually hidden: the « Parcourir » button is the control a
+ * keyboard user reaches, with DSFR's focus ring.
  */
 export function FileUploadField({
   purpose,
   label,
+  context,
   multiple = false,
   maxFiles,
+  existingCount = 0,
   hint,
   initialFiles = [],
   onUploaded,
@@ -65,24 +80,25 @@ export function FileUploadField({
   endpoint = "/api/fichiers",
 }: FileUploadFieldProps) {
   const inputId = useId();
-  const hintId = `${inputId}-aide`;
-  const errorsId = `${inputId}-erreurs`;
+  const hintText = hint ?? purposeHint(purpose, maxFiles ?? (multiple ? uploadPurposeRule(purpose).maxFiles : 1));
   const limit = maxFiles ?? (multiple ? uploadPurposeRule(purpose).maxFiles : 1);
 
   const [files, setFiles] = useState<UploadedFile[]>(initialFiles);
   const [transfers, setTransfers] = useState<Transfer[]>([]);
   const [errors, setErrors] = useState<string[]>([]);
   const [status, setStatus] = useState("");
+  const [dragging, setDragging] = useState(false);
 
   const inputRef = useRef<HTMLInputElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
   const nextLocalId = useRef(1);
   const queue = useRef<{ localId: number; file: File }[]>([]);
   const running = useRef(false);
   const current = useRef<{ localId: number; xhr: XMLHttpRequest } | null>(null);
-  const counts = useRef({ files: initialFiles.length, pending: 0 });
+  const counts = useRef({ files: initialFiles.length + existingCount, pending: 0 });
   useEffect(() => {
-    counts.current.files = files.length;
-  }, [files]);
+    counts.current.files = (showUploadedFiles ? files.length : 0) + existingCount;
+  }, [files, existingCount, showUploadedFiles]);
 
   // An unmounted field must not keep sending.
   useEffect(
@@ -114,8 +130,8 @@ export function FileUploadField({
         xhr.onload = () => {
           const body = parseJson(xhr.responseText);
           if (xhr.status === 201 && isUploadedFile(body)) {
-            setFiles((list) => [...list, body]);
-            setStatus(`Fichier « ${body.name} » déposé (${formatFileSize(body.size)}).`);
+            if (showUploadedFiles) setFiles((list) => [...list, body]);
+            setStatus(`Fichier « ${body.name} » envoyé (${formatFileSize(body.size)}).`);
             onUploaded?.(body);
             finish();
             return;
@@ -132,7 +148,7 @@ export function FileUploadField({
         xhr.setRequestHeader("Content-Type", "application/octet-stream");
         xhr.send(file);
       }),
-    [endpoint, onUploaded, purpose],
+    [endpoint, onUploaded, purpose, showUploadedFiles],
   );
 
   const drain = useCallback(async () => {
@@ -148,17 +164,13 @@ export function FileUploadField({
     }
   }, [send]);
 
-  function onChange(event: ChangeEvent<HTMLInputElement>) {
-    const chosen = Array.from(event.target.files ?? []);
-    // Reset so that choosing the same file again (after an error) fires a change.
-    event.target.value = "";
-    if (chosen.length === 0) return;
+  function take(chosen: File[]) {
+    if (chosen.length === 0 || disabled) return;
     setStatus("");
-
     const problems: string[] = [];
     const accepted: { localId: number; file: File }[] = [];
     let room = limit - counts.current.files - counts.current.pending;
-    for (const file of chosen) {
+    for (const file of multiple ? chosen : chosen.slice(0, 1)) {
       const check = checkDeclaredFile(purpose, file.name, file.size);
       if (!check.ok) {
         problems.push(check.message);
@@ -185,6 +197,12 @@ export function FileUploadField({
     void drain();
   }
 
+  function onDrop(event: DragEvent<HTMLDivElement>) {
+    event.preventDefault();
+    setDragging(false);
+    take(Array.from(event.dataTransfer.files));
+  }
+
   function cancel(localId: number) {
     if (current.current?.localId === localId) {
       current.current.xhr.abort();
@@ -196,6 +214,7 @@ export function FileUploadField({
     counts.current.pending -= 1;
     setTransfers((list) => list.filter((transfer) => transfer.localId !== localId));
     setStatus(`Dépôt de « ${waiting.file.name} » annulé.`);
+    buttonRef.current?.focus();
   }
 
   function remove(file: UploadedFile) {
@@ -203,69 +222,92 @@ export function FileUploadField({
     setStatus(`Fichier « ${file.name} » retiré.`);
     onRemove?.(file);
     // The button that had the focus is gone: give it back to the field.
-    inputRef.current?.focus();
+    buttonRef.current?.focus();
   }
 
+  const suffix = context ? ` — ${context}` : "";
   return (
-    <div className="space-y-3">
-      <div>
-        <label htmlFor={inputId} className="block font-semibold">
-          {label}
-        </label>
-        <p id={hintId} className="text-sm">
-          {hint ?? purposeHint(purpose, limit)}
-        </p>
-        <input
-          ref={inputRef}
-          id={inputId}
-          type="file"
+    <div
+      className="flex flex-col gap-2"
+      onDragOver={(event) => {
+        if (disabled) return;
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+    >
+      {/* Errors are announced as they appear (the group is a live region). */}
+      <div aria-live="assertive">
+        <Upload
+          label={
+            <>
+              {label}
+              {suffix && <span className="fr-sr-only">{suffix}</span>}
+            </>
+          }
+          hint={<span id={`${inputId}-aide`}>{hintText}</span>}
           multiple={multiple}
-          accept={acceptAttribute(purpose)}
           disabled={disabled}
-          onChange={onChange}
-          aria-describedby={errors.length > 0 ? `${hintId} ${errorsId}` : hintId}
-          aria-invalid={errors.length > 0 ? true : undefined}
-          className="mt-2 block w-full max-w-xl border border-gris-bordure bg-fond-alt p-2 file:mr-4 file:border-0 file:bg-bleu-france file:px-4 file:py-2 file:font-semibold file:text-white hover:file:bg-bleu-france-hover"
+          state={errors.length > 0 ? "error" : "default"}
+          stateRelatedMessage={errors.length > 0 ? errors.join(" ") : undefined}
+          nativeInputProps={{
+            id: inputId,
+            ref: inputRef,
+            accept: acceptAttribute(purpose),
+            tabIndex: -1,
+            className: fr.cx("fr-upload", "fr-sr-only"),
+            "aria-invalid": errors.length > 0 ? true : undefined,
+            // Upload points at its error message even when there is none.
+            "aria-describedby": errors.length > 0 ? `${inputId}-desc-error` : undefined,
+            onChange: (event) => {
+              const chosen = Array.from(event.target.files ?? []);
+              // Reset so that choosing the same file again (after an error) fires a change.
+              event.target.value = "";
+              take(chosen);
+            },
+          }}
         />
       </div>
-
-      {/* Live regions stay in the DOM so that screen readers announce their changes. */}
-      <div id={errorsId} aria-live="assertive" aria-atomic="true">
-        {errors.length > 0 && (
-          <ul className="space-y-1 border-l-4 border-erreur bg-red-50 p-3 text-sm font-semibold text-erreur">
-            {errors.map((error, index) => (
-              <li key={index}>{error}</li>
-            ))}
-          </ul>
-        )}
+      <div className="flex flex-wrap items-center gap-2">
+        <span className={fr.cx("fr-icon-upload-2-line")} aria-hidden="true" />
+        <span aria-hidden="true">{dragging ? "Relâchez pour déposer" : multiple ? "Glissez-déposez vos fichiers ici ou" : "Glissez-déposez votre fichier ici ou"}</span>
+        <Button type="button"
+          ref={buttonRef}
+          priority="secondary"
+          size="small"
+          disabled={disabled}
+          onClick={() => inputRef.current?.click()}
+          nativeButtonProps={{ "aria-describedby": `${inputId}-aide`, "data-focus-target": true }}
+        >
+          Parcourir
+          {suffix && <span className="fr-sr-only">{suffix}</span>}
+        </Button>
       </div>
-      <p aria-live="polite" className="sr-only">
+      <p aria-live="polite" className="fr-sr-only">
         {status}
       </p>
 
       {transfers.length > 0 && (
-        <ul className="space-y-2" aria-label="Dépôts en cours">
+        <ul aria-label="Dépôts en cours">
           {transfers.map((transfer) => {
             const share = transfer.total > 0 ? transfer.loaded / transfer.total : 0;
             return (
-              <li key={transfer.localId} className="flex flex-wrap items-center gap-3 text-sm">
-                <span className="font-semibold">{transfer.name}</span>
-                {transfer.started ? (
-                  <>
-                    <progress max={1} value={share} aria-label={`Dépôt de ${transfer.name}`} className="h-2 w-48" />
-                    <span aria-hidden="true">{percent.format(share)}</span>
-                  </>
-                ) : (
-                  <span>En attente</span>
-                )}
-                <button
-                  type="button"
-                  onClick={() => cancel(transfer.localId)}
-                  className="underline hover:text-bleu-france-hover"
-                  aria-label={`Annuler le dépôt de ${transfer.name}`}
-                >
-                  Annuler
-                </button>
+              <li key={transfer.localId}>
+                <span className="flex flex-wrap items-center gap-2">
+                  <span className="fr-text--bold">{transfer.name}</span>
+                  {transfer.started ? (
+                    <>
+                      <progress max={1} value={share} aria-label={`Dépôt de ${transfer.name}`} />
+                      <span aria-hidden="true">{percent.format(share)}</span>
+                    </>
+                  ) : (
+                    <span>En attente</span>
+                  )}
+                  <Button type="button" priority="tertiary" size="small" onClick={() => cancel(transfer.localId)} nativeButtonProps={{ "aria-label": `Annuler le dépôt de ${transfer.name}` }}>
+                    Annuler
+                  </Button>
+                </span>
               </li>
             );
           })}
@@ -273,28 +315,19 @@ export function FileUploadField({
       )}
 
       {showUploadedFiles && files.length > 0 && (
-        <ul className="divide-y divide-gris-bordure border border-gris-bordure" aria-label="Fichiers déposés">
+        <ul aria-label="Fichiers déposés">
           {files.map((file) => (
-            <li key={file.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 p-3 text-sm">
-              <a href={`/api/fichiers/${encodeURIComponent(file.id)}`} className="font-semibold">
-                {file.name}
-              </a>
-              <span>{formatFileSize(file.size)}</span>
-              <span>
-                <span className="sr-only">Empreinte </span>SHA-256{" "}
-                <code title={file.sha256} className="bg-fond-alt px-1">
-                  {file.sha256.slice(0, 12)}…
-                </code>
+            <li key={file.id}>
+              <span className="flex flex-wrap items-center gap-2">
+                <a href={`/api/fichiers/${encodeURIComponent(file.id)}`}>{file.name}</a>
+                <span>{formatFileSize(file.size)}</span>
+                <span className="fr-text--xs fr-mb-0" title={file.sha256}>
+                  <span className="fr-sr-only">Empreinte </span>SHA-256 {file.sha256.slice(0, 12)}…
+                </span>
+                <Button type="button" priority="tertiary" size="small" disabled={disabled} onClick={() => remove(file)} nativeButtonProps={{ "aria-label": `Retirer ${file.name}` }}>
+                  Retirer
+                </Button>
               </span>
-              <button
-                type="button"
-                onClick={() => remove(file)}
-                disabled={disabled}
-                className="ml-auto underline hover:text-bleu-france-hover"
-                aria-label={`Retirer ${file.name}`}
-              >
-                Retirer
-              </button>
             </li>
           ))}
         </ul>

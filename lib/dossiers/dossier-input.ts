@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EXPENSE_CATEGORIES } from "@/lib/funding";
+import { EURO_MESSAGES, EXPENSE_CATEGORIES, MAX_EURO_AMOUNT_CENTS } from "@/lib/funding";
 import { GHT_MANDATE_KINDS, PROJECT_TEAM_ROLES } from "./project-team";
 import { OBJECTIVE_CODES } from "./objectives";
 
@@ -35,8 +35,8 @@ export const candidatureDraftSchema = z.object({
 
 export type CandidatureDraft = z.output<typeof candidatureDraftSchema>;
 
-/** Amounts in cents, as entered (null = not entered yet). */
-const centsOrNull = z.number().int("Montant invalide.").nonnegative("Le montant ne peut pas être négatif.").max(1e13, "Montant trop élevé.").nullable();
+/** Amounts in cents, as entered (null = not entered yet); the server refuses what the form's parser refuses. */
+const centsOrNull = z.number().int("Montant invalide.").nonnegative("Le montant ne peut pas être négatif.").max(MAX_EURO_AMOUNT_CENTS, EURO_MESSAGES.TOO_LARGE).nullable();
 
 export const depositPartDraftSchema = z.object({
   legalEntityFiness: z.string().regex(/^[0-9][0-9A-Z][0-9]{7}$/),

@@ -1,15 +1,13 @@
 import { parisDate, type CalendarDate } from "@/lib/clock/paris-date";
 import type { Database } from "@/lib/db/client";
-import { EXPENSE_CATEGORIES } from "@/lib/funding";
 import type { DossierDocumentKind, DossierStatus } from "@/lib/generated/prisma/enums";
 import { effectiveGuichetDates } from "@/lib/guichets/derogations";
 import { guichetPhase } from "@/lib/guichets/guichet-state";
 import { candidatureDraftSchema, depositDraftSchema, type CandidatureDraft, type DepositDraft } from "./dossier-input";
 import { partHeadcount, validatedOn, type DossierRow } from "./dossier-view";
 import { deadlineAllows, isEditable } from "./machine";
-import { submissionErrors } from "./service";
 import type { ChangePoint } from "./instruction";
-import type { FieldErrors } from "./submission-rules";
+import { emptyDepositPart, type KnownSelfAssessment } from "./submission-rules";
 
 /** Everything the dossier page hands to its client forms: plain, serialisable data. */
 export interface DossierFormModel {
@@ -28,10 +26,20 @@ export interface DossierFormModel {
   parts: { finess: string; name: string; headcount: number; siteCount: number; validatedAssessments: { nru: string; validatedOn: CalendarDate }[] }[];
   documents: { id: string; kind: DossierDocumentKind; objectiveCode: string | null; name: string; sizeBytes: number; sha256: string; fileId: string; legalEntities: string[] }[];
   submissions: { sequence: number; submittedAt: string }[];
-  /** What would block a submission now. */
-  pendingErrors: FieldErrors;
+  /** The portal's date (server clock, Paris), which the NRU rule compares with. */
+  today: CalendarDate;
+  /**
+   * The self-assessments the submission rules may need, as the server found them: every validated
+   * one of the dossier's EJ, and the ones the saved draft quotes (of any EJ or status), so that the
+   * form runs the server's rules on the same facts.
+   */
+  knownAssessments: KnownSelfAssessment[];
+  /** The NRUs looked up on the server: an NRU outside this list is not known to exist or not yet. */
+  checkedNrus: string[];
   /** The ARS's open request for changes, shown next to the fields it points at. */
   openChangeRequest: { message: string; createdAt: string; points: ChangePoint[] } | null;
+  /** The last request the establishment answered by transmitting again, while the ARS instructs the answer. */
+  answeredChangeRequest: { message: string; createdAt: string; answeredAt: string; points: ChangePoint[] } | null;
   /** The ARS decision, once taken. */
   decision: { status: "ACCEPTED" | "REFUSED"; decidedAt: string; reason: string | null; amounts: { finess: string; name: string; decided: number | null }[] } | null;
 }
@@ -46,8 +54,9 @@ export async function buildDossierFormModel(db: Database, row: DossierRow, at: D
     select: { nru: true, legalEntityFiness: true, validatedAt: true },
     orderBy: { validatedAt: "desc" },
   });
-  const [changeRequest, refusal] = await Promise.all([
+  const [changeRequest, answered, refusal] = await Promise.all([
     row.status === "CHANGES_REQUESTED" ? db.changeRequest.findFirst({ where: { dossierId: row.id, status: "OPEN" }, orderBy: { createdAt: "desc" } }) : null,
+    row.status === "SUBMITTED" ? db.changeRequest.findFirst({ where: { dossierId: row.id, status: "ANSWERED" }, orderBy: { createdAt: "desc" } }) : null,
     row.status === "REFUSED" ? db.dossierEvent.findFirst({ where: { dossierId: row.id, type: "REFUSE" }, orderBy: { at: "desc" } }) : null,
   ]);
   let deposit: DepositDraft | null = null;
@@ -57,18 +66,18 @@ export async function buildDossierFormModel(db: Database, row: DossierRow, at: D
     deposit = {
       attestations: stored.attestations,
       parts: row.legalEntities.map(
-        (part) =>
-          stored.parts.find((candidate) => candidate.legalEntityFiness === part.legalEntityFiness) ?? {
-            legalEntityFiness: part.legalEntityFiness,
-            nru: null,
-            expenses: Object.fromEntries(EXPENSE_CATEGORIES.map((category) => [category, null])) as DepositDraft["parts"][number]["expenses"],
-            mandatoryObjectiveMet: null,
-            objectivesReached: [],
-            requested: null,
-          },
+        (part) => stored.parts.find((candidate) => candidate.legalEntityFiness === part.legalEntityFiness) ?? emptyDepositPart(part.legalEntityFiness),
       ),
     };
   }
+  const quotedNrus = (deposit?.parts ?? []).map((part) => part.nru).filter((nru): nru is string => Boolean(nru));
+  const known = [
+    ...assessments.flatMap((assessment) => (assessment.nru ? [knownAssessment({ ...assessment, nru: assessment.nru, status: "VALIDATED" })] : [])),
+    ...(await lookUpSelfAssessments(db, quotedNrus)),
+  ];
+  const knownAssessments = [...new Map(known.map((assessment) => [assessment.nru, assessment])).values()];
+  // The answer is instructed once the dossier is transmitted again after the request.
+  const answeredAt = answered?.closedAt ?? null;
   return {
     id: row.id,
     number: row.number,
@@ -106,10 +115,16 @@ export async function buildDossierFormModel(db: Database, row: DossierRow, at: D
       legalEntities: document.legalEntities.map((link) => link.legalEntityFiness),
     })),
     submissions: row.submissions.map((submission) => ({ sequence: submission.sequence, submittedAt: submission.submittedAt.toISOString() })),
-    pendingErrors: isEditable(row.status) ? await submissionErrors(db, row, at) : {},
+    today: parisDate(at),
+    knownAssessments,
+    checkedNrus: [...new Set([...knownAssessments.map((assessment) => assessment.nru), ...quotedNrus])],
     openChangeRequest: changeRequest
       ? { message: changeRequest.message, createdAt: changeRequest.createdAt.toISOString(), points: changeRequest.points as unknown as ChangePoint[] }
       : null,
+    answeredChangeRequest:
+      answered && answeredAt
+        ? { message: answered.message, createdAt: answered.createdAt.toISOString(), answeredAt: answeredAt.toISOString(), points: answered.points as unknown as ChangePoint[] }
+        : null,
     decision:
       (row.status === "ACCEPTED" || row.status === "REFUSED") && row.decidedAt
         ? {
@@ -120,4 +135,19 @@ export async function buildDossierFormModel(db: Database, row: DossierRow, at: D
           }
         : null,
   };
+}
+
+function knownAssessment(assessment: { nru: string; legalEntityFiness: string; status: "DRAFT" | "VALIDATED"; validatedAt: Date | null }): KnownSelfAssessment {
+  return { nru: assessment.nru, legalEntityFiness: assessment.legalEntityFiness, status: assessment.status, validatedOn: validatedOn(assessment.validatedAt) };
+}
+
+/**
+ * The self-assessments that bear these NRUs (at most one each), for the NRU rule of a deposit:
+ * the form asks after each save of a draft, so that it checks an NRU just typed as the server will.
+ */
+export async function lookUpSelfAssessments(db: Database, nrus: readonly string[]): Promise<KnownSelfAssessment[]> {
+  const wanted = [...new Set(nrus.filter(Boolean))].slice(0, 100);
+  if (wanted.length === 0) return [];
+  const rows = await db.selfAssessment.findMany({ where: { nru: { in: wanted } }, select: { nru: true, legalEntityFiness: true, status: true, validatedAt: true } });
+  return rows.filter((row): row is typeof row & { nru: string } => row.nru !== null).map(knownAssessment);
 }

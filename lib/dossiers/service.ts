@@ -9,6 +9,7 @@ import type { DossierDocumentKind, DossierStatus } from "@/lib/generated/prisma/
 import { effectiveGuichetDates } from "@/lib/guichets/derogations";
 import { guichetPhase, GUICHET_PHASE_LABELS, type GuichetDates } from "@/lib/guichets/guichet-state";
 import { normalizeNru } from "@/lib/self-assessment/nru";
+import { duplicateInSlot, duplicateMessage } from "./document-rules";
 import { candidatureDraftSchema, depositDraftSchema, type CandidatureDraft, type DepositDraft } from "./dossier-input";
 import { carrierSelect, loadStartContext, startAvailability, startRefusalError } from "./start-availability";
 import { dossierInclude, dossierScope, documentsOf, partHeadcount, validatedOn, type DossierRow } from "./dossier-view";
@@ -210,6 +211,7 @@ export async function attachDocument(
   if (targets.length === 0) throw new ValidationError({ legalEntities: ["Choisissez au moins une entité juridique concernée par ce document."] });
   for (const finess of targets) if (!parts.has(finess)) throw new ForbiddenError(`EJ ${finess} not in dossier`);
   if (input.kind === "OBJECTIVE_PROOF" && !input.objectiveCode) throw new ValidationError({ objectiveCode: ["Indiquez l'objectif que ce document prouve."] });
+  const objectiveCode = input.kind === "OBJECTIVE_PROOF" ? (input.objectiveCode ?? null) : null;
   for (const finess of targets) {
     // source 003: "Cet espace accepte 20 fichiers maximum" (per EJ and kind of document).
     if (documentsOf(row, finess, input.kind).length >= MAX_NOTE_DE_CADRAGE_FILES) {
@@ -218,11 +220,18 @@ export async function attachDocument(
   }
   return db.$transaction(async (tx) => {
     await lockEditable(tx, id, at);
+    // Read under the lock: two copies attached at the same moment cannot both pass.
+    const slot = await tx.dossierDocument.findMany({ where: { dossierId: id, kind: input.kind }, include: { file: true, legalEntities: true } });
+    const duplicate = duplicateInSlot(
+      slot.map((document) => ({ ...document, name: document.file.originalName, sha256: document.file.sha256, legalEntities: document.legalEntities.map((link) => link.legalEntityFiness) })),
+      { kind: input.kind, objectiveCode, legalEntities: targets, sha256: file.sha256 },
+    );
+    if (duplicate) throw new ValidationError({ [input.kind]: [duplicateMessage(file.originalName, duplicate)] }, duplicateMessage(file.originalName, duplicate));
     const document = await tx.dossierDocument.create({
       data: {
         dossierId: id,
         kind: input.kind,
-        objectiveCode: input.kind === "OBJECTIVE_PROOF" ? input.objectiveCode : null,
+        objectiveCode,
         fileId: file.id,
         legalEntities: { create: targets.map((finess) => ({ dossierId: id, legalEntityFiness: finess })) },
       },

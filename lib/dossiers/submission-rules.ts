@@ -1,9 +1,15 @@
 import { EXPENSE_CATEGORIES, EXPENSE_CATEGORY_LABELS, formatEuros } from "@/lib/funding";
 import type { CalendarDate } from "@/lib/clock/paris-date";
-import { isEmailAddress, type CandidatureDraft, type DepositDraft } from "./dossier-input";
+import { isEmailAddress, type CandidatureDraft, type DepositDraft, type DepositPartDraft } from "./dossier-input";
 import { HOSPICONNECT_OBJECTIVES, MANDATORY_OBJECTIVE } from "./objectives";
 import { partAmounts, type MilestoneYear } from "./part-amounts";
 import { PROJECT_TEAM_ROLES } from "./project-team";
+
+/*
+ * What blocks the transmission of a dossier, field by field. PURE (no I/O): the server checks
+ * it on submission (lib/dossiers/service.ts) and the form runs the very same functions in the
+ * browser, so that an error goes away as soon as its field is fixed.
+ */
 
 /** The self-assessment a part quotes by its NRU, as found in the database. */
 export type QuotedSelfAssessment =
@@ -25,63 +31,99 @@ export const MAX_NOTE_DE_CADRAGE_FILES = 20;
 
 export type FieldErrors = Record<string, string[]>;
 
-function add(errors: FieldErrors, key: string, message: string) {
-  (errors[key] ??= []).push(message);
+/**
+ * One problem, keyed by the form field it concerns ("parts.998400402.nru"). `missing` tells an
+ * item not given yet (said when the user asks to transmit) from a value given but wrong (said at once).
+ */
+export interface SubmissionIssue {
+  key: string;
+  message: string;
+  missing: boolean;
 }
 
-/** Every missing or wrong field of a candidature, in French, keyed by field. */
-export function candidatureErrors(draft: CandidatureDraft, facts: { carrierIsGhtSupport: boolean; ghtMandateDocuments: number }): FieldErrors {
+/** The issues as the server action reports them: messages grouped by field key, in form order. */
+export function toFieldErrors(issues: readonly SubmissionIssue[]): FieldErrors {
   const errors: FieldErrors = {};
-  for (const role of PROJECT_TEAM_ROLES) {
-    const member = draft.projectTeam[role.key];
-    if (!member?.name) add(errors, `projectTeam.${role.key}.name`, `Indiquez le nom du ${role.label === "Signataire" ? "signataire" : `membre « ${role.label} »`}.`);
-    if (!member?.email) add(errors, `projectTeam.${role.key}.email`, `Indiquez l'adresse e-mail (${role.label}).`);
-    else if (!isEmailAddress(member.email)) add(errors, `projectTeam.${role.key}.email`, `Adresse e-mail invalide (${role.label}) : par exemple nom@etablissement.fr.`);
-  }
-  if (facts.carrierIsGhtSupport) {
-    // source 002 annex 4: the support establishment proves its capacity to apply for every EJ of the GHT.
-    if (!draft.ghtMandateKind) add(errors, "ghtMandateKind", "Choisissez le justificatif du mandat de l'établissement support.");
-    if (facts.ghtMandateDocuments === 0) add(errors, "documents.GHT_MANDATE", "Joignez le justificatif du mandat de l'établissement support (PDF ou ZIP).");
-  }
+  for (const issue of issues) (errors[issue.key] ??= []).push(issue.message);
   return errors;
 }
 
-/** Every missing or wrong field of a yearly deposit, in French, keyed by field. */
-export function depositErrors(draft: DepositDraft, facts: { year: MilestoneYear; today: CalendarDate; parts: DepositPartFacts[] }): FieldErrors {
-  const errors: FieldErrors = {};
-  if (!draft.attestations.targetsReached) add(errors, "attestations.targetsReached", `Cochez l'attestation d'atteinte des cibles ${facts.year}.`);
-  if (!draft.attestations.expensesTruthful) add(errors, "attestations.expensesTruthful", "Cochez l'attestation sur les dépenses déclarées.");
-  for (const fact of facts.parts) {
-    const part = draft.parts.find((candidate) => candidate.legalEntityFiness === fact.legalEntityFiness);
-    const key = (field: string) => `parts.${fact.legalEntityFiness}.${field}`;
-    const who = fact.legalEntityName;
-    if (!part) {
-      add(errors, key("nru"), `Les éléments de ${who} ne sont pas renseignés.`);
-      continue;
+/** Every missing or wrong field of a candidature, in form order. */
+export function candidatureIssues(draft: CandidatureDraft, facts: { carrierIsGhtSupport: boolean; ghtMandateDocuments: number }): SubmissionIssue[] {
+  const issues: SubmissionIssue[] = [];
+  for (const role of PROJECT_TEAM_ROLES) {
+    const member = draft.projectTeam[role.key];
+    const who = role.label === "Signataire" ? "du signataire" : `du membre « ${role.label} »`;
+    if (!member?.name?.trim()) issues.push({ key: `projectTeam.${role.key}.name`, message: `Indiquez le prénom et le nom ${who}.`, missing: true });
+    if (!member?.email?.trim()) issues.push({ key: `projectTeam.${role.key}.email`, message: `Indiquez l'adresse e-mail ${who}.`, missing: true });
+    else if (!isEmailAddress(member.email.trim())) {
+      issues.push({ key: `projectTeam.${role.key}.email`, message: `Adresse e-mail invalide (${role.label}) : par exemple nom@etablissement.fr.`, missing: false });
     }
-    if (fact.noteDeCadrageCount === 0) add(errors, key("noteDeCadrage"), `Déposez la note de cadrage de ${who} (PDF ou ZIP).`);
-    if (fact.noteDeCadrageCount > MAX_NOTE_DE_CADRAGE_FILES) add(errors, key("noteDeCadrage"), `${MAX_NOTE_DE_CADRAGE_FILES} fichiers au maximum : regroupez-les dans une archive ZIP.`);
+  }
+  if (facts.carrierIsGhtSupport) {
+    // source 002 annex 4: the support establishment proves its capacity to apply for every EJ of the GHT.
+    if (!draft.ghtMandateKind) issues.push({ key: "ghtMandateKind", message: "Choisissez le justificatif du mandat de l'établissement support.", missing: true });
+    if (facts.ghtMandateDocuments === 0) {
+      issues.push({ key: "documents.GHT_MANDATE", message: "Joignez le justificatif du mandat de l'établissement support (PDF ou ZIP).", missing: true });
+    }
+  }
+  return issues;
+}
+
+export function candidatureErrors(draft: CandidatureDraft, facts: { carrierIsGhtSupport: boolean; ghtMandateDocuments: number }): FieldErrors {
+  return toFieldErrors(candidatureIssues(draft, facts));
+}
+
+/** A part never saved yet is an empty one: each of its items is then listed, not the part as a whole. */
+export function emptyDepositPart(legalEntityFiness: string): DepositPartDraft {
+  return {
+    legalEntityFiness,
+    nru: null,
+    expenses: Object.fromEntries(EXPENSE_CATEGORIES.map((category) => [category, null])) as DepositPartDraft["expenses"],
+    mandatoryObjectiveMet: null,
+    objectivesReached: [],
+    requested: null,
+  };
+}
+
+/**
+ * Every missing or wrong item of a yearly deposit (source 003's form: per EJ the note de
+ * cadrage, the NRU, the signed attestation and the expenses by category; from 2027 the
+ * objectives of source 000 and each one's proof; then the two attestations), in form order.
+ */
+export function depositIssues(draft: DepositDraft, facts: { year: MilestoneYear; today: CalendarDate; parts: DepositPartFacts[] }): SubmissionIssue[] {
+  const issues: SubmissionIssue[] = [];
+  for (const fact of facts.parts) {
+    const part = draft.parts.find((candidate) => candidate.legalEntityFiness === fact.legalEntityFiness) ?? emptyDepositPart(fact.legalEntityFiness);
+    const key = (field: string) => `parts.${fact.legalEntityFiness}.${field}`;
+    const add = (field: string, message: string, missing = true) => issues.push({ key: key(field), message, missing });
+    const who = fact.legalEntityName;
+
+    if (fact.noteDeCadrageCount === 0) add("noteDeCadrage", `Déposez la note de cadrage de ${who} (PDF ou ZIP).`);
+    if (fact.noteDeCadrageCount > MAX_NOTE_DE_CADRAGE_FILES) {
+      add("noteDeCadrage", `Note de cadrage de ${who} : ${MAX_NOTE_DE_CADRAGE_FILES} fichiers au maximum, regroupez-les dans une archive ZIP.`, false);
+    }
     const selfAssessmentProblem = nruProblem(part.nru, fact, facts.year, facts.today);
-    if (selfAssessmentProblem) add(errors, key("nru"), selfAssessmentProblem);
-    if (fact.expenseAttestationCount === 0) add(errors, key("expenseAttestation"), `Déposez l'attestation sur l'honneur des dépenses de ${who}, signée par la DAF.`);
+    if (selfAssessmentProblem) add("nru", selfAssessmentProblem, !part.nru);
+    if (fact.expenseAttestationCount === 0) add("expenseAttestation", `Déposez l'attestation sur l'honneur des dépenses de ${who}, signée par la DAF.`);
     for (const category of EXPENSE_CATEGORIES) {
-      if (part.expenses[category] === null) add(errors, key(`expenses.${category}`), `Indiquez le montant « ${EXPENSE_CATEGORY_LABELS[category]} » (0 s'il n'y en a pas).`);
+      if (part.expenses[category] === null) add(`expenses.${category}`, `Indiquez les dépenses « ${EXPENSE_CATEGORY_LABELS[category]} » de ${who} (0 s'il n'y en a pas).`);
     }
     if (facts.year !== 2026) {
       // source 000: from 2027, objective 1.0 is mandatory and each objective reached needs its proof.
-      if (part.mandatoryObjectiveMet === null) add(errors, key("mandatoryObjectiveMet"), "Indiquez si l'objectif obligatoire 1.0 est atteint.");
+      if (part.mandatoryObjectiveMet === null) add("mandatoryObjectiveMet", `Indiquez si l'objectif obligatoire 1.0 est atteint par ${who}.`);
       if (part.mandatoryObjectiveMet && !fact.objectiveProofs.includes(MANDATORY_OBJECTIVE.code)) {
-        add(errors, key(`objectiveProof.${MANDATORY_OBJECTIVE.code}`), "Joignez la preuve de l'objectif 1.0.");
+        add(`objectiveProof.${MANDATORY_OBJECTIVE.code}`, `Joignez la preuve de l'objectif 1.0 de ${who}.`);
       }
       for (const objective of HOSPICONNECT_OBJECTIVES) {
         if (part.objectivesReached.includes(objective.code) && !fact.objectiveProofs.includes(objective.code)) {
-          add(errors, key(`objectiveProof.${objective.code}`), `Joignez la preuve de l'objectif ${objective.code}.`);
+          add(`objectiveProof.${objective.code}`, `Joignez la preuve de l'objectif ${objective.code} de ${who}.`);
         }
       }
     }
     if (part.requested === null) {
-      add(errors, key("requested"), "Indiquez le montant demandé.");
-    } else if (!errors[key("expenses.rh_internes")] && !errors[key("expenses.prestations_externes")] && !errors[key("expenses.depenses_editeurs")]) {
+      add("requested", `Indiquez le montant demandé pour ${who}.`);
+    } else if (EXPENSE_CATEGORIES.every((category) => part.expenses[category] !== null)) {
       const amounts = partAmounts({
         headcount: fact.headcount,
         year: facts.year,
@@ -91,11 +133,21 @@ export function depositErrors(draft: DepositDraft, facts: { year: MilestoneYear;
         expenses: part.expenses,
       });
       if (part.requested > amounts.capped) {
-        add(errors, key("requested"), `Le montant demandé ne peut dépasser ${formatEuros(amounts.capped)} (montant éligible écrêté aux dépenses déclarées).`);
+        add("requested", `Le montant demandé ne peut dépasser ${formatEuros(amounts.capped)} (montant éligible écrêté aux dépenses déclarées).`, false);
       }
     }
   }
-  return errors;
+  if (!draft.attestations.targetsReached) {
+    issues.push({ key: "attestations.targetsReached", message: `Cochez l'attestation d'atteinte des cibles ${facts.year}.`, missing: true });
+  }
+  if (!draft.attestations.expensesTruthful) {
+    issues.push({ key: "attestations.expensesTruthful", message: "Cochez l'attestation sur les dépenses déclarées.", missing: true });
+  }
+  return issues;
+}
+
+export function depositErrors(draft: DepositDraft, facts: { year: MilestoneYear; today: CalendarDate; parts: DepositPartFacts[] }): FieldErrors {
+  return toFieldErrors(depositIssues(draft, facts));
 }
 
 /** source 003: the NRU of a validated self-assessment of that EJ, completed between 1 January of the year and the deposit. */
@@ -108,4 +160,32 @@ export function nruProblem(nru: string | null, fact: DepositPartFacts, year: num
   if (quoted.validatedOn < `${year}-01-01`) return `Cette autoévaluation a été validée avant le 1er janvier ${year} : réalisez-en une nouvelle (vous pouvez dupliquer l'ancienne).`;
   if (quoted.validatedOn > today) return "Cette autoévaluation est datée après aujourd'hui.";
   return null;
+}
+
+/** A self-assessment as the server found it under its NRU (what `QuotedSelfAssessment` is built from). */
+export interface KnownSelfAssessment {
+  nru: string;
+  legalEntityFiness: string;
+  status: "DRAFT" | "VALIDATED";
+  validatedOn: CalendarDate | null;
+}
+
+/** The fact the NRU rule needs, from the self-assessments the server looked up (null: no NRU typed). */
+export function quotedSelfAssessment(nru: string | null, known: readonly KnownSelfAssessment[]): QuotedSelfAssessment | null {
+  if (!nru) return null;
+  const found = known.find((assessment) => assessment.nru === nru);
+  return found ? { found: true, legalEntityFiness: found.legalEntityFiness, status: found.status, validatedOn: found.validatedOn } : { found: false };
+}
+
+/** The document counts of one EJ that the deposit rules read, from the dossier's documents. */
+export function documentFacts(
+  documents: readonly { kind: string; objectiveCode: string | null; legalEntities: readonly string[] }[],
+  legalEntityFiness: string,
+): Pick<DepositPartFacts, "noteDeCadrageCount" | "expenseAttestationCount" | "objectiveProofs"> {
+  const ofPart = documents.filter((document) => document.legalEntities.includes(legalEntityFiness));
+  return {
+    noteDeCadrageCount: ofPart.filter((document) => document.kind === "NOTE_DE_CADRAGE").length,
+    expenseAttestationCount: ofPart.filter((document) => document.kind === "EXPENSE_ATTESTATION").length,
+    objectiveProofs: ofPart.filter((document) => document.kind === "OBJECTIVE_PROOF").map((document) => document.objectiveCode ?? ""),
+  };
 }

@@ -1,5 +1,5 @@
 import { FINESS_PATTERN } from "./finess-rules";
-import type { Cents } from "./money";
+import { formatEuros, type Cents } from "./money";
 
 /*
  * Pure parsing of amounts, counts and FINESS numbers typed in French forms (simulator,
@@ -25,6 +25,15 @@ const GROUP_SEPARATORS = new RegExp(GROUP, "g");
 const NEGATIVE = /^[-\u2212]\s*\d/;
 const TRAILING_EURO = /\s*€$/;
 
+/**
+ * The largest amount any form of the portal accepts: 10 000 000,00 €. The highest yearly
+ * HospiConnect ceiling of an EJ (source 000's tiers, an EJ of 100 000 agents) is about 3,3 M€
+ * and the largest AAP category cap (source 001) 230 000 €, so a real expense, request or award
+ * of one EJ stays far below; a bigger figure is a typing error (an extra zero, cents typed as
+ * euros). In cents it is 1e9, well within the BigInt columns and Number.MAX_SAFE_INTEGER.
+ */
+export const MAX_EURO_AMOUNT_CENTS: Cents = 1_000_000_000;
+
 /** Digits → safe integer, or null beyond Number.MAX_SAFE_INTEGER (BigInt keeps the check exact). */
 function toSafeInteger(digits: string): number | null {
   const value = BigInt(digits);
@@ -33,7 +42,8 @@ function toSafeInteger(digits: string): number | null {
 
 /**
  * Amount typed in euros → integer cents. Accepts "30000", "30 000", "30 000,50", "30000.5",
- * an optional trailing "€"; rejects empty, negative, exponent, letters and more than 2 decimals.
+ * an optional trailing "€"; rejects empty, negative, exponent, letters, more than 2 decimals
+ * and anything above {@link MAX_EURO_AMOUNT_CENTS}.
  */
 export function parseEuroAmount(raw: string): ParseResult<Cents, EuroParseError> {
   const text = raw.trim().replace(TRAILING_EURO, "");
@@ -52,7 +62,7 @@ export function parseEuroAmount(raw: string): ParseResult<Cents, EuroParseError>
     return { ok: false, error: "FORMAT" };
   }
   const cents = toSafeInteger(digits);
-  return cents === null ? { ok: false, error: "TOO_LARGE" } : { ok: true, value: cents };
+  return cents === null || cents > MAX_EURO_AMOUNT_CENTS ? { ok: false, error: "TOO_LARGE" } : { ok: true, value: cents };
 }
 
 /** Whole number ≥ 0 (headcount, days, stays); thousands may be separated by spaces. */
@@ -81,7 +91,7 @@ export const EURO_MESSAGES: Readonly<Record<EuroParseError, string>> = {
   NEGATIVE: "Le montant ne peut pas être négatif.",
   TOO_MANY_DECIMALS: "Indiquez au plus deux décimales (les centimes) ; séparez les milliers par une espace, par exemple 12 345,67.",
   FORMAT: "Saisissez un montant en euros, par exemple 30 000 ou 30 000,50.",
-  TOO_LARGE: "Ce montant est trop élevé.",
+  TOO_LARGE: `Le montant ne peut dépasser ${formatEuros(MAX_EURO_AMOUNT_CENTS)}.`,
 };
 
 export const HEADCOUNT_MESSAGES: Readonly<Record<WholeNumberParseError, string>> = {

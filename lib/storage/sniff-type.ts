@@ -174,7 +174,9 @@ export function acceptAttribute(purpose: UploadPurpose): string {
 export function purposeHint(purpose: UploadPurpose, maxFiles: number = uploadPurposeRule(purpose).maxFiles): string {
   const rule = uploadPurposeRule(purpose);
   const limit = formatFileSize(rule.maxBytes + 1);
-  return `Taille < ${limit}. Les formats autorisés sont : ${rule.extensions.join(", ")}. ${maxFiles} fichier${maxFiles > 1 ? "s" : ""} maximum.`;
+  // source 003: "Cet espace accepte 20 fichiers maximum. Dans le cas où vous devriez en déposer plus, nous vous invitons à déposer une archive zip."
+  const count = maxFiles > 1 ? `Cet espace accepte ${maxFiles} fichiers maximum. Pour en déposer davantage, regroupez-les dans une archive zip.` : "Cet espace accepte 1 fichier.";
+  return `Taille < ${limit}. Les formats autorisés sont : ${rule.extensions.join(", ")}. ${count}`;
 }
 
 // ---------------------------------------------------------------- names and checks

@@ -13,7 +13,8 @@ const HOME: Record<DemoAccount, RegExp> = {
 for (const account of Object.keys(DEMO_ACCOUNTS) as DemoAccount[]) {
   setup(`sign in as ${account}`, async ({ page }) => {
     await signIn(page, DEMO_ACCOUNTS[account].email, DEMO_PASSWORD);
-    await expect(page).toHaveURL(HOME[account]);
+    // A sign-in hashes a password and renders a first page: allow a loaded machine its time.
+    await expect(page).toHaveURL(HOME[account], { timeout: 20_000 });
     await page.context().storageState({ path: storageStateOf(account) });
   });
 }

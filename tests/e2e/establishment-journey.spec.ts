@@ -1,12 +1,16 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO_FINESS } from "../../prisma/seed-data/establishments";
 import { storageStateOf, type DemoAccount } from "./support/accounts";
 import { setSimulatedDate } from "./support/demo-clock";
 import { writePdf } from "./support/pdf-fixture";
+import { tick, transmitWithDialog } from "./support/deposit-form";
 import { validateNewSelfAssessment } from "./support/self-assessment";
+
+// A transmission waits for a save, the server's checks and a new page: generous under a loaded machine.
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 const TEAM = ["Responsable démarche qualité", "Représentant métier", "DRH", "RSSI", "DSI", "Référent HospiConnect/HOP'EN2", "Signataire"];
 
@@ -38,6 +42,7 @@ test.describe("candidature of a single EJ (private clinic)", () => {
   test.afterAll(async ({ browser }) => setSimulatedDate(browser, "2026-06-01T10:00"));
 
   test("a draft is clearly not transmitted; missing fields are listed; submission locks it and gives a récépissé", async ({ page, browser }) => {
+    test.setTimeout(90_000);
     await page.goto("/etablissement/dossiers");
     await page.getByRole("button", { name: /Candidater pour SAS Clinique de la Rade de Kervidec/ }).click();
     await expect(page).toHaveURL(/\/etablissement\/dossiers\/.+/);
@@ -47,13 +52,16 @@ test.describe("candidature of a single EJ (private clinic)", () => {
     const summary = page.locator("#resume-erreurs");
     await expect(summary).toContainText("Le dossier n'a pas été transmis");
     await expect(summary.getByRole("listitem")).toHaveCount(14);
+    await expect(summary).toBeFocused();
+    // Nothing is sent while something is missing: no confirmation is even asked.
+    await expect(page.getByRole("dialog")).toHaveCount(0);
 
     await fillProjectTeam(page);
     await expect(page.getByRole("status").filter({ hasText: /Brouillon enregistré à/ })).toBeVisible();
     await page.reload();
     await expect(page.getByRole("group", { name: "RSSI", exact: true }).getByLabel("Prénom et nom")).toHaveValue("Personne RSSI");
 
-    await page.getByRole("button", { name: "Transmettre le dossier à l'ARS" }).click();
+    await transmitWithDialog(page);
     await expect(page.getByTestId("etat-dossier")).toContainText("En cours d'instruction par l'ARS");
     await expect(page.getByRole("group", { name: "RSSI", exact: true }).getByLabel("Prénom et nom")).toBeDisabled();
     const download = page.waitForEvent("download");
@@ -93,12 +101,12 @@ test.describe("2026 deposit of a single EJ (private clinic)", () => {
     // 210 agents: 6 600 € + 160 × 33 € = 11 880 € (source 000), below the 30 000,50 € declared.
     await expect(page.getByTestId("plafond-demande-995300209")).toHaveText(/11\s880,00\s€/);
     await page.getByLabel("Montant demandé (en euros)").fill("20 000");
-    await expect(page.getByText("Le montant demandé ne peut dépasser 11 880,00 €.").first()).toBeVisible();
+    await expect(page.getByText("Le montant demandé ne peut dépasser 11 880,00 € (montant éligible écrêté aux dépenses déclarées).")).toBeVisible();
     await page.getByRole("button", { name: "Demander le montant maximal" }).click();
-    await page.getByLabel("J'atteste que mon établissement a atteint les cibles pour l'année 2026.").check();
-    await page.getByLabel(/J'atteste que les dépenses déclarées concourent/).check();
+    await tick(page, "J'atteste que mon établissement a atteint les cibles pour l'année 2026.");
+    await tick(page, /J'atteste que les dépenses déclarées concourent/);
 
-    await page.getByRole("button", { name: "Transmettre le dossier à l'ARS" }).click();
+    await transmitWithDialog(page);
     await expect(page.getByTestId("etat-dossier")).toContainText("En cours d'instruction par l'ARS");
     await expect(page.getByLabel("Montant demandé (en euros)")).toBeDisabled();
     await expect(page.getByRole("link", { name: "Télécharger le récépissé (PDF)" })).toBeVisible();
@@ -112,6 +120,7 @@ test.describe("GHT support establishment: candidature with mandate, then one not
   test.use({ storageState: storageStateOf("referentGht") });
 
   test("applies for the 3 EJ of the GHT in February", async ({ page, browser }) => {
+    test.setTimeout(90_000);
     await setSimulatedDate(browser, "2026-02-02T10:00");
     try {
       await page.goto("/etablissement/dossiers");
@@ -121,7 +130,7 @@ test.describe("GHT support establishment: candidature with mandate, then one not
       await page.getByLabel("Justificatif du mandat", { exact: true }).selectOption("COSTRAT_DECISION");
       await page.getByLabel(/Déposer un fichier — Justificatif du mandat/).setInputFiles(await writePdf("decision-costrat.pdf", "Décision du COSTRAT"));
       await expect(page.getByRole("link", { name: "decision-costrat.pdf" })).toBeVisible();
-      await page.getByRole("button", { name: "Transmettre le dossier à l'ARS" }).click();
+      await transmitWithDialog(page);
       await expect(page.getByTestId("etat-dossier")).toContainText("En cours d'instruction par l'ARS");
       await arsAcceptsCandidature(browser, "instructorAra", page.url());
     } finally {
@@ -162,9 +171,9 @@ test.describe("GHT support establishment: candidature with mandate, then one not
       await region.getByRole("button", { name: "Demander le montant maximal" }).click();
       await expect(region.getByLabel("Montant demandé (en euros)")).toHaveValue(/3\s000,00/);
     }
-    await page.getByLabel("J'atteste que tous les établissements juridiques (EJ) candidats ont atteint les cibles pour l'année 2026.").check();
-    await page.getByLabel(/J'atteste que les dépenses déclarées concourent/).check();
-    await page.getByRole("button", { name: "Transmettre le dossier à l'ARS" }).click();
+    await tick(page, "J'atteste que tous les établissements juridiques (EJ) candidats ont atteint les cibles pour l'année 2026.");
+    await tick(page, /J'atteste que les dépenses déclarées concourent/);
+    await transmitWithDialog(page);
     await expect(page.getByTestId("etat-dossier")).toContainText("En cours d'instruction par l'ARS");
   });
 });

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_ACCOUNTS, storageStateOf } from "./support/accounts";
+import { tick, transmitWithDialog } from "./support/deposit-form";
 import { expectMail, receivedMails } from "./support/mailbox";
 import { writePdf } from "./support/pdf-fixture";
 import { validateNewSelfAssessment } from "./support/self-assessment";
@@ -40,9 +41,9 @@ test("submission, change request, resubmission and acceptance, with every e-mail
   // source 000's example: 39 050 € eligible, capped at the 30 000 € declared.
   await expect(referent.getByTestId("plafond-demande-998400402")).toHaveText(/30\s000,00\s€/);
   await referent.getByRole("button", { name: "Demander le montant maximal" }).click();
-  await referent.getByLabel("J'atteste que mon établissement a atteint les cibles pour l'année 2026.").check();
-  await referent.getByLabel(/J'atteste que les dépenses déclarées concourent/).check();
-  await referent.getByRole("button", { name: "Transmettre le dossier à l'ARS" }).click();
+  await tick(referent, "J'atteste que mon établissement a atteint les cibles pour l'année 2026.");
+  await tick(referent, /J'atteste que les dépenses déclarées concourent/);
+  await transmitWithDialog(referent);
   await expect(referent.getByTestId("etat-dossier")).toContainText("En cours d'instruction par l'ARS");
   await expectMail(referentEmail, `Transmission de votre formulaire de dépôt à votre ARS – ${number}`);
   await expectMail(instructorEmail, new RegExp(`Transmission du formulaire de dépôt .*${number}`));
@@ -64,7 +65,7 @@ test("submission, change request, resubmission and acceptance, with every e-mail
   await expect(referent.getByText("Demande de l'ARS — Incorrect : Montant sans détail")).toBeVisible();
   await referent.getByLabel("RH internes").fill("9 000");
   await referent.getByLabel("Montant demandé (en euros)").fill("29 000");
-  await referent.getByRole("button", { name: "Transmettre à nouveau à l'ARS" }).click();
+  await transmitWithDialog(referent, /^Transmettre à nouveau à l'ARS$/);
   await expect(referent.getByTestId("etat-dossier")).toContainText("En cours d'instruction par l'ARS");
   await expect.poll(() => receivedMails().filter((mail) => mail.to.includes(referentEmail) && mail.subject.includes(`Transmission de votre formulaire de dépôt à votre ARS – ${number}`)).length).toBe(2);
   await expect.poll(() => receivedMails().filter((mail) => mail.to.includes(instructorEmail) && mail.subject.includes(number) && mail.subject.includes("Transmission du formulaire")).length).toBe(2);

@@ -41,13 +41,13 @@ test("a partial award needs its reason, shown to the establishment; every remove
   const instructorContext = await browser.newContext({ storageState: storageStateOf("instructorAra") });
   const instructor = await instructorContext.newPage();
 
-  // 1. The referent transmits the 2026 deposit with two byte-identical copies of its note de cadrage.
+  // 1. The referent transmits the 2026 deposit with one file in two slots (byte-identical copies: a slot refuses a second copy, two slots do not).
   // source 000_1a898dec8b2a4de4.txt: 800 agents → 39 050 € eligible in 2026, capped at the 30 000 € declared.
   const nru = await validateNewSelfAssessment(referent, fixture.name);
   const { dossierId, number } = await startDeposit(referent, fixture.name);
   const copies = await writeIdenticalPdfs(["note-cadrage-exemplaire-1.pdf", "note-cadrage-exemplaire-2.pdf"], "Note de cadrage — version 1");
-  await uploadToSlot(referent, "noteDeCadrage", copies);
-  await uploadToSlot(referent, "expenseAttestation", [await writePdf("attestation-daf.pdf", "Attestation des dépenses")]);
+  await uploadToSlot(referent, "noteDeCadrage", [copies[0]!]);
+  await uploadToSlot(referent, "expenseAttestation", [copies[1]!]);
   await fillDeposit(referent, { nru, expenses: { rhInternes: "10 000", prestationsExternes: "15 000", depensesEditeurs: "5 000" } });
   await transmit(referent);
   await expectMail(instructorEmail, new RegExp(`Transmission du formulaire de dépôt .*${number}`));
@@ -77,19 +77,20 @@ test("a partial award needs its reason, shown to the establishment; every remove
   await expect(instructor.getByRole("status").filter({ hasText: "La demande de complément a été envoyée" })).toBeVisible();
   await expectMail(fixture.email, `Demande de complément de l'étape Formulaire de dépôt du dossier ${number}`);
 
-  // 4. The referent removes both copies, deposits the final note and transmits again.
+  // 4. The referent removes both copies, deposits the final note and attestation, and transmits again.
   await referent.reload();
   for (const copy of ["note-cadrage-exemplaire-1.pdf", "note-cadrage-exemplaire-2.pdf"]) await removeDocument(referent, copy);
   await uploadToSlot(referent, "noteDeCadrage", [await writePdf("note-cadrage-definitive.pdf", "Note de cadrage — version définitive")]);
+  await uploadToSlot(referent, "expenseAttestation", [await writePdf("attestation-daf.pdf", "Attestation des dépenses")]);
   await transmit(referent, { again: true });
 
-  // 5. « Ce qui a changé »: two documents removed (identical bytes, counted each), one added.
+  // 5. « Ce qui a changé »: two documents removed (identical bytes, counted each), two added.
   await instructor.reload();
-  await expect(instructor.getByText(/Transmission n° 2 du .* : 3 modifications depuis la transmission n° 1/)).toBeVisible();
+  await expect(instructor.getByText(/Transmission n° 2 du .* : 4 modifications depuis la transmission n° 1/)).toBeVisible();
   await openTab(instructor, "Ce qui a changé");
   const changes = instructor.getByRole("tabpanel", { name: "Ce qui a changé" });
   await expect(changes.getByRole("heading", { name: "Documents retirés (2)" })).toBeVisible();
-  await expect(changes.getByRole("heading", { name: "Documents ajoutés (1)" })).toBeVisible();
+  await expect(changes.getByRole("heading", { name: "Documents ajoutés (2)" })).toBeVisible();
   await expect(changes).toContainText("note-cadrage-exemplaire-1.pdf");
   await expect(changes).toContainText("note-cadrage-exemplaire-2.pdf");
   await expectNoAccessibilityViolations(instructor, "ce qui a changé après la nouvelle transmission");

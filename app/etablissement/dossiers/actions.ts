@@ -5,6 +5,8 @@ import { z } from "zod";
 import { createAction } from "@/lib/actions/create-action";
 import { now } from "@/lib/clock";
 import { candidatureDraftSchema, depositDraftSchema } from "@/lib/dossiers/dossier-input";
+import { lookUpSelfAssessments } from "@/lib/dossiers/form-model";
+import { normalizeNru } from "@/lib/self-assessment/nru";
 import { notifyDossierEvent } from "@/lib/notifications/dossier-notifications";
 import { attachDocument, detachDocument, saveCandidatureDraft, saveDepositDraft, startDossier, submitDossier } from "@/lib/dossiers/service";
 
@@ -20,14 +22,25 @@ export const startDossierAction = createAction(
   },
 );
 
+// A save answers the instant of the portal's clock (simulated in demo) that the form shows.
 export const saveCandidatureAction = createAction(
   { roles: REFERENT, schema: z.object({ ...dossierRef, version: z.number().int().nonnegative(), draft: candidatureDraftSchema }) },
-  async ({ dossierId, version, draft }, { db, user }) => saveCandidatureDraft(db, user, dossierId, version, draft, now()),
+  async ({ dossierId, version, draft }, { db, user }) => {
+    const at = now();
+    const saved = await saveCandidatureDraft(db, user, dossierId, version, draft, at);
+    return { ...saved, savedAt: at.toISOString() };
+  },
 );
 
+// ...and the self-assessments its NRUs name, so that the form checks them as the submission will.
 export const saveDepositAction = createAction(
   { roles: REFERENT, schema: z.object({ ...dossierRef, version: z.number().int().nonnegative(), draft: depositDraftSchema }) },
-  async ({ dossierId, version, draft }, { db, user }) => saveDepositDraft(db, user, dossierId, version, draft, now()),
+  async ({ dossierId, version, draft }, { db, user }) => {
+    const at = now();
+    const saved = await saveDepositDraft(db, user, dossierId, version, draft, at);
+    const nrus = draft.parts.map((part) => (part.nru ? normalizeNru(part.nru) : "")).filter(Boolean);
+    return { ...saved, savedAt: at.toISOString(), nrus, assessments: await lookUpSelfAssessments(db, nrus) };
+  },
 );
 
 export const attachDocumentAction = createAction(

@@ -7,6 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
+import { tick, transmitWithDialog } from "./deposit-form";
 import { writePdf } from "./pdf-fixture";
 
 export const SLOT_LABELS = {
@@ -67,18 +68,14 @@ export async function fillDeposit(page: Page, figures: DepositFigures) {
   await page.getByLabel("Prestations externes").fill(figures.expenses.prestationsExternes);
   await page.getByLabel("Dépenses éditeurs").fill(figures.expenses.depensesEditeurs);
   await page.getByRole("button", { name: "Demander le montant maximal" }).click();
-  await page.getByLabel("J'atteste que mon établissement a atteint les cibles pour l'année 2026.").check();
-  await page.getByLabel(/J'atteste que les dépenses déclarées concourent/).check();
+  await tick(page, "J'atteste que mon établissement a atteint les cibles pour l'année 2026.");
+  await tick(page, /J'atteste que les dépenses déclarées concourent/);
 }
 
-/** Transmits (or transmits again) and waits for the dossier to read as under instruction; confirms in the modal if one asks. */
+/** Transmits (or transmits again), confirmed in the modal, and waits for the dossier to read as under instruction. */
 export async function transmit(page: Page, options: { again?: boolean } = {}) {
-  await page.getByRole("button", { name: options.again ? "Transmettre à nouveau à l'ARS" : "Transmettre le dossier à l'ARS" }).click();
-  const dialog = page.getByRole("dialog");
-  const underInstruction = page.getByTestId("etat-dossier").filter({ hasText: "En cours d'instruction par l'ARS" });
-  await expect(dialog.or(underInstruction).first()).toBeVisible();
-  if (await dialog.isVisible()) await dialog.getByRole("button", { name: /^Transmettre/ }).last().click();
-  await expect(underInstruction).toBeVisible();
+  await transmitWithDialog(page, options.again ? /^Transmettre à nouveau à l'ARS$/ : /^Transmettre le dossier à l'ARS$/);
+  await expect(page.getByTestId("etat-dossier").filter({ hasText: "En cours d'instruction par l'ARS" })).toBeVisible();
 }
 
 function escape(text: string): string {

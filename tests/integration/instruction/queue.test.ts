@@ -6,7 +6,7 @@ import { loadInstructionQueue, loadQueueFilterOptions, queueExportBatches, queue
 import { parseQueueFilters } from "@/lib/instruction/queue-filters";
 import { asCurrentUser, createUser } from "../support/factories";
 import { useTestDatabase } from "../support/test-database";
-import { arsAccepts, arsRefuses, arsRequestsChanges, candidature, establishment, ghtEstablishment, instructionGuichets, submittedDeposit } from "../support/dossier-builders";
+import { arsRefuses, arsRequestsChanges, candidature, establishment, ghtEstablishment, instructionGuichets, submittedDeposit } from "../support/dossier-builders";
 
 let db: Database;
 let ara: CurrentUser;

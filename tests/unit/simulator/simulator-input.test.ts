@@ -50,6 +50,7 @@ describe("parseEuroAmount: euros typed in French → exact integer cents", () =>
     ["0,29", 29],
     ["4,35", 435],
     ["1,15", 115],
+    ["10 000 000,00", 1_000_000_000], // the portal's bound (tests/unit/funding/text-input.test.ts)
   ])("%j → %d cents", (input, cents) => {
     expect(parseEuroAmount(input)).toEqual({ ok: true, value: cents });
   });

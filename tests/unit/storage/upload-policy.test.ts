@@ -28,13 +28,13 @@ describe("upload purposes (source 003)", () => {
     expect(UPLOAD_PURPOSES.NOTE_DE_CADRAGE.extensions).toEqual(["pdf", "zip"]);
     expect(UPLOAD_PURPOSES.NOTE_DE_CADRAGE.maxFiles).toBe(20);
     expect(allowedMediaTypes("NOTE_DE_CADRAGE")).toEqual([MEDIA_TYPE_PDF, MEDIA_TYPE_ZIP]);
-    expect(plain(purposeHint("NOTE_DE_CADRAGE"))).toBe("Taille < 100 Mo. Les formats autorisés sont : pdf, zip. 20 fichiers maximum.");
+    expect(plain(purposeHint("NOTE_DE_CADRAGE"))).toBe("Taille < 100 Mo. Les formats autorisés sont : pdf, zip. Cet espace accepte 20 fichiers maximum. Pour en déposer davantage, regroupez-les dans une archive zip.");
   });
 
   it("CaRE financial statement: xls (and xlsx), pdf, zip, 10 files", () => {
     expect(UPLOAD_PURPOSES.CARE_FINANCIAL_STATEMENT.extensions).toEqual(["xls", "xlsx", "pdf", "zip"]);
     expect(UPLOAD_PURPOSES.CARE_FINANCIAL_STATEMENT.maxFiles).toBe(10);
-    expect(plain(purposeHint("CARE_FINANCIAL_STATEMENT"))).toBe("Taille < 100 Mo. Les formats autorisés sont : xls, xlsx, pdf, zip. 10 fichiers maximum.");
+    expect(plain(purposeHint("CARE_FINANCIAL_STATEMENT"))).toBe("Taille < 100 Mo. Les formats autorisés sont : xls, xlsx, pdf, zip. Cet espace accepte 10 fichiers maximum. Pour en déposer davantage, regroupez-les dans une archive zip.");
   });
 
   it.each(["EXPENSE_ATTESTATION", "OBJECTIVE_PROOF", "GHT_MANDATE"] as const)("%s: signed PDF, or a ZIP bundle", (purpose) => {
