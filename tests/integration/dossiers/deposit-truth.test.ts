@@ -11,7 +11,7 @@ import { ValidationError } from "@/lib/errors";
 import { MAX_EURO_AMOUNT_CENTS } from "@/lib/funding";
 import { asCurrentUser, createSelfAssessment, createUser } from "../support/factories";
 import { useTestDatabase } from "../support/test-database";
-import { arsRequestsChanges, candidature, depositDraft, establishment, ghtEstablishment, inDeposit, instructionGuichets, readyDeposit, submittedDeposit } from "../support/dossier-builders";
+import { acceptedCandidature, arsRequestsChanges, candidature, depositDraft, establishment, ghtEstablishment, inDeposit, instructionGuichets, readyDeposit, submittedDeposit } from "../support/dossier-builders";
 
 let db: Database;
 let guichets: Awaited<ReturnType<typeof instructionGuichets>>;
@@ -26,7 +26,7 @@ const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: 
 describe("an empty transmission of a GHT's deposit (source 003: the support deposits for each EJ)", () => {
   it("lists each missing item of each EJ, each keyed to its field, never one line per EJ", async () => {
     const { support, member, referent } = await ghtEstablishment(db, "84", "VIDE");
-    await candidature(db, referent, support.finess, guichets.candidature.id, { ght: true });
+    await acceptedCandidature(db, referent, support.finess, guichets.candidature.id, { ght: true });
     const { id } = await startDossier(db, referent, { guichetId: guichets.deposit.id, carrierFiness: support.finess }, inDeposit);
     // Never saved: the stored draft has no part at all.
     const error = await refusal(submitDossier(db, referent, id, 0, inDeposit));
