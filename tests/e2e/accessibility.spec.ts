@@ -28,6 +28,7 @@ async function checkPages(page: Page, paths: string[]) {
 
 test.describe("a visitor", () => {
   test("every public page, and the private pages' refusals", async ({ page }) => {
+    test.setTimeout(120_000);
     await checkPages(page, PUBLIC_PAGES);
   });
 });
@@ -57,6 +58,8 @@ for (const [account, { pages, discover = [] }] of Object.entries(ROLE_PAGES) as 
     test.use({ storageState: storageStateOf(account) });
 
     test("every page of the role", async ({ page }) => {
+      // Up to nine pages, each analysed in full by axe.
+      test.setTimeout(120_000);
       const found: string[] = [];
       for (const { from, pattern } of discover) found.push(await firstLinkMatching(page, from, pattern));
       await checkPages(page, [...pages, ...found]);

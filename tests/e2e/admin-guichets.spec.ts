@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { storageStateOf } from "./support/accounts";
 import { expectNoAccessibilityViolations } from "./support/axe";
 import { setSimulatedDate } from "./support/demo-clock";
+import { waitForDsfr } from "./support/dsfr";
 
 // Axe runs and simulated-date changes take seconds each on a loaded machine.
 test.describe.configure({ mode: "serial", timeout: 120_000 });
@@ -11,6 +12,7 @@ test.describe("DNS admin: guichets and derogations", () => {
 
   test("refuses dates in the wrong order with a French message next to the field", async ({ page }) => {
     await page.goto("/admin/guichets");
+    await waitForDsfr(page);
     await page.getByText("Créer un guichet").click();
     await page.getByLabel("Code").last().fill("TEST-ORDRE");
     await page.getByLabel("Libellé").last().fill("Guichet mal daté");

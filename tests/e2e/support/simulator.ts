@@ -11,9 +11,7 @@ export async function tick(input: Locator) {
 }
 
 /** DSFR's JavaScript has started (tabs, password toggles and the like answer from then on). */
-export async function waitForDsfr(page: Page) {
-  await expect(page.locator("html")).toHaveAttribute("data-fr-js", "true");
-}
+export { waitForDsfr } from "./dsfr";
 
 /** Source 000_1a898dec8b2a4de4.txt's worked example, typed as a user would. */
 export async function typeSource000Example(page: Page) {
