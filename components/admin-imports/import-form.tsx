@@ -6,7 +6,8 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Upload } from "@codegouvfr/react-dsfr/Upload";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { BrowseControl, hiddenNativeInputProps } from "@/components/upload/browse-control";
 import { reportDetails } from "@/lib/reference/import/report-details";
 
 interface Report {
@@ -67,6 +68,15 @@ export function ImportForm({ kinds }: { kinds: { key: string; label: string }[] 
   const [runId, setRunId] = useState<string | null>(null);
   const [fileSize, setFileSize] = useState(0);
   const server = useServerProgress(runId);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
+
+  function choose(chosen: File | null) {
+    setFile(chosen);
+    setFileError(null);
+    setReport(null);
+    setError(null);
+  }
 
   function send() {
     if (!file) {
@@ -142,21 +152,37 @@ export function ImportForm({ kinds }: { kinds: { key: string; label: string }[] 
           </option>
         ))}
       </Select>
-      <Upload
-        label="Fichier (CSV, éventuellement compressé en .gz ; UTF-8 ou ISO-8859-1)"
-        hint="Le fichier est lu au fil de l'envoi, sans limite de taille ; un fichier refusé ne modifie rien."
-        state={fileError ? "error" : "default"}
-        stateRelatedMessage={fileError}
-        nativeInputProps={{
-          id: "fichier-import",
-          onChange: (event) => {
-            setFile(event.target.files?.[0] ?? null);
-            setFileError(null);
-            setReport(null);
-            setError(null);
-          },
+      <div
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
         }}
-      />
+        onDragLeave={() => setDragging(false)}
+        onDrop={(event) => {
+          event.preventDefault();
+          setDragging(false);
+          choose(event.dataTransfer.files[0] ?? null);
+        }}
+      >
+        <Upload
+          label="Fichier (CSV, éventuellement compressé en .gz ; UTF-8 ou ISO-8859-1)"
+          hint={<span id="fichier-import-aide">Le fichier est lu au fil de l&apos;envoi, sans limite de taille ; un fichier refusé ne modifie rien.</span>}
+          state={fileError ? "error" : "default"}
+          stateRelatedMessage={fileError}
+          nativeInputProps={{
+            id: "fichier-import",
+            ref: inputRef,
+            ...hiddenNativeInputProps,
+            "aria-invalid": fileError ? true : undefined,
+            "aria-describedby": fileError ? "fichier-import-desc-error" : undefined,
+            onChange: (event) => choose(event.target.files?.[0] ?? null),
+          }}
+        />
+        <BrowseControl onBrowse={() => inputRef.current?.click()} dragging={dragging} describedBy="fichier-import-aide" context="fichier à importer" />
+        <p className={fr.cx("fr-text--sm", "fr-mt-1w")} aria-live="polite">
+          {file ? `Fichier choisi : ${file.name}` : "Aucun fichier choisi."}
+        </p>
+      </div>
       <Button type="submit" disabled={phase !== "idle"} className={fr.cx("fr-mt-3w")}>
         Importer
       </Button>

@@ -1,8 +1,8 @@
 "use client";
 
-import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Upload } from "@codegouvfr/react-dsfr/Upload";
+import { BrowseControl, hiddenNativeInputProps } from "./browse-control";
 import { useCallback, useEffect, useId, useRef, useState, type DragEvent } from "react";
 import { checkDeclaredFile, formatFileSize, acceptAttribute, purposeHint, uploadPurposeRule, type UploadPurpose } from "@/lib/storage/sniff-type";
 
@@ -255,8 +255,7 @@ export function FileUploadField({
             id: inputId,
             ref: inputRef,
             accept: acceptAttribute(purpose),
-            tabIndex: -1,
-            className: fr.cx("fr-upload", "fr-sr-only"),
+            ...hiddenNativeInputProps,
             "aria-invalid": errors.length > 0 ? true : undefined,
             // Upload points at its error message even when there is none.
             "aria-describedby": errors.length > 0 ? `${inputId}-desc-error` : undefined,
@@ -269,21 +268,15 @@ export function FileUploadField({
           }}
         />
       </div>
-      <div className="flex flex-wrap items-center gap-2">
-        <span className={fr.cx("fr-icon-upload-2-line")} aria-hidden="true" />
-        <span aria-hidden="true">{dragging ? "Relâchez pour déposer" : multiple ? "Glissez-déposez vos fichiers ici ou" : "Glissez-déposez votre fichier ici ou"}</span>
-        <Button type="button"
-          ref={buttonRef}
-          priority="secondary"
-          size="small"
-          disabled={disabled}
-          onClick={() => inputRef.current?.click()}
-          nativeButtonProps={{ "aria-describedby": `${inputId}-aide`, "data-focus-target": true }}
-        >
-          Parcourir
-          {suffix && <span className="fr-sr-only">{suffix}</span>}
-        </Button>
-      </div>
+      <BrowseControl
+        onBrowse={() => inputRef.current?.click()}
+        buttonRef={buttonRef}
+        multiple={multiple}
+        dragging={dragging}
+        disabled={disabled}
+        describedBy={`${inputId}-aide`}
+        context={context}
+      />
       <p aria-live="polite" className="fr-sr-only">
         {status}
       </p>

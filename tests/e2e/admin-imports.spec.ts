@@ -35,7 +35,12 @@ test.describe("DNS admin: reference-data imports", () => {
     await expect(page.locator(".fr-upload-group .fr-error-text")).toHaveText("Choisissez un fichier.");
     await expectNoAccessibilityViolations(page, "/admin/imports (sans fichier)");
     await page.getByLabel("Type de fichier").selectOption("finess-csv");
-    await page.getByLabel(/^Fichier/).setInputFiles(FINESS_FILE);
+    // The file is chosen through the French « Parcourir » button; the native input is out of sight.
+    await expect(page.getByText("Aucun fichier choisi.")).toBeVisible();
+    const chooser = page.waitForEvent("filechooser");
+    await page.getByRole("button", { name: "Parcourir — fichier à importer" }).click();
+    await (await chooser).setFiles(FINESS_FILE);
+    await expect(page.getByText(`Fichier choisi : ${path.basename(FINESS_FILE)}`)).toBeVisible();
     await page.getByRole("button", { name: "Importer" }).click();
     const report = page.getByTestId("rapport-import");
     await expect(report).toContainText("Import réussi", { timeout: 60_000 });

@@ -1,3 +1,4 @@
+import { now } from "@/lib/clock";
 import type { Database } from "@/lib/db/client";
 import { Prisma, type ImportKind, type ImportStatus } from "@/lib/generated/prisma/client";
 import { parseCsvLine } from "./csv";
@@ -107,7 +108,7 @@ export type ImportBody = (tx: Transaction, source: LineSource, context: ImportCo
  * transaction was rolled back and the reference tables are exactly as before.
  */
 export async function runImport(db: Database, kind: ImportKind, input: AsyncIterable<Uint8Array | string>, meta: ImportMeta, body: ImportBody): Promise<ImportReport> {
-  const run = await db.importRun.create({ data: { ...(meta.runId ? { id: meta.runId } : {}), kind, fileName: meta.fileName, sha256: "0".repeat(64), startedById: meta.startedById ?? null } });
+  const run = await db.importRun.create({ data: { ...(meta.runId ? { id: meta.runId } : {}), kind, fileName: meta.fileName, sha256: "0".repeat(64), startedAt: now(), startedById: meta.startedById ?? null } });
   const context = new ImportContext();
   const progress = new ProgressWriter(db, run.id, context);
   const source = new LineSource(progress.track(input));
@@ -115,14 +116,19 @@ export async function runImport(db: Database, kind: ImportKind, input: AsyncIter
   try {
     await db.$transaction((tx) => body(tx, source, context), { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 60_000 });
   } catch (caught) {
-    error = caught instanceof ImportFileError ? caught.userMessage : `Erreur inattendue pendant l'import, rien n'a été importé : ${caught instanceof Error ? caught.message : String(caught)}`;
+    if (caught instanceof ImportFileError) error = caught.userMessage;
+    else {
+      // An internal failure is for the logs, never shown to the user (DESIGN.md).
+      console.error(`import ${run.id} (${kind}) failed`, caught);
+      error = `Erreur inattendue pendant l'import (référence ${run.id}) : rien n'a été importé. Réessayez ; si l'erreur persiste, transmettez cette référence à l'équipe technique.`;
+    }
   }
   const sha256 = await source.sha256();
   await progress.settled();
   const status: ImportStatus = error ? "FAILED" : "SUCCEEDED";
   await db.importRun.update({
     where: { id: run.id },
-    data: { sha256, status, finishedAt: new Date(), counts: context.counts, rejects: context.rejects as unknown as Prisma.InputJsonValue, error: error ?? null },
+    data: { sha256, status, finishedAt: now(), counts: context.counts, rejects: context.rejects as unknown as Prisma.InputJsonValue, error: error ?? null },
   });
   return { runId: run.id, kind, status, fileName: meta.fileName, sha256, encoding: source.encoding, counts: context.counts, rejects: context.rejects, error };
 }

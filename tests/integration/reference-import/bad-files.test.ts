@@ -1,7 +1,9 @@
 import zlib from "node:zlib";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { setClockForTests } from "@/lib/clock";
 import type { Database } from "@/lib/db/client";
 import { importCombinedActivityCsv, importFinessFlatCsv, importFinessStructureet, importSaeSygen, MAX_STORED_REJECTS } from "@/lib/reference/import";
+import { runImport } from "@/lib/reference/import/run";
 import { useTestDatabase } from "../support/test-database";
 import { bytesStream, FINESS_EXTRACT, gunzipFile, SYGEN_2023 } from "./helpers";
 
@@ -81,5 +83,22 @@ describe("bad files: a clear French error and nothing written", () => {
     expect(report.rejects[1]).toEqual({ line: 13, reason: "3 champs au lieu de 20" });
     await db.site.deleteMany();
     await db.legalEntity.deleteMany();
+  });
+});
+
+describe("an unexpected failure", () => {
+  afterEach(() => setClockForTests(null));
+
+  it("names the run for support but shows no internal detail; the run is dated by the portal's clock", async () => {
+    setClockForTests(new Date("2026-06-15T08:30:00Z"));
+    const report = await runImport(db, "FINESS_FLAT_CSV", bytesStream("a;b\n1;2\n"), meta, async () => {
+      throw new Error("connect ECONNREFUSED 10.0.0.7:5432 relation \"internal_table\"");
+    });
+    expect(report.status).toBe("FAILED");
+    expect(report.error).toContain(`référence ${report.runId}`);
+    expect(report.error).not.toMatch(/ECONNREFUSED|internal_table|10\.0\.0\.7/);
+    const run = await db.importRun.findUniqueOrThrow({ where: { id: report.runId } });
+    expect(run.startedAt.toISOString()).toBe("2026-06-15T08:30:00.000Z");
+    expect(run.finishedAt?.toISOString()).toBe("2026-06-15T08:30:00.000Z");
   });
 });
