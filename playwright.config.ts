@@ -6,7 +6,17 @@ import { defineConfig, devices } from "@playwright/test";
 process.env.E2E_MAILBOX ??= path.join(os.tmpdir(), `guichet-e2e-mailbox-${process.pid}.jsonl`);
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+const CLOCK_PORT = Number(process.env.E2E_CLOCK_PORT ?? PORT + 1);
 const baseURL = `http://localhost:${PORT}`;
+
+/**
+ * The specs that move the server's simulated date (tests/e2e/support/demo-clock.ts). They run
+ * one at a time on a second server process, same database and build but its own clock, while
+ * the other specs run on the first: two streams at once, and no spec ever sees another's date.
+ */
+const CLOCK_SPECS = /(admin-follow-up|admin-guichets|dashboard-next-action|deposit-states|establishment-journey)\.spec\.ts$/;
+// Accessibility checks only read pages: a stream of their own on the first server.
+const ACCESSIBILITY_SPECS = /accessibility\.spec\.ts$/;
 
 /**
  * Browser tests in Debian's Chromium (/usr/bin/chromium, installed by .ci/run),
@@ -16,7 +26,8 @@ const baseURL = `http://localhost:${PORT}`;
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: false,
-  workers: 1,
+  // One worker per stream (each project below allows one at a time).
+  workers: 3,
   retries: process.env.CI ? 1 : 0,
   timeout: 30_000,
   reporter: [["list"]],
@@ -37,16 +48,35 @@ export default defineConfig({
     {
       name: "chromium",
       use: { ...devices["Desktop Chrome"], channel: undefined },
+      testIgnore: [CLOCK_SPECS, ACCESSIBILITY_SPECS],
       dependencies: ["setup"],
+      workers: 1,
+    },
+    {
+      name: "accessibility",
+      use: { ...devices["Desktop Chrome"], channel: undefined },
+      testMatch: ACCESSIBILITY_SPECS,
+      dependencies: ["setup"],
+      workers: 1,
+    },
+    {
+      name: "clock",
+      // The session cookies of the set-up (domain localhost) serve on either port.
+      use: { ...devices["Desktop Chrome"], channel: undefined, baseURL: `http://localhost:${CLOCK_PORT}` },
+      testMatch: CLOCK_SPECS,
+      dependencies: ["setup"],
+      workers: 1,
     },
   ],
   webServer: {
     command: `npx tsx scripts/e2e-server.ts`,
     url: `${baseURL}/api/health`,
+    // Both servers answer once this line is printed (scripts/e2e-server.ts).
+    wait: { stdout: /e2e portal ready on/ },
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { E2E_PORT: String(PORT), E2E_MAILBOX: process.env.E2E_MAILBOX },
+    env: { E2E_PORT: String(PORT), E2E_CLOCK_PORT: String(CLOCK_PORT), E2E_MAILBOX: process.env.E2E_MAILBOX },
   },
 });

@@ -30,6 +30,8 @@ if (mailbox) {
 
 const portal = await startPortal({
   port: Number(process.env.E2E_PORT ?? 3100),
+  // The specs that move the simulated date run on their own server (playwright.config.ts, project « clock »).
+  extraPorts: process.env.E2E_CLOCK_PORT ? [Number(process.env.E2E_CLOCK_PORT)] : [],
   dataDir: path.join(tempDir, "postgres"),
   dbPort: await freePort(),
   persistent: false,
@@ -40,7 +42,7 @@ const portal = await startPortal({
   // Establishments of the browser tests only (tests/e2e/support/fixtures.ts), after the demo data.
   afterSeed: seedE2eFixtures,
 });
-console.log(`e2e portal ready on ${portal.url}`);
+console.log(`e2e portal ready on ${[portal.url, ...portal.extraUrls].join(" and ")}`);
 
 const shutdown = () => {
   Promise.all([portal.stop(), smtp.stop()])

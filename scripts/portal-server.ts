@@ -22,12 +22,19 @@ export interface PortalOptions {
   /** Next.js build directory (default .next). */
   distDir?: string;
   log: (line: string) => void;
+  /**
+   * More `next start` processes on the same database and build, one per port: each has its own
+   * simulated clock (a process's memory), so browser tests that move the date run on their own.
+   */
+  extraPorts?: number[];
   /** Runs after the demo seed, before the server answers (the browser tests' own fixtures). */
   afterSeed?: (databaseUrl: string) => Promise<void>;
 }
 
 export interface RunningPortal {
   url: string;
+  /** The URLs of the `extraPorts` servers, in order. */
+  extraUrls: string[];
   databaseUrl: string;
   stop(): Promise<void>;
 }
@@ -78,6 +85,7 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
     databaseUrl = embedded.url;
   }
   const url = `http://localhost:${options.port}`;
+  const extraUrls = (options.extraPorts ?? []).map((port) => `http://localhost:${port}`);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl,
@@ -88,12 +96,15 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
     GUICHET_DEMO_DATE: options.demoDate ?? "",
     GUICHET_NEXT_DIST_DIR: options.distDir ?? ".next",
   };
-  let server: ChildProcess | undefined;
+  const servers: ChildProcess[] = [];
   const stop = async () => {
-    if (server && server.exitCode === null) {
-      server.kill("SIGTERM");
-      await new Promise((resolve) => server?.once("exit", resolve));
-    }
+    await Promise.all(
+      servers.map(async (server) => {
+        if (server.exitCode !== null) return;
+        server.kill("SIGTERM");
+        await new Promise((resolve) => server.once("exit", resolve));
+      }),
+    );
     await embedded?.stop();
   };
   try {
@@ -109,11 +120,17 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
       await run(bin("next"), ["build"], env, true);
     }
     options.log("• Démarrage du serveur…");
-    server = spawn(bin("next"), ["start", "-p", String(options.port)], { stdio: ["ignore", "inherit", "inherit"], env });
-    await waitForHealth(url, server, 60_000);
+    const ports = [options.port, ...(options.extraPorts ?? [])];
+    await Promise.all(
+      ports.map((port) => {
+        const server = spawn(bin("next"), ["start", "-p", String(port)], { stdio: ["ignore", "inherit", "inherit"], env: { ...env, NEXTAUTH_URL: `http://localhost:${port}` } });
+        servers.push(server);
+        return waitForHealth(`http://localhost:${port}`, server, 60_000);
+      }),
+    );
   } catch (error) {
     await stop();
     throw error;
   }
-  return { url, databaseUrl, stop };
+  return { url, extraUrls, databaseUrl, stop };
 }

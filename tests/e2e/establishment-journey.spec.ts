@@ -7,6 +7,7 @@ import { storageStateOf, type DemoAccount } from "./support/accounts";
 import { setSimulatedDate } from "./support/demo-clock";
 import { writePdf } from "./support/pdf-fixture";
 import { tick, transmitWithDialog } from "./support/deposit-form";
+import { waitForDsfr } from "./support/dsfr";
 import { validateNewSelfAssessment } from "./support/self-assessment";
 
 // A transmission waits for a save, the server's checks and a new page: generous under a loaded machine.
@@ -27,6 +28,7 @@ async function arsAcceptsCandidature(browser: Browser, instructor: DemoAccount, 
   const context = await browser.newContext({ storageState: storageStateOf(instructor) });
   const page = await context.newPage();
   await page.goto(`/ars/dossiers/${new URL(dossierUrl).pathname.split("/").pop()}`);
+  await waitForDsfr(page);
   await page.getByRole("button", { name: "Accepter" }).click();
   await page.getByRole("button", { name: "Confirmer l'acceptation" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Le dossier est accepté" })).toBeVisible();

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_ACCOUNTS, storageStateOf } from "./support/accounts";
 import { tick, transmitWithDialog } from "./support/deposit-form";
+import { waitForDsfr } from "./support/dsfr";
 import { expectMail, receivedMails } from "./support/mailbox";
 import { writePdf } from "./support/pdf-fixture";
 import { validateNewSelfAssessment } from "./support/self-assessment";
@@ -72,6 +73,7 @@ test("submission, change request, resubmission and acceptance, with every e-mail
 
   // 4. The instructor accepts with an amount (at most the capped 29 000 €; below it, with a reason), confirmed in a modal.
   await instructor.reload();
+  await waitForDsfr(instructor);
   await instructor.getByRole("button", { name: "Accepter", exact: true }).click();
   const amount = instructor.getByLabel("Montant accordé — Centre hospitalier de Montbrasset (en euros)");
   await expect(amount).toHaveValue(/29\s000,00/);

@@ -13,6 +13,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, signIn, storageStateOf } from "./support/accounts";
 import { expectNoAccessibilityViolations } from "./support/axe";
+import { waitForDsfr } from "./support/dsfr";
 import { fillDeposit, removeDocument, startDeposit, transmit, uploadToSlot, writeIdenticalPdfs } from "./support/deposit-driver";
 import { E2E_ESTABLISHMENTS } from "./support/fixtures";
 import { expectMail } from "./support/mailbox";
@@ -28,6 +29,7 @@ test.describe.configure({ mode: "serial" });
 const errorSummary = (page: Page) => page.getByRole("alert").filter({ hasText: /corrigez|n'a pas été enregistrée/ });
 
 async function openTab(page: Page, name: string) {
+  await waitForDsfr(page);
   await page.getByRole("tab", { name }).click();
   await expect(page.getByRole("tab", { name })).toHaveAttribute("aria-selected", "true");
 }
@@ -96,6 +98,7 @@ test("a partial award needs its reason, shown to the establishment; every remove
   await expectNoAccessibilityViolations(instructor, "ce qui a changé après la nouvelle transmission");
 
   // 6. Refusing needs a reason, said next to the field and in the summary; the refusal is then confirmed in a modal — cancelled here.
+  await waitForDsfr(instructor);
   await instructor.getByRole("button", { name: "Refuser", exact: true }).click();
   await instructor.getByRole("button", { name: "Refuser le dossier" }).click();
   const refusalReason = instructor.getByLabel("Motif du refus (obligatoire)");

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, signIn } from "./accounts";
+import { waitForDsfr } from "./dsfr";
 import { E2E_ESTABLISHMENTS, type E2eEstablishment } from "./fixtures";
 
 /** Signs in as the fixture EJ's referent (its own account, the demo password). */
@@ -47,6 +48,7 @@ export async function chooseWithKeyboard(page: Page, button: Locator, files: str
 
 /** Transmits from the confirmation dialog. */
 export async function transmitWithDialog(page: Page, action: RegExp = /^Transmettre (le dossier|à nouveau) à l'ARS$/) {
+  await waitForDsfr(page);
   await page.getByRole("button", { name: action }).click();
   const dialog = page.getByRole("dialog", { name: /Transmettre .*le dossier à l'ARS \?/ });
   await expect(dialog).toBeVisible({ timeout: 15_000 });
@@ -54,12 +56,4 @@ export async function transmitWithDialog(page: Page, action: RegExp = /^Transmet
   await expect(dialog).toBeHidden({ timeout: 15_000 });
 }
 
-/**
- * Ticks (or unticks) a DSFR checkbox as a user does, on its label: DSFR draws the box on the
- * label, over the input, so Playwright's check() on the input finds the label in the way.
- */
-export async function tick(scope: Page | Locator, label: string | RegExp, checked = true) {
-  const box = scope.getByLabel(label);
-  if ((await box.isChecked()) !== checked) await scope.locator("label").filter({ hasText: label }).click();
-  await expect(box).toBeChecked({ checked, timeout: 15_000 });
-}
+export { tick } from "./dsfr";

@@ -1,17 +1,8 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { tickWithKeyboard as tick } from "./dsfr";
 
-/**
- * Ticks a DSFR checkbox or radio with the keyboard: DSFR draws the box with its label, which
- * covers the (transparent) native input, so a pointer click on the input itself is refused.
- */
-export async function tick(input: Locator) {
-  await input.focus();
-  await input.press("Space");
-  await expect(input).toBeChecked();
-}
-
-/** DSFR's JavaScript has started (tabs, password toggles and the like answer from then on). */
-export { waitForDsfr } from "./dsfr";
+// The simulator's specs tick with the keyboard; DSFR's tabs answer once its JavaScript has started.
+export { tickWithKeyboard as tick, waitForDsfr } from "./dsfr";
 
 /** Source 000_1a898dec8b2a4de4.txt's worked example, typed as a user would. */
 export async function typeSource000Example(page: Page) {
