@@ -30,6 +30,8 @@ export default defineConfig({
   workers: 3,
   retries: process.env.CI ? 1 : 0,
   timeout: 30_000,
+  // Three streams share the machine's cores: an answer (a sign-in's password hash, a build's first page) may take seconds.
+  expect: { timeout: 10_000 },
   reporter: [["list"]],
   use: {
     baseURL,

@@ -8,9 +8,10 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { canAccessLegalEntity } from "@/lib/auth/scope";
 import { dbDateFromCalendarDate, formatCalendarDate, type CalendarDate } from "@/lib/clock/paris-date";
 import type { Database } from "@/lib/db/client";
-import type { DossierStatus } from "@/lib/generated/prisma/enums";
+import type { DossierStatus, GuichetKind } from "@/lib/generated/prisma/enums";
 import { daysLeftToDeposit, guichetPhase, type GuichetDates, type GuichetPhase } from "@/lib/guichets/guichet-state";
 import type { GuichetView } from "@/lib/guichets/guichets";
+import { dossierKind } from "./kinds";
 import { carrierSelect, loadStartContext, startAvailability, startableKind, type DossierRef, type StartAvailability, type StartRemedy } from "./start-availability";
 
 export type NextAction =
@@ -65,8 +66,8 @@ export function dossierNextAction(dossier: DossierRef, own: GuichetDates & { pha
   }
 }
 
-export function startLabel(kind: "CANDIDATURE" | "MILESTONE_DEPOSIT", entityName: string): string {
-  return kind === "CANDIDATURE" ? `Candidater pour ${entityName}` : `Déposer les preuves de ${entityName}`;
+export function startLabel(kind: GuichetKind, entityName: string): string {
+  return dossierKind(kind).labels.startLabel(entityName);
 }
 
 /**

@@ -9,10 +9,9 @@ import type { DossierStatus } from "@/lib/generated/prisma/enums";
 import { effectiveGuichetDates } from "@/lib/guichets/derogations";
 import { guichetPhase } from "@/lib/guichets/guichet-state";
 import { checkAward, PARTIAL_AWARD_REASON_MAX_LENGTH, PARTIAL_AWARD_REASON_TOO_LONG } from "@/lib/instruction/award";
-import { depositDraftSchema } from "./dossier-input";
-import { documentsOf, dossierInclude, dossierScope, partHeadcount, type DossierRow } from "./dossier-view";
+import { dossierInclude, dossierScope, type DossierRow } from "./dossier-view";
+import { dossierKind } from "./kinds";
 import { nextStatus, type DossierTransition } from "./machine";
-import { isMilestoneYear, partAmounts } from "./part-amounts";
 import { canInstructDossier } from "./policy";
 
 export const CHANGE_REASONS = {
@@ -124,27 +123,9 @@ export async function withdrawChangeRequest(db: Database, user: CurrentUser, id:
   }, noNotifier);
 }
 
-/** The most the ARS may decide per EJ: the eligible amount of the year capped at the declared expenses (source 000). */
+/** The most the ARS may decide per EJ, by the dossier kind's rule (empty when its decision carries no amount). */
 export function decisionCaps(row: DossierRow): Map<string, Cents> {
-  const caps = new Map<string, Cents>();
-  if (row.guichet.kind !== "MILESTONE_DEPOSIT" || !isMilestoneYear(row.guichet.year)) return caps;
-  const year = row.guichet.year;
-  const draft = depositDraftSchema.parse((row.data as { deposit?: unknown } | null)?.deposit ?? { parts: [] });
-  for (const part of row.legalEntities) {
-    const entry = draft.parts.find((candidate) => candidate.legalEntityFiness === part.legalEntityFiness);
-    const assessment = part.selfAssessment;
-    const usableAssessment = Boolean(assessment && assessment.status === "VALIDATED" && assessment.legalEntityFiness === part.legalEntityFiness);
-    const amounts = partAmounts({
-      headcount: partHeadcount(part),
-      year,
-      milestoneComplete: documentsOf(row, part.legalEntityFiness, "NOTE_DE_CADRAGE").length > 0 && usableAssessment,
-      mandatoryObjectiveMet: entry?.mandatoryObjectiveMet ?? null,
-      objectivesReached: entry?.objectivesReached.length ?? 0,
-      expenses: entry?.expenses ?? { rh_internes: null, prestations_externes: null, depenses_editeurs: null },
-    });
-    caps.set(part.legalEntityFiness, amounts.capped);
-  }
-  return caps;
+  return dossierKind(row.guichet.kind).decisionCaps(row);
 }
 
 /** What the ARS decides when it accepts: per EJ, the amount (default: its cap) and, below the cap, why. */
@@ -234,7 +215,7 @@ export async function loadDossierDecision(db: Database, row: Pick<DossierRow, "i
   return {
     status: row.status,
     decidedAt: row.decidedAt.toISOString(),
-    withAmounts: row.guichet.kind === "MILESTONE_DEPOSIT" && isMilestoneYear(row.guichet.year),
+    withAmounts: dossierKind(row.guichet.kind).decisionCarriesAmounts(row.guichet.year),
     refusalReason: refusal?.message ?? null,
     awards: row.legalEntities.map((part) => ({
       finess: part.legalEntityFiness,

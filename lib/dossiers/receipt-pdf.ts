@@ -5,7 +5,9 @@ import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interface
 import { z } from "zod";
 import { formatParisInstant } from "@/lib/clock/paris-date";
 import { EXPENSE_CATEGORIES, EXPENSE_CATEGORY_LABELS, formatEuros, sumCents, type Cents } from "@/lib/funding";
+import type { GuichetKind } from "@/lib/generated/prisma/enums";
 import { expensesAttestationText, targetsAttestationText } from "./attestation-wording";
+import { DOSSIER_KINDS } from "./kinds";
 import { MANDATORY_OBJECTIVE } from "./objectives";
 import { GHT_MANDATE_KINDS, PROJECT_TEAM_ROLES } from "./project-team";
 import type { DossierSnapshot } from "./snapshot";
@@ -72,11 +74,10 @@ const DOCUMENT_KIND_LABELS: Record<string, string> = {
   OBJECTIVE_PROOF: "Preuve d'objectif",
 };
 
-const DOSSIER_KIND_LABELS: Record<string, string> = {
-  CANDIDATURE: "Candidature",
-  MILESTONE_DEPOSIT: "Dépôt des preuves du jalon",
-  PROJECT_CALL: "Projet (appel à projets)",
-};
+/** The kind's name as its module gives it (a snapshot stores the kind as text). */
+function kindName(kind: string): string {
+  return kind in DOSSIER_KINDS ? DOSSIER_KINDS[kind as GuichetKind].labels.name : kind;
+}
 
 const integer = new Intl.NumberFormat("fr-FR");
 const decimal = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
@@ -126,7 +127,7 @@ function summaryTable(snapshot: DossierSnapshot): Content {
   const rows: [string, string][] = [
     ["Dossier n°", snapshot.dossierNumber],
     ["Guichet", `${snapshot.guichet.label} (${snapshot.guichet.code})`],
-    ["Nature du dossier", `${DOSSIER_KIND_LABELS[snapshot.guichet.kind] ?? snapshot.guichet.kind} ${snapshot.guichet.year}`],
+    ["Nature du dossier", `${kindName(snapshot.guichet.kind)} ${snapshot.guichet.year}`],
     ["Établissement porteur", `${snapshot.carrier.name} — FINESS EJ ${snapshot.carrier.finess}`],
     ["ARS destinataire", `ARS ${snapshot.carrier.regionName}`],
     ["Transmission n°", String(snapshot.sequence)],

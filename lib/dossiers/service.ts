@@ -12,20 +12,16 @@ import { normalizeNru } from "@/lib/self-assessment/nru";
 import { duplicateInSlot, duplicateMessage } from "./document-rules";
 import { candidatureDraftSchema, depositDraftSchema, type CandidatureDraft, type DepositDraft } from "./dossier-input";
 import { carrierSelect, loadStartContext, startAvailability, startRefusalError } from "./start-availability";
-import { dossierInclude, dossierScope, documentsOf, partHeadcount, validatedOn, type DossierRow } from "./dossier-view";
+import { dossierInclude, dossierScope, documentsOf, type DossierRow } from "./dossier-view";
 import { EXPENSE_COLUMNS } from "./expense-columns";
 import { deadlineAllows, isEditable, nextStatus } from "./machine";
-import { isMilestoneYear } from "./part-amounts";
 import { canEditDossier, canReadDossier } from "./policy";
 import type { DossierNotifier } from "./instruction";
 import { buildSnapshot, type DossierSnapshot } from "./snapshot";
-import { candidatureErrors, depositErrors, MAX_NOTE_DE_CADRAGE_FILES, type DepositPartFacts, type FieldErrors } from "./submission-rules";
+import { dossierKind } from "./kinds";
+import { MAX_NOTE_DE_CADRAGE_FILES, type FieldErrors } from "./submission-rules";
 
 const EDITABLE_STATUSES: DossierStatus[] = ["DRAFT", "CHANGES_REQUESTED"];
-
-function dossierPrefix(kind: "CANDIDATURE" | "MILESTONE_DEPOSIT", year: number): string {
-  return `HC-${kind === "CANDIDATURE" ? "C" : "J"}${year}`;
-}
 
 async function loadDossier(db: Database | Prisma.TransactionClient, id: string): Promise<DossierRow> {
   const row = await db.dossier.findUnique({ where: { id }, include: dossierInclude });
@@ -92,7 +88,7 @@ export async function startDossier(db: Database, user: CurrentUser, input: { gui
   members.sort();
 
   const [sequence] = await db.$queryRaw<{ value: bigint }[]>`SELECT nextval('dossier_number_seq') AS value`;
-  const number = `${dossierPrefix(kind, guichet.year)}-${String(sequence?.value ?? 0).padStart(6, "0")}`;
+  const number = `${dossierKind(kind).labels.numberPrefix(guichet.year)}-${String(sequence?.value ?? 0).padStart(6, "0")}`;
   try {
     const dossier = await db.$transaction(async (tx) => {
       const created = await tx.dossier.create({
@@ -262,39 +258,9 @@ async function lockEditable(tx: Prisma.TransactionClient, id: string, at: Date) 
   if (locked.count === 0) throw new InvalidStateError("Ce dossier a été transmis à l'ARS : il ne peut plus être modifié.");
 }
 
-/** The field errors that would block a submission now (shown live on the form too). */
+/** The field errors that would block a submission now (shown live on the form too): the kind's own rules. */
 export async function submissionErrors(db: Database | Prisma.TransactionClient, row: DossierRow, at: Date): Promise<FieldErrors> {
-  const data = (row.data ?? {}) as { candidature?: unknown; deposit?: unknown };
-  if (row.guichet.kind === "CANDIDATURE") {
-    const draft = candidatureDraftSchema.parse(data.candidature ?? {});
-    return candidatureErrors(draft, {
-      carrierIsGhtSupport: row.carrier.ght?.supportFiness === row.carrierFiness,
-      ghtMandateDocuments: row.documents.filter((document) => document.kind === "GHT_MANDATE").length,
-    });
-  }
-  const year = row.guichet.year;
-  if (!isMilestoneYear(year)) throw new InvalidStateError(`Année de jalon non prise en charge : ${year}.`);
-  const draft = depositDraftSchema.parse(data.deposit ?? { parts: [] });
-  const nrus = draft.parts.map((part) => part.nru).filter((nru): nru is string => Boolean(nru));
-  const quoted = await db.selfAssessment.findMany({ where: { nru: { in: nrus } }, select: { nru: true, legalEntityFiness: true, status: true, validatedAt: true } });
-  const parts: DepositPartFacts[] = row.legalEntities.map((part) => {
-    const nru = draft.parts.find((candidate) => candidate.legalEntityFiness === part.legalEntityFiness)?.nru ?? null;
-    const assessment = nru ? quoted.find((candidate) => candidate.nru === nru) : undefined;
-    return {
-      legalEntityFiness: part.legalEntityFiness,
-      legalEntityName: part.legalEntity.name,
-      headcount: partHeadcount(part),
-      selfAssessment: nru
-        ? assessment
-          ? { found: true, legalEntityFiness: assessment.legalEntityFiness, status: assessment.status, validatedOn: validatedOn(assessment.validatedAt) }
-          : { found: false }
-        : null,
-      noteDeCadrageCount: documentsOf(row, part.legalEntityFiness, "NOTE_DE_CADRAGE").length,
-      expenseAttestationCount: documentsOf(row, part.legalEntityFiness, "EXPENSE_ATTESTATION").length,
-      objectiveProofs: documentsOf(row, part.legalEntityFiness, "OBJECTIVE_PROOF").map((document) => document.objectiveCode ?? ""),
-    };
-  });
-  return depositErrors(draft, { year, today: parisDate(at), parts });
+  return dossierKind(row.guichet.kind).submissionErrors(db, row, at);
 }
 
 /**

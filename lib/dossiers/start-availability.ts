@@ -22,12 +22,15 @@ import { DeadlinePassedError, InvalidStateError } from "@/lib/errors";
 import type { DossierStatus, GuichetKind, Programme } from "@/lib/generated/prisma/enums";
 import { datesWithDerogations, guichetBaseDates } from "@/lib/guichets/derogations";
 import { guichetPhase, type GuichetDates, type GuichetPhase } from "@/lib/guichets/guichet-state";
+import { dossierKind } from "./kinds";
 
 /** The guichets an establishment can start a dossier at on this portal (source 000, 003). */
 export type StartableKind = "CANDIDATURE" | "MILESTONE_DEPOSIT";
 
 export function startableKind(guichet: { programme: Programme; kind: GuichetKind }): StartableKind | null {
   if (guichet.programme !== "HOSPICONNECT_HOPEN2") return null;
+  // The kind's module says whether the portal can take its dossiers yet.
+  if (!dossierKind(guichet.kind).startable) return null;
   return guichet.kind === "CANDIDATURE" || guichet.kind === "MILESTONE_DEPOSIT" ? guichet.kind : null;
 }
 

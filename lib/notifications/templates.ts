@@ -10,6 +10,8 @@
  * loads the facts and writes the outbox.
  */
 import { formatCalendarDate, type CalendarDate } from "@/lib/clock/paris-date";
+import { dossierKind } from "@/lib/dossiers/kinds";
+import type { GuichetKind } from "@/lib/generated/prisma/enums";
 import { formatEuros, type Cents } from "@/lib/funding";
 
 export interface MailContent {
@@ -36,7 +38,7 @@ export const OUTBOX_TEMPLATES = {
 
 export type OutboxTemplate = (typeof OUTBOX_TEMPLATES)[keyof typeof OUTBOX_TEMPLATES];
 
-export type GuichetKindName = "CANDIDATURE" | "MILESTONE_DEPOSIT" | "PROJECT_CALL";
+export type GuichetKindName = GuichetKind;
 
 /** What every dossier e-mail names. */
 export interface DossierMailFacts {
@@ -65,7 +67,7 @@ export function dossierUrl(baseUrl: string, audience: "etablissement" | "ars", d
 }
 
 function formName(kind: GuichetKindName): string {
-  return kind === "CANDIDATURE" ? "formulaire de candidature" : "formulaire de dépôt";
+  return dossierKind(kind).labels.formName;
 }
 
 /** The step's name as Convergence capitalises it in its subject ("l'étape Formulaire de dépôt"). */

@@ -28,7 +28,7 @@ async function checkPages(page: Page, paths: string[]) {
 
 test.describe("a visitor", () => {
   test("every public page, and the private pages' refusals", async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     await checkPages(page, PUBLIC_PAGES);
   });
 });
@@ -59,7 +59,7 @@ for (const [account, { pages, discover = [] }] of Object.entries(ROLE_PAGES) as 
 
     test("every page of the role", async ({ page }) => {
       // Up to nine pages, each analysed in full by axe.
-      test.setTimeout(120_000);
+      test.setTimeout(240_000);
       const found: string[] = [];
       for (const { from, pattern } of discover) found.push(await firstLinkMatching(page, from, pattern));
       await checkPages(page, [...pages, ...found]);
@@ -71,6 +71,7 @@ test.describe("the dark theme", () => {
   test.use({ colorScheme: "dark", storageState: storageStateOf("referentEj") });
 
   test("follows the system's preference and keeps every page accessible", async ({ page }) => {
+    test.setTimeout(120_000);
     await page.goto("/");
     await expect(page.locator("html")).toHaveAttribute("data-fr-theme", "dark");
     await checkPages(page, ["/", "/etablissement", "/simulateur"]);

@@ -31,7 +31,7 @@ test.describe("DNS admin: reference-data imports", () => {
     await page.goto("/admin/imports");
     await page.waitForLoadState("networkidle");
     // No file chosen: said under DSFR's upload field, in French (no browser « Choose File »).
-    await page.getByRole("button", { name: "Importer" }).click();
+    await page.getByRole("button", { name: "Importer", exact: true }).click();
     await expect(page.locator(".fr-upload-group .fr-error-text")).toHaveText("Choisissez un fichier.");
     await expectNoAccessibilityViolations(page, "/admin/imports (sans fichier)");
     await page.getByLabel("Type de fichier").selectOption("finess-csv");
@@ -41,21 +41,21 @@ test.describe("DNS admin: reference-data imports", () => {
     await page.getByRole("button", { name: "Parcourir — fichier à importer" }).click();
     await (await chooser).setFiles(FINESS_FILE);
     await expect(page.getByText(`Fichier choisi : ${path.basename(FINESS_FILE)}`)).toBeVisible();
-    await page.getByRole("button", { name: "Importer" }).click();
+    await page.getByRole("button", { name: "Importer", exact: true }).click();
     const report = page.getByTestId("rapport-import");
     await expect(report).toContainText("Import réussi", { timeout: 60_000 });
     await expect(report).toContainText(/Lignes lues : 882/);
 
     await page.getByLabel("Type de fichier").selectOption("sae-sygen");
     await page.getByLabel(/^Fichier/).setInputFiles(SAE_FILE);
-    await page.getByRole("button", { name: "Importer" }).click();
+    await page.getByRole("button", { name: "Importer", exact: true }).click();
     await expect(report).toContainText("Import réussi", { timeout: 60_000 });
     await expect(page.getByRole("table", { name: "Derniers imports" })).toContainText("SYGEN_2023r_22.csv.gz");
 
     // A file of the wrong kind is refused, and nothing changes.
     await page.getByLabel("Type de fichier").selectOption("sae-sygen");
     await page.getByLabel(/^Fichier/).setInputFiles(FINESS_FILE);
-    await page.getByRole("button", { name: "Importer" }).click();
+    await page.getByRole("button", { name: "Importer", exact: true }).click();
     await expect(report).toContainText("Import refusé : rien n'a été modifié");
     await expectNoAccessibilityViolations(page, "/admin/imports (import refusé)");
 

@@ -44,6 +44,8 @@ test.describe("an EJ that never applied, at the demo date (1 June 2026)", () => 
   });
 
   test("in February, the candidature is the action offered, and the deposit says when it opens", async ({ page, browser }) => {
+    // Two moves of the simulated date, each up to 30 s on a loaded machine.
+    test.setTimeout(120_000);
     await setSimulatedDate(browser, "2026-02-02T10:00");
     try {
       await page.goto("/etablissement");

@@ -29,8 +29,9 @@ async function arsAcceptsCandidature(browser: Browser, instructor: DemoAccount, 
   const page = await context.newPage();
   await page.goto(`/ars/dossiers/${new URL(dossierUrl).pathname.split("/").pop()}`);
   await waitForDsfr(page);
-  await page.getByRole("button", { name: "Accepter" }).click();
-  await page.getByRole("button", { name: "Confirmer l'acceptation" }).click();
+  await page.getByRole("button", { name: "Accepter", exact: true }).click();
+  await page.getByRole("button", { name: "Accepter le dossier" }).click();
+  await page.getByRole("dialog", { name: /Accepter le dossier n° / }).getByRole("button", { name: "Confirmer l'acceptation" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Le dossier est accepté" })).toBeVisible();
   await context.close();
 }

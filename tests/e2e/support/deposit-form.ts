@@ -13,9 +13,11 @@ export async function signInAs(page: Page, fixture: E2eEstablishment) {
 export async function openDeposit(page: Page, fixture: E2eEstablishment): Promise<string> {
   await page.goto("/etablissement/dossiers");
   const start = page.getByRole("button", { name: new RegExp(`Déposer les preuves de ${E2E_ESTABLISHMENTS[fixture].name}`) });
-  // Started already (a retried test): its dossier is listed instead.
+  // Started already (a retried test): its dossier is listed instead. Wait for either, then choose.
+  const existing = page.getByRole("link", { name: /Dossier n° HC-J2026-/ }).first();
+  await expect(start.or(existing).first()).toBeVisible({ timeout: 20_000 });
   if (await start.isVisible()) await start.click();
-  else await page.getByRole("link", { name: /Dossier n° HC-J2026-/ }).first().click();
+  else await existing.click();
   await expect(page).toHaveURL(/\/etablissement\/dossiers\/[^/?]+$/, { timeout: 20_000 });
   await page.waitForLoadState("networkidle");
   return new URL(page.url()).pathname;

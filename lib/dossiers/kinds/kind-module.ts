@@ -1,0 +1,51 @@
+import type { Database } from "@/lib/db/client";
+import type { Cents } from "@/lib/funding";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { GuichetKind } from "@/lib/generated/prisma/enums";
+import type { DossierRow } from "../dossier-view";
+import type { FieldErrors } from "../submission-rules";
+
+/** A field or document an ARS change request can point at, keyed as the establishment's form keys it. */
+export interface ReviewableField {
+  key: string;
+  label: string;
+}
+
+/** What the reviewable fields of a dossier depend on. */
+export interface ReviewableDossier {
+  year: number;
+  carrierIsGhtSupport: boolean;
+  parts: { finess: string; name: string }[];
+}
+
+/**
+ * Everything that makes one guichet kind what it is, in one place. The registry
+ * (`DOSSIER_KINDS`, a `Record<GuichetKind, DossierKindModule>`) makes the compiler
+ * refuse a kind that is missing a piece; the shared steps (state machine, deadlines,
+ * conditional updates, history, audit, outbox) stay in lib/dossiers and use these.
+ */
+export interface DossierKindModule {
+  kind: GuichetKind;
+  labels: {
+    /** In lists, on the receipt: « Candidature ». */
+    name: string;
+    /** Source 003's e-mails name the form: « formulaire de candidature », « formulaire de dépôt ». */
+    formName: string;
+    /** The button that starts a dossier for an EJ. */
+    startLabel(entityName: string): string;
+    /** The dossier number's prefix, e.g. « HC-C2026 » (then « -000042 »). */
+    numberPrefix(year: number): string;
+  };
+  /** Whether an establishment can start a dossier of this kind on the portal today. */
+  startable: boolean;
+  /** Where the kind keeps its answers in `Dossier.data`. */
+  dataKey: string;
+  /** Whether the ARS decision of a guichet of `year` carries amounts. */
+  decisionCarriesAmounts(year: number): boolean;
+  /** The most the ARS may decide per EJ (empty when the decision carries no amount). */
+  decisionCaps(row: DossierRow): Map<string, Cents>;
+  /** What an ARS change request can point at. */
+  reviewableFields(dossier: ReviewableDossier): ReviewableField[];
+  /** The field errors that would block a submission now (shown live on the form too). */
+  submissionErrors(db: Database | Prisma.TransactionClient, row: DossierRow, at: Date): Promise<FieldErrors>;
+}

@@ -1,0 +1,22 @@
+import { isMilestoneYear } from "../../part-amounts";
+import type { DossierKindModule } from "../kind-module";
+import { depositDecisionCaps } from "./decision-caps";
+import { depositReviewableFields } from "./reviewable-fields";
+import { depositSubmissionErrors } from "./submission-errors";
+
+/** The yearly HospiConnect/HOP'EN2 milestone deposit, 2026–2028 (sources 000, 003): per EJ, proofs, expenses and the amount asked. */
+export const milestoneDepositKind: DossierKindModule = {
+  kind: "MILESTONE_DEPOSIT",
+  labels: {
+    name: "Dépôt des preuves du jalon",
+    formName: "formulaire de dépôt",
+    startLabel: (entityName) => `Déposer les preuves de ${entityName}`,
+    numberPrefix: (year) => `HC-J${year}`,
+  },
+  startable: true,
+  dataKey: "deposit",
+  decisionCarriesAmounts: (year) => isMilestoneYear(year),
+  decisionCaps: depositDecisionCaps,
+  reviewableFields: depositReviewableFields,
+  submissionErrors: depositSubmissionErrors,
+};

@@ -1,0 +1,25 @@
+import { InvalidStateError } from "@/lib/errors";
+import type { DossierKindModule } from "../kind-module";
+
+/**
+ * The AAP HOP'EN2 project (source 001). Its rules are being built in this folder (issue 10);
+ * until its form and instruction exist, no establishment can start one (`startable: false`),
+ * so no dossier of this kind can reach the steps below.
+ */
+export const projectCallKind: DossierKindModule = {
+  kind: "PROJECT_CALL",
+  labels: {
+    name: "Projet AAP HOP'EN2",
+    formName: "formulaire de dépôt",
+    startLabel: (entityName) => `Déposer un projet AAP pour ${entityName}`,
+    numberPrefix: (year) => `AAP${year}`,
+  },
+  startable: false,
+  dataKey: "project",
+  decisionCarriesAmounts: () => true,
+  decisionCaps: () => new Map(),
+  reviewableFields: () => [],
+  submissionErrors: async () => {
+    throw new InvalidStateError("Le dépôt des projets de l'appel à projets HOP'EN2 n'est pas encore ouvert sur le portail.");
+  },
+};
