@@ -28,7 +28,7 @@ const TRAILING_EURO = /\s*€$/;
 /**
  * The largest amount any form of the portal accepts: 10 000 000,00 €. The highest yearly
  * HospiConnect ceiling of an EJ (source 000's tiers, an EJ of 100 000 agents) is about 3,3 M€
- * and the largest AAP category cap (source 001) 230 000 €, so a real expense, request or award
+ * and the largest AAP category cap (source 001, category D) 205 000 €, so a real expense, request or award
  * of one EJ stays far below; a bigger figure is a typing error (an extra zero, cents typed as
  * euros). In cents it is 1e9, well within the BigInt columns and Number.MAX_SAFE_INTEGER.
  */
