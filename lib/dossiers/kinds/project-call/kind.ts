@@ -1,18 +1,21 @@
 import { InvalidStateError } from "@/lib/errors";
 import type { DossierKindModule } from "../kind-module";
+import { PROJECT_CALL_KIND_LABEL, projectCallNumberPrefix } from "./labels";
 
 /**
- * The AAP HOP'EN2 project (source 001). Its rules are being built in this folder (issue 10);
+ * The AAP HOP'EN2 project (source 001). Its pure rules are in this folder (eligibility, project
+ * limit, draft schema, submission rules, scoring, extra states); its storage, form and instruction
+ * are still to come (issue 10):
  * until its form and instruction exist, no establishment can start one (`startable: false`),
  * so no dossier of this kind can reach the steps below.
  */
 export const projectCallKind: DossierKindModule = {
   kind: "PROJECT_CALL",
   labels: {
-    name: "Projet AAP HOP'EN2",
+    name: PROJECT_CALL_KIND_LABEL,
     formName: "formulaire de dépôt",
     startLabel: (entityName) => `Déposer un projet AAP pour ${entityName}`,
-    numberPrefix: (year) => `AAP${year}`,
+    numberPrefix: projectCallNumberPrefix,
   },
   startable: false,
   dataKey: "project",
