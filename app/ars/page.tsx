@@ -7,6 +7,7 @@ import Link from "next/link";
 import { formatEuros } from "@/lib/funding";
 import { requireRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { instructorRegionName } from "@/lib/instruction/instructor-region";
 import { LEGAL_STATUS_LABELS } from "@/lib/reference/legal-entity-summary";
 import { listLegalEntitiesForUser } from "@/lib/reference/legal-entities";
 
@@ -18,14 +19,14 @@ export default async function InstructorDashboard({ searchParams }: { searchPara
   const user = await requireRole("ARS_INSTRUCTOR", "/ars");
   const { q } = await searchParams;
   const db = getDb();
-  const [region, entities] = await Promise.all([
-    user.regionCode ? db.region.findUnique({ where: { code: user.regionCode } }) : null,
+  const [regionName, entities] = await Promise.all([
+    instructorRegionName(db, user),
     listLegalEntitiesForUser(db, user, { search: q }),
   ]);
   const caption = `${entities.length} entité${entities.length > 1 ? "s" : ""} juridique${entities.length > 1 ? "s" : ""}`;
   return (
     <>
-      <h1>Instruction — ARS {region?.name ?? "(région non renseignée)"}</h1>
+      <h1>Instruction — ARS {regionName ?? "(région non renseignée)"}</h1>
       <p>
         Les entités juridiques de votre région, leurs effectifs SAE et leur montant plafond HospiConnect. Les dossiers transmis sont dans la{" "}
         <Link href="/ars/dossiers">file des dossiers à instruire</Link>.

@@ -1,38 +1,8 @@
 /**
- * The 18 regions of the ARS (agences régionales de santé), keyed by their INSEE region code.
- *
- * Transcribed from `regions_ars.csv` (reference data of the project, columns
- * `region_code_insee;region_libelle`) so that the seed needs no file outside this repository.
- * Two labels follow the official INSEE names instead of the CSV's spelling: "Île-de-France"
- * (the CSV drops the accent: "Ile-de-France") and "La Réunion" (the CSV writes "Réunion").
+ * The ARS regions are reference data of lib/ (lib/reference/regions), which the FINESS import
+ * needs too; the seed reads them from there (lib/ never imports prisma/).
  */
-export interface RegionSeed {
-  /** INSEE region code, two characters ("84"). */
-  readonly code: string;
-  /** French name shown to users. */
-  readonly name: string;
-}
-
-export const REGIONS: readonly RegionSeed[] = [
-  { code: "01", name: "Guadeloupe" },
-  { code: "02", name: "Martinique" },
-  { code: "03", name: "Guyane" },
-  { code: "04", name: "La Réunion" },
-  { code: "06", name: "Mayotte" },
-  { code: "11", name: "Île-de-France" },
-  { code: "24", name: "Centre-Val de Loire" },
-  { code: "27", name: "Bourgogne-Franche-Comté" },
-  { code: "28", name: "Normandie" },
-  { code: "32", name: "Hauts-de-France" },
-  { code: "44", name: "Grand Est" },
-  { code: "52", name: "Pays de la Loire" },
-  { code: "53", name: "Bretagne" },
-  { code: "75", name: "Nouvelle-Aquitaine" },
-  { code: "76", name: "Occitanie" },
-  { code: "84", name: "Auvergne-Rhône-Alpes" },
-  { code: "93", name: "Provence-Alpes-Côte d'Azur" },
-  { code: "94", name: "Corse" },
-];
+export { REGIONS, type ArsRegion as RegionSeed } from "../../lib/reference/regions";
 
 /** The two regions of the demo establishments and instructors. */
 export const REGION_AUVERGNE_RHONE_ALPES = "84";

@@ -3,10 +3,9 @@ import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { getFileStorage } from "@/lib/storage";
+import { storeAuditedUpload } from "@/lib/storage/audited-upload";
 import { FileStorageError, UploadRejectedError, type UploadRejectionReason } from "@/lib/storage/errors";
 import { checkDeclaredFile, isUploadPurpose, UPLOAD_PURPOSES } from "@/lib/storage/sniff-type";
-import { storeUpload } from "@/lib/storage/store-upload";
 
 // The body is piped to storage with Node streams; never the edge runtime.
 export const runtime = "nodejs";
@@ -51,22 +50,11 @@ export async function POST(request: Request): Promise<Response> {
 
   const db = getDb();
   try {
-    const file = await storeUpload(db, {
+    const file = await storeAuditedUpload(db, user, {
       stream: Readable.fromWeb(request.body as unknown as NodeReadableStream<Uint8Array>),
       originalName: rawName,
       purpose: usage,
-      uploadedById: user.id,
-      storage: getFileStorage(),
       expectedBytes: declaredLength,
-    });
-    await db.auditEvent.create({
-      data: {
-        actorId: user.id,
-        actorRole: user.role,
-        action: "file.upload",
-        subject: `file:${file.id}`,
-        details: { fileId: file.id, purpose: usage, sizeBytes: file.sizeBytes.toString(), sha256: file.sha256, mediaType: file.mediaType },
-      },
     });
     return Response.json(
       { id: file.id, name: file.originalName, size: Number(file.sizeBytes), sha256: file.sha256, mediaType: file.mediaType },

@@ -1,13 +1,9 @@
-import { getDb } from "@/lib/db/client";
+import { isDatabaseReachable } from "@/lib/health/database-health";
 
 export const dynamic = "force-dynamic";
 
 /** Liveness and database reachability, for the start script and operations. */
 export async function GET() {
-  try {
-    await getDb().$queryRaw`SELECT 1`;
-    return Response.json({ status: "ok" });
-  } catch {
-    return Response.json({ status: "database-unavailable" }, { status: 503 });
-  }
+  if (await isDatabaseReachable()) return Response.json({ status: "ok" });
+  return Response.json({ status: "database-unavailable" }, { status: 503 });
 }

@@ -7,6 +7,7 @@ import { StatusCounts } from "@/components/instruction/status-counts";
 import { requireRole } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
+import { instructorRegionName } from "@/lib/instruction/instructor-region";
 import { loadInstructionQueue, loadQueueFilterOptions } from "@/lib/instruction/queue";
 import { parseQueueFilters, queueSearchParams } from "@/lib/instruction/queue-filters";
 
@@ -19,8 +20,8 @@ export default async function InstructionQueuePage({ searchParams }: { searchPar
   const user = await requireRole("ARS_INSTRUCTOR", ACTION);
   const filters = parseQueueFilters(await searchParams);
   const db = getDb();
-  const [region, queue, options] = await Promise.all([
-    user.regionCode ? db.region.findUnique({ where: { code: user.regionCode } }) : null,
+  const [regionName, queue, options] = await Promise.all([
+    instructorRegionName(db, user),
     loadInstructionQueue(db, user, filters, now()),
     loadQueueFilterOptions(db, user),
   ]);
@@ -28,7 +29,7 @@ export default async function InstructionQueuePage({ searchParams }: { searchPar
   return (
     <>
       <Breadcrumb segments={[{ label: "Instruction ARS", linkProps: { href: "/ars" } }]} currentPageLabel="Dossiers à instruire" />
-      <h1>Dossiers à instruire — ARS {region?.name ?? "(région non renseignée)"}</h1>
+      <h1>Dossiers à instruire — ARS {regionName ?? "(région non renseignée)"}</h1>
       <p>
         Les dossiers transmis par les établissements de votre région. Les brouillons, non transmis, n&apos;apparaissent pas. Le délai restant court
         jusqu&apos;à la fin de l&apos;instruction du guichet (jour inclus, heure de Paris).

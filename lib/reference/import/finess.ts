@@ -1,7 +1,7 @@
 import type { Database } from "@/lib/db/client";
 import { FINESS_PATTERN } from "@/lib/funding/finess-rules";
 import type { LegalStatus } from "@/lib/generated/prisma/client";
-import { REGIONS } from "@/prisma/seed-data/regions";
+import { REGIONS } from "@/lib/reference/regions";
 import { cell, parseCsvLine } from "./csv";
 import { EMPTY_FILE_MESSAGE, FINESS_FLAT_COLUMNS, headerMismatchMessage, truncatedMessage } from "./detect";
 import { ImportFileError } from "./errors";

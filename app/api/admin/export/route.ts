@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { followUpExportRecords } from "@/lib/admin/national-follow-up";
+import { auditedFollowUpExport } from "@/lib/admin/follow-up-export";
 import { FOLLOW_UP_EXPORT_HEADERS, FOLLOW_UP_EXPORT_WIDTHS, followUpCsvHeader, followUpCsvLine, followUpXlsxValues, type FollowUpExportRecord } from "@/lib/admin/follow-up-rows";
 import { getCurrentUser } from "@/lib/auth/session";
 import { now, parisDate } from "@/lib/clock";
@@ -30,10 +30,7 @@ export async function GET(request: Request): Promise<Response> {
   const regionCode = regionParam ? regionParam : null;
   const db = getDb();
   try {
-    const { guichet, records } = await followUpExportRecords(db, user, guichetId, regionCode);
-    await db.auditEvent.create({
-      data: { actorId: user.id, actorRole: user.role, action: "admin.export", subject: `guichet:${guichet.id}`, details: { format, guichet: guichet.code, region: regionCode, rows: records.length } },
-    });
+    const { guichet, records } = await auditedFollowUpExport(db, user, { guichetId, regionCode, format });
     const name = `suivi-national-${guichet.code}-${regionCode ?? "france"}-${parisDate(now())}.${format}`;
     const body = format === "csv" ? csvBody(records) : xlsxStream(records, user.id);
     return exportResponse(body, format, name);

@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
 import { getCurrentUser } from "@/lib/auth/session";
+import { importRunExists } from "@/lib/admin/import-run-progress";
 import { getDb } from "@/lib/db/client";
 import { IMPORTERS, isImportKindName } from "@/lib/reference/import/importers";
 
@@ -25,7 +26,7 @@ export async function POST(request: Request) {
   // The page names the run so that it can poll GET /api/admin/imports/[id] for its progress.
   const runId = request.headers.get("x-import-id") ?? undefined;
   if (runId !== undefined && !UUID.test(runId)) return Response.json({ message: "Identifiant d'import invalide." }, { status: 400 });
-  if (runId !== undefined && (await getDb().importRun.count({ where: { id: runId } })) > 0) return Response.json({ message: "Cet import a déjà été envoyé." }, { status: 409 });
+  if (runId !== undefined && (await importRunExists(getDb(), user, runId))) return Response.json({ message: "Cet import a déjà été envoyé." }, { status: 409 });
   const stream = Readable.fromWeb(request.body as unknown as NodeWebReadableStream<Uint8Array>);
   const report = await IMPORTERS[kind].run(getDb(), stream, { fileName, startedById: user.id, runId });
   return Response.json(report, { status: report.status === "SUCCEEDED" ? 200 : 422 });

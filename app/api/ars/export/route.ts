@@ -4,7 +4,8 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { now, parisDate } from "@/lib/clock";
 import { getDb, type Database } from "@/lib/db/client";
 import { buildExportRecords, CSV_BOM, csvHeaderLine, csvLine, EXPORT_COLUMNS, xlsxValues } from "@/lib/instruction/export-rows";
-import { queueExportBatches, queueExportIds } from "@/lib/instruction/queue";
+import { queueExportBatches } from "@/lib/instruction/queue";
+import { startQueueExport } from "@/lib/instruction/queue-export";
 import { parseQueueFilters } from "@/lib/instruction/queue-filters";
 import { exportResponse, isExportFormat, xlsxDownload } from "@/lib/export/spreadsheet-download";
 
@@ -27,16 +28,7 @@ export async function GET(request: Request): Promise<Response> {
   const filters = parseQueueFilters(params);
   const db = getDb();
   try {
-    const ids = await queueExportIds(db, user, filters);
-    await db.auditEvent.create({
-      data: {
-        actorId: user.id,
-        actorRole: user.role,
-        action: "ars.export",
-        subject: `region:${user.regionCode ?? "-"}`,
-        details: { format, filters: { ...filters }, dossiers: ids.length },
-      },
-    });
+    const ids = await startQueueExport(db, user, filters, format);
     const name = `dossiers-ars-${user.regionCode ?? "region"}-${parisDate(now())}.${format}`;
     const body = format === "csv" ? csvStream(db, user, ids) : xlsxStream(db, user, ids);
     return exportResponse(body, format, name);

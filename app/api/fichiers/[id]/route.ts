@@ -3,16 +3,15 @@ import { Readable } from "node:stream";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { getFileStorage } from "@/lib/storage";
-import { canDownloadStoredFile, downloadHeaders } from "@/lib/storage/file-access";
-import { MEDIA_TYPE_PDF } from "@/lib/storage/sniff-type";
+import { downloadHeaders } from "@/lib/storage/file-access";
+import { openFileDownload } from "@/lib/storage/file-download";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /**
  * Download of a stored file, the only way to its bytes (storage has no public
- * URL): authorised by canDownloadStoredFile, audited, streamed from storage.
+ * URL): authorised and audited by openFileDownload, streamed from storage.
  * `?apercu=1` shows a PDF inline (preview); everything else is an attachment.
  */
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
@@ -22,24 +21,8 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
   const db = getDb();
 
   try {
-    const file = await canDownloadStoredFile(db, user, id);
-    const preview = new URL(request.url).searchParams.get("apercu") === "1" && file.mediaType === MEDIA_TYPE_PDF;
-    let body: Readable;
-    try {
-      body = await getFileStorage().get(file.storageKey);
-    } catch (error) {
-      // A row without its bytes: an operator must know, the user reads a plain 404.
-      if (error instanceof NotFoundError) console.error(`[download] file ${file.id}: no object under ${file.storageKey}`);
-      throw error;
-    }
-    try {
-      await db.auditEvent.create({
-        data: { actorId: user.id, actorRole: user.role, action: "file.download", subject: `file:${file.id}`, details: { fileId: file.id, preview } },
-      });
-    } catch (error) {
-      body.destroy();
-      throw error;
-    }
+    const previewAsked = new URL(request.url).searchParams.get("apercu") === "1";
+    const { file, body, preview } = await openFileDownload(db, user, id, { previewAsked });
     return new Response(Readable.toWeb(body) as ReadableStream<Uint8Array>, { status: 200, headers: downloadHeaders(file, preview) });
   } catch (error) {
     if (error instanceof NotFoundError) return message(404, error.userMessage);

@@ -1,0 +1,25 @@
+import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Database } from "@/lib/db/client";
+import type { ExportFormat } from "@/lib/export/spreadsheet-download";
+import { queueExportIds } from "./queue";
+import type { QueueFilters } from "./queue-filters";
+
+/**
+ * Starts an export of the instruction queue as filtered: the dossiers' ids in
+ * the queue's order (scoped to the instructor's region by queueExportIds),
+ * audited (`ars.export`) before the route streams the first byte. The rows
+ * then come from queueExportBatches, which checks the scope again per batch.
+ */
+export async function startQueueExport(db: Database, user: CurrentUser, filters: QueueFilters, format: ExportFormat): Promise<string[]> {
+  const ids = await queueExportIds(db, user, filters);
+  await db.auditEvent.create({
+    data: {
+      actorId: user.id,
+      actorRole: user.role,
+      action: "ars.export",
+      subject: `region:${user.regionCode ?? "-"}`,
+      details: { format, filters: { ...filters }, dossiers: ids.length },
+    },
+  });
+  return ids;
+}

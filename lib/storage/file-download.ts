@@ -1,0 +1,51 @@
+import type { Readable } from "node:stream";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Database } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/errors";
+import type { StoredFile } from "@/lib/generated/prisma/client";
+import { canDownloadStoredFile } from "./file-access";
+import type { FileStorage } from "./file-storage";
+import { getFileStorage } from "./index";
+import { MEDIA_TYPE_PDF } from "./sniff-type";
+
+export interface OpenedDownload {
+  file: StoredFile;
+  body: Readable;
+  /** Shown inline: asked for, and a PDF (anything else is an attachment). */
+  preview: boolean;
+}
+
+/**
+ * A download of a stored file: authorised by canDownloadStoredFile (throws
+ * NotFoundError or ForbiddenError), its bytes opened from storage, then
+ * audited (`file.download`). Nothing is audited for a file that cannot be
+ * read, and the opened stream is destroyed if the audit fails.
+ * `storage` defaults to the process-wide one.
+ */
+export async function openFileDownload(
+  db: Database,
+  user: CurrentUser,
+  fileId: string,
+  options: { previewAsked: boolean; storage?: FileStorage },
+): Promise<OpenedDownload> {
+  const file = await canDownloadStoredFile(db, user, fileId);
+  const preview = options.previewAsked && file.mediaType === MEDIA_TYPE_PDF;
+  let body: Readable;
+  try {
+    // The process-wide storage is built only once the file is known to be readable, as before.
+    body = await (options.storage ?? getFileStorage()).get(file.storageKey);
+  } catch (error) {
+    // A row without its bytes: an operator must know, the user reads a plain 404.
+    if (error instanceof NotFoundError) console.error(`[download] file ${file.id}: no object under ${file.storageKey}`);
+    throw error;
+  }
+  try {
+    await db.auditEvent.create({
+      data: { actorId: user.id, actorRole: user.role, action: "file.download", subject: `file:${file.id}`, details: { fileId: file.id, preview } },
+    });
+  } catch (error) {
+    body.destroy();
+    throw error;
+  }
+  return { file, body, preview };
+}
