@@ -29,8 +29,8 @@ export default defineConfig({
   // One worker per stream (each project below allows one at a time).
   workers: 3,
   retries: process.env.CI ? 1 : 0,
-  timeout: 30_000,
-  // Three streams share the machine's cores: an answer (a sign-in's password hash, a build's first page) may take seconds.
+  // Three streams share the machine's cores: a test, and an answer (a sign-in's password hash), may take longer than alone.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   use: {

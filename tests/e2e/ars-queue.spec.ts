@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { expect, test, type Browser } from "@playwright/test";
+import { openTab } from "./support/dsfr";
 import { DEMO_CANDIDATURE_NUMBER } from "../../prisma/seed-data/dossiers";
 import { DEMO_FINESS } from "../../prisma/seed-data/establishments";
 import { storageStateOf } from "./support/accounts";
@@ -59,7 +60,7 @@ test.describe("ARS instructor of Auvergne-Rhône-Alpes", () => {
     await expect(page.getByRole("table", { name: "Équipe projet déclarée dans la candidature" })).toContainText("Hélène Marchal");
     const part = page.getByRole("region", { name: `Centre hospitalier de Montbrasset — FINESS EJ ${DEMO_FINESS.multiSiteEj}` });
     await expect(part).toContainText(/39\s050,00\s€/);
-    await page.getByRole("tab", { name: "Historique" }).click();
+    await openTab(page, "Historique");
     const history = page.getByRole("region", { name: "Historique" });
     await expect(history).toContainText("Transmission n° 1");
     await expect(history).toContainText("Dossier accepté");

@@ -13,7 +13,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, signIn, storageStateOf } from "./support/accounts";
 import { expectNoAccessibilityViolations } from "./support/axe";
-import { waitForDsfr } from "./support/dsfr";
+import { openTab, waitForDsfr } from "./support/dsfr";
 import { fillDeposit, removeDocument, startDeposit, transmit, uploadToSlot, writeIdenticalPdfs } from "./support/deposit-driver";
 import { E2E_ESTABLISHMENTS } from "./support/fixtures";
 import { expectMail } from "./support/mailbox";
@@ -27,12 +27,6 @@ test.describe.configure({ mode: "serial" });
 
 /** The panel's error summary (a DSFR alert); Next's route announcer is an alert too, hence the filter. */
 const errorSummary = (page: Page) => page.getByRole("alert").filter({ hasText: /corrigez|n'a pas été enregistrée/ });
-
-async function openTab(page: Page, name: string) {
-  await waitForDsfr(page);
-  await page.getByRole("tab", { name }).click();
-  await expect(page.getByRole("tab", { name })).toHaveAttribute("aria-selected", "true");
-}
 
 test("a partial award needs its reason, shown to the establishment; every removed copy is counted; decisions are confirmed in a modal", async ({ browser }) => {
   test.setTimeout(300_000);

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { HEADCOUNT_LIMIT_MESSAGE, readYearExpenses } from "../../components/simulator/simulator-input";
+import { openTab } from "./support/dsfr";
 import { storageStateOf } from "./support/accounts";
 import { expectNoAccessibilityViolations } from "./support/axe";
 import { typeSource000Example } from "./support/simulator";
@@ -68,7 +69,7 @@ test.describe("Simulator bounds and stale results", () => {
 
   test("activité combinée: a count beyond 10 000 000 is refused with the limit, the category withheld; axe in the error state", async ({ page }) => {
     await page.goto("/simulateur");
-    await page.getByRole("tab", { name: "Activité combinée et catégorie AAP" }).click();
+    await openTab(page, "Activité combinée et catégorie AAP");
     const panel = page.getByRole("tabpanel", { name: "Activité combinée et catégorie AAP" });
     const mcoDays = panel.getByLabel(/^Journées MCO/);
     await mcoDays.fill("250 000");

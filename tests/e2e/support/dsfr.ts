@@ -25,3 +25,10 @@ export async function tickWithKeyboard(input: Locator) {
   await input.press("Space");
   await expect(input).toBeChecked();
 }
+
+/** Opens a DSFR tab once DSFR's JavaScript runs (before, a click selects nothing). */
+export async function openTab(page: Page, name: string) {
+  await waitForDsfr(page);
+  await page.getByRole("tab", { name }).click();
+  await expect(page.getByRole("tab", { name })).toHaveAttribute("aria-selected", "true");
+}
