@@ -19,7 +19,7 @@ const CLOCK_SPECS = /(admin-follow-up|admin-guichets|dashboard-next-action|depos
 const ACCESSIBILITY_SPECS = /accessibility\.spec\.ts$/;
 
 /**
- * Browser tests in Debian's Chromium (/usr/bin/chromium, installed by .ci/run),
+ * Browser tests in Debian's Chromium headless shell (/usr/bin/chromium-headless-shell, installed by .ci/run),
  * never a downloaded browser. The web server is the real portal on its own
  * embedded PostgreSQL with the demo data (scripts/e2e-server.ts).
  */
@@ -41,7 +41,7 @@ export default defineConfig({
     // A stuck click fails in seconds, not at the end of a long test's timeout.
     actionTimeout: 20_000,
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium-headless-shell",
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
