@@ -15,8 +15,8 @@ const baseURL = `http://localhost:${PORT}`;
  * the other specs run on the first: two streams at once, and no spec ever sees another's date.
  */
 const CLOCK_SPECS = /(admin-follow-up|admin-guichets|dashboard-next-action|deposit-states|establishment-journey)\.spec\.ts$/;
-// Accessibility checks only read pages: a stream of their own on the first server.
-const ACCESSIBILITY_SPECS = /accessibility\.spec\.ts$/;
+// Specs that only read pages (the axe checks of every page, the public pages, the simulator): a stream of their own on the first server.
+const READ_ONLY_SPECS = /(accessibility|public-pages|simulator|simulator-bounds)\.spec\.ts$/;
 
 /**
  * Browser tests in Debian's Chromium headless shell (/usr/bin/chromium-headless-shell, installed by .ci/run),
@@ -50,14 +50,14 @@ export default defineConfig({
     {
       name: "chromium",
       use: { ...devices["Desktop Chrome"], channel: undefined },
-      testIgnore: [CLOCK_SPECS, ACCESSIBILITY_SPECS],
+      testIgnore: [CLOCK_SPECS, READ_ONLY_SPECS],
       dependencies: ["setup"],
       workers: 1,
     },
     {
-      name: "accessibility",
+      name: "read-only",
       use: { ...devices["Desktop Chrome"], channel: undefined },
-      testMatch: ACCESSIBILITY_SPECS,
+      testMatch: READ_ONLY_SPECS,
       dependencies: ["setup"],
       workers: 1,
     },

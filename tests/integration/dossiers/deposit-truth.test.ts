@@ -11,7 +11,7 @@ import { ValidationError } from "@/lib/errors";
 import { MAX_EURO_AMOUNT_CENTS } from "@/lib/funding";
 import { asCurrentUser, createSelfAssessment, createUser } from "../support/factories";
 import { useTestDatabase } from "../support/test-database";
-import { acceptedCandidature, arsRequestsChanges, candidature, depositDraft, establishment, ghtEstablishment, inDeposit, instructionGuichets, readyDeposit, submittedDeposit } from "../support/dossier-builders";
+import { acceptedCandidature, arsRequestsChanges, depositDraft, establishment, ghtEstablishment, inDeposit, instructionGuichets, readyDeposit, submittedDeposit } from "../support/dossier-builders";
 
 let db: Database;
 let guichets: Awaited<ReturnType<typeof instructionGuichets>>;
