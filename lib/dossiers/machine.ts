@@ -4,11 +4,17 @@ import type { GuichetPhase } from "@/lib/guichets/guichet-state";
 /** What can happen to a dossier. Saving a draft is not a transition (see `isEditable`). */
 export type DossierTransition = "SUBMIT" | "REQUEST_CHANGES" | "WITHDRAW_CHANGE_REQUEST" | "ACCEPT" | "REFUSE";
 
-interface TransitionRule {
-  from: DossierStatus;
-  event: DossierTransition;
+/** One row of a transition table; a kind that adds states or events widens `S` and `E`. */
+export interface TransitionRule<S extends string = DossierStatus, E extends string = DossierTransition> {
+  from: S;
+  event: E;
   role: Role;
-  to: DossierStatus;
+  to: S;
+}
+
+/** The status a table allows after `event`, or null. */
+export function findTransition<S extends string, E extends string>(rules: readonly TransitionRule<S, E>[], from: S, event: E, role: Role): S | null {
+  return rules.find((rule) => rule.from === from && rule.event === event && rule.role === role)?.to ?? null;
 }
 
 /** The whole state machine, for both sides (establishment and ARS). */
@@ -24,7 +30,7 @@ export const TRANSITIONS: readonly TransitionRule[] = [
 
 /** The status after `event`, or null when the machine does not allow it. */
 export function nextStatus(from: DossierStatus, event: DossierTransition, role: Role): DossierStatus | null {
-  return TRANSITIONS.find((rule) => rule.from === from && rule.event === event && rule.role === role)?.to ?? null;
+  return findTransition(TRANSITIONS, from, event, role);
 }
 
 /** Only a draft or a dossier whose changes were requested can be edited; submitting locks it. */

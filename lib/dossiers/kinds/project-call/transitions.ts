@@ -1,5 +1,5 @@
 import type { DossierStatus, Role } from "@/lib/generated/prisma/enums";
-import { TRANSITIONS, type DossierTransition } from "@/lib/dossiers/machine";
+import { findTransition, TRANSITIONS, type DossierTransition, type TransitionRule } from "@/lib/dossiers/machine";
 
 /*
  * The states an AAP HOP'EN2 project adds to the common machine (lib/dossiers/machine.ts), as data
@@ -22,12 +22,7 @@ export const PROJECT_CALL_EXTRA_EVENTS = ["SUBMIT_PROOF", "REQUEST_PROOF_CHANGES
 export type ProjectCallExtraEvent = (typeof PROJECT_CALL_EXTRA_EVENTS)[number];
 export type ProjectCallEvent = DossierTransition | ProjectCallExtraEvent;
 
-export interface ProjectCallTransitionRule {
-  from: ProjectCallStatus;
-  event: ProjectCallEvent;
-  role: Role;
-  to: ProjectCallStatus;
-}
+export type ProjectCallTransitionRule = TransitionRule<ProjectCallStatus, ProjectCallEvent>;
 
 export const PROJECT_CALL_TRANSITIONS: readonly ProjectCallTransitionRule[] = [
   { from: "ACCEPTED", event: "SUBMIT_PROOF", role: "ESTABLISHMENT_REFERENT", to: "PROOF_SUBMITTED" },
@@ -40,7 +35,7 @@ export const PROJECT_CALL_TRANSITIONS: readonly ProjectCallTransitionRule[] = [
 /** The status after `event` for a project: the common table first, then the kind's own rules. */
 export function projectCallNextStatus(from: ProjectCallStatus, event: ProjectCallEvent, role: Role): ProjectCallStatus | null {
   const rules: readonly ProjectCallTransitionRule[] = [...TRANSITIONS, ...PROJECT_CALL_TRANSITIONS];
-  return rules.find((rule) => rule.from === from && rule.event === event && rule.role === role)?.to ?? null;
+  return findTransition(rules, from, event, role);
 }
 
 /** Where the porteur may still change its proof deposit (a new draft of proofs is kept meanwhile). */
