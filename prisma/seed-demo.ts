@@ -205,6 +205,8 @@ export async function seedDemo(db: PrismaClient): Promise<SeedReport> {
           opensOn: toDbDate(guichet.opensOn),
           closesOn: toDbDate(guichet.closesOn),
           instructionEndsOn: toDbDate(guichet.instructionEndsOn),
+          proofOpensOn: guichet.proofOpensOn ? toDbDate(guichet.proofOpensOn) : null,
+          proofClosesOn: guichet.proofClosesOn ? toDbDate(guichet.proofClosesOn) : null,
         };
         await tx.guichet.upsert({ where: { code: guichet.code }, create: { code: guichet.code, ...data }, update: data });
         report.guichets++;

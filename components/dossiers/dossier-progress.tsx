@@ -1,5 +1,6 @@
 import { Stepper } from "@codegouvfr/react-dsfr/Stepper";
 import { formatParisInstant } from "@/lib/clock/paris-date";
+import { DOSSIER_STATUS_LABELS } from "@/lib/dossiers/machine";
 import type { DossierStatus } from "@/lib/generated/prisma/enums";
 import { FocusOnMount } from "./focus-on-mount";
 import { StaticAlert } from "./static-alert";
@@ -22,6 +23,12 @@ function step(status: DossierStatus): { current: 1 | 2 | 3; title: string } {
       return { current: 3, title: "Décision de l'ARS : dossier accepté" };
     case "REFUSED":
       return { current: 3, title: "Décision de l'ARS : dossier refusé" };
+    case "PROOF_SUBMITTED":
+    case "PROOF_CHANGES_REQUESTED":
+    case "OBJECTIVES_VALIDATED":
+    case "OBJECTIVES_NOT_MET":
+      // An AAP project after its selection: the decision is made, its proof step has its own panel.
+      return { current: 3, title: `Décision de l'ARS : ${DOSSIER_STATUS_LABELS[status].toLowerCase()}` };
     default: {
       const unknown: never = status;
       throw new Error(`Unknown dossier status ${String(unknown)}`);
@@ -72,7 +79,11 @@ export function DossierState({ status, editable, lastSubmission, justTransmitted
     }
     case "ACCEPTED":
     case "REFUSED":
-      // The decision itself says it, just below.
+    case "PROOF_SUBMITTED":
+    case "PROOF_CHANGES_REQUESTED":
+    case "OBJECTIVES_VALIDATED":
+    case "OBJECTIVES_NOT_MET":
+      // The decision itself (and an AAP project's proof panel) says it, just below.
       return null;
     default: {
       const unknown: never = status;

@@ -9,6 +9,10 @@ const SEVERITY: Record<DossierStatus, BadgeProps["severity"]> = {
   CHANGES_REQUESTED: "warning",
   ACCEPTED: "success",
   REFUSED: "error",
+  PROOF_SUBMITTED: "info",
+  PROOF_CHANGES_REQUESTED: "warning",
+  OBJECTIVES_VALIDATED: "success",
+  OBJECTIVES_NOT_MET: "error",
 };
 
 export function DossierStatusBadge({ status }: { status: DossierStatus }) {

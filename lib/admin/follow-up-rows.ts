@@ -41,7 +41,7 @@ export interface RegionSums {
 export type RegionFollowUp = { code: string; name: string } & RegionCounts & RegionSums;
 
 export function emptyStatusCounts(): Record<DossierStatus, number> {
-  return { DRAFT: 0, SUBMITTED: 0, CHANGES_REQUESTED: 0, ACCEPTED: 0, REFUSED: 0 };
+  return { DRAFT: 0, SUBMITTED: 0, CHANGES_REQUESTED: 0, ACCEPTED: 0, REFUSED: 0, PROOF_SUBMITTED: 0, PROOF_CHANGES_REQUESTED: 0, OBJECTIVES_VALIDATED: 0, OBJECTIVES_NOT_MET: 0 };
 }
 
 export function emptySums(): RegionSums {

@@ -59,6 +59,14 @@ export function dossierNextAction(dossier: DossierRef, own: GuichetDates & { pha
       return { kind: "OPEN_DOSSIER", dossier, urgent: false, label: "Voir la décision", detail: "Dossier accepté par l'ARS." };
     case "REFUSED":
       return { kind: "OPEN_DOSSIER", dossier, urgent: false, label: "Voir la décision", detail: "Dossier refusé par l'ARS." };
+    case "PROOF_SUBMITTED":
+      return { kind: "OPEN_DOSSIER", dossier, urgent: false, label: "Suivre le dossier", detail: "Preuves transmises à l'ARS : en cours d'examen." };
+    case "PROOF_CHANGES_REQUESTED":
+      return { kind: "OPEN_DOSSIER", dossier, urgent: true, label: "Répondre à la demande de l'ARS", detail: "L'ARS demande un complément sur les preuves : complétez puis transmettez à nouveau." };
+    case "OBJECTIVES_VALIDATED":
+      return { kind: "OPEN_DOSSIER", dossier, urgent: false, label: "Voir la décision", detail: "Objectifs validés par l'ARS : le solde est versé en 2027." };
+    case "OBJECTIVES_NOT_MET":
+      return { kind: "OPEN_DOSSIER", dossier, urgent: false, label: "Voir la décision", detail: "L'ARS n'a pas validé l'atteinte des objectifs." };
     default: {
       const unknown: never = status;
       throw new Error(`Unknown dossier status ${String(unknown)}`);

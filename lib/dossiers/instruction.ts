@@ -5,7 +5,7 @@ import type { Database } from "@/lib/db/client";
 import { ConflictError, DeadlinePassedError, ForbiddenError, InvalidStateError, ValidationError } from "@/lib/errors";
 import type { Cents } from "@/lib/funding";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { DossierStatus } from "@/lib/generated/prisma/enums";
+import type { DossierStatus, Role } from "@/lib/generated/prisma/enums";
 import { effectiveGuichetDates } from "@/lib/guichets/derogations";
 import { guichetPhase } from "@/lib/guichets/guichet-state";
 import { checkAward, PARTIAL_AWARD_REASON_MAX_LENGTH, PARTIAL_AWARD_REASON_TOO_LONG } from "@/lib/instruction/award";
@@ -41,13 +41,34 @@ export const refusalInputSchema = z.object({
   reason: z.string().trim().min(1, "Indiquez le motif du refus.").max(5000, "5 000 caractères au maximum."),
 });
 
+/** The steps that send e-mails: the common ones, and the AAP project's proof step (source 001). */
+export type DossierNotificationKind =
+  | "SUBMITTED"
+  | "RESUBMITTED"
+  | "CHANGES_REQUESTED"
+  | "ACCEPTED"
+  | "REFUSED"
+  | "PROOF_SUBMITTED"
+  | "PROOF_RESUBMITTED"
+  | "PROOF_CHANGES_REQUESTED"
+  | "OBJECTIVES_VALIDATED"
+  | "OBJECTIVES_NOT_MET";
+
 /** Hook for the e-mails of each step (lib/notifications), called inside the transaction. */
-export type DossierNotifier = (tx: Prisma.TransactionClient, event: { kind: "SUBMITTED" | "RESUBMITTED" | "CHANGES_REQUESTED" | "ACCEPTED" | "REFUSED"; dossierId: string; changeRequestId?: string; reason?: string }) => Promise<unknown>;
+export type DossierNotifier = (tx: Prisma.TransactionClient, event: { kind: DossierNotificationKind; dossierId: string; changeRequestId?: string; reason?: string }) => Promise<unknown>;
 
-const noNotifier: DossierNotifier = async () => 0;
+export const noNotifier: DossierNotifier = async () => 0;
 
-interface Transition {
-  event: DossierTransition;
+export interface Transition<E extends string = DossierTransition> {
+  event: E;
+  /** The machine's answer for this event: the common table unless a kind brings its own events. */
+  next?: (from: DossierStatus, role: Role) => DossierStatus | null;
+  /** Whether the guichet's end of instruction bounds this step (the AAP's proof step has its own calendar). */
+  boundedByInstructionEnd?: boolean;
+  /** The kind's own selection (an AAP project's grid) makes this ACCEPT or REFUSE, not the common form. */
+  viaSelectionGrid?: boolean;
+  /** The e-mails this step sends, when it is not one of the common decisions. */
+  notifyKind?: DossierNotificationKind;
   /** Writes what belongs to the transition, in the same transaction as the status change. */
   apply?: (tx: Prisma.TransactionClient, row: DossierRow, to: DossierStatus) => Promise<{ message?: string; details?: Prisma.InputJsonValue; notify?: { changeRequestId?: string; reason?: string } } | void>;
 }
@@ -57,15 +78,18 @@ interface Transition {
  * end of instruction (Paris), and a conditional update on the version the
  * instructor saw, so two instructors acting at once never both succeed.
  */
-async function instruct(db: Database, user: CurrentUser, id: string, expectedVersion: number, at: Date, transition: Transition, notify: DossierNotifier) {
+export async function instruct<E extends string>(db: Database, user: CurrentUser, id: string, expectedVersion: number, at: Date, transition: Transition<E>, notify: DossierNotifier) {
   const row = await db.dossier.findUnique({ where: { id }, include: dossierInclude });
   if (!row || !canInstructDossier(user, dossierScope(row))) throw new ForbiddenError();
   const dates = await effectiveGuichetDates(db, row.guichet, row.carrier);
   const phase = guichetPhase(dates, parisDate(at));
-  if (phase === "finished") {
+  if (phase === "finished" && transition.boundedByInstructionEnd !== false) {
     throw new DeadlinePassedError(`L'instruction du guichet « ${row.guichet.label} » est close depuis le ${dates.instructionEndsOn.split("-").reverse().join("/")} : plus aucune décision n'est possible.`);
   }
-  const to = nextStatus(row.status, transition.event, user.role);
+  if ((transition.event === "ACCEPT" || transition.event === "REFUSE") && dossierKind(row.guichet.kind).decidedWithSelectionGrid !== Boolean(transition.viaSelectionGrid)) {
+    throw new InvalidStateError("Ce dossier se décide avec sa grille de sélection.");
+  }
+  const to = transition.next ? transition.next(row.status, user.role) : nextStatus(row.status, transition.event as DossierTransition, user.role);
   if (!to) throw new InvalidStateError(staleStateMessage(row.status));
   return db.$transaction(async (tx) => {
     const updated = await tx.dossier.updateMany({
@@ -79,7 +103,7 @@ async function instruct(db: Database, user: CurrentUser, id: string, expectedVer
     await tx.dossierEvent.create({
       data: { dossierId: id, at, actorId: user.id, actorRole: user.role, type: transition.event, fromStatus: row.status, toStatus: to, message: extra.message, details: extra.details },
     });
-    const kind = ({ REQUEST_CHANGES: "CHANGES_REQUESTED", ACCEPT: "ACCEPTED", REFUSE: "REFUSED" } as const)[transition.event as "REQUEST_CHANGES" | "ACCEPT" | "REFUSE"];
+    const kind = transition.notifyKind ?? ({ REQUEST_CHANGES: "CHANGES_REQUESTED", ACCEPT: "ACCEPTED", REFUSE: "REFUSED" } as const)[transition.event as "REQUEST_CHANGES" | "ACCEPT" | "REFUSE"];
     if (kind) await notify(tx, { kind, dossierId: id, ...extra.notify });
     return { status: to, version: expectedVersion + 1 };
   });

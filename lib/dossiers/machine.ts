@@ -1,5 +1,6 @@
 import type { DossierStatus, Role } from "@/lib/generated/prisma/enums";
 import type { GuichetPhase } from "@/lib/guichets/guichet-state";
+import { PROJECT_CALL_NEXT_STEP, PROJECT_CALL_STATUS_LABELS } from "./kinds/project-call/labels";
 
 /** What can happen to a dossier. Saving a draft is not a transition (see `isEditable`). */
 export type DossierTransition = "SUBMIT" | "REQUEST_CHANGES" | "WITHDRAW_CHANGE_REQUEST" | "ACCEPT" | "REFUSE";
@@ -54,6 +55,11 @@ export const DOSSIER_STATUS_LABELS: Record<DossierStatus, string> = {
   CHANGES_REQUESTED: "Complément demandé",
   ACCEPTED: "Accepté",
   REFUSED: "Refusé",
+  // Only an AAP HOP'EN2 project reaches these (its proof step): its own wording, one home.
+  PROOF_SUBMITTED: PROJECT_CALL_STATUS_LABELS.PROOF_SUBMITTED,
+  PROOF_CHANGES_REQUESTED: PROJECT_CALL_STATUS_LABELS.PROOF_CHANGES_REQUESTED,
+  OBJECTIVES_VALIDATED: PROJECT_CALL_STATUS_LABELS.OBJECTIVES_VALIDATED,
+  OBJECTIVES_NOT_MET: PROJECT_CALL_STATUS_LABELS.OBJECTIVES_NOT_MET,
 };
 
 /** What the establishment should do next, shown next to each dossier. */
@@ -63,4 +69,11 @@ export const DOSSIER_NEXT_STEP: Record<DossierStatus, string> = {
   CHANGES_REQUESTED: "Complément demandé par l'ARS : corrigez puis transmettez à nouveau.",
   ACCEPTED: "Dossier accepté par l'ARS.",
   REFUSED: "Dossier refusé par l'ARS.",
+  PROOF_SUBMITTED: PROJECT_CALL_NEXT_STEP.PROOF_SUBMITTED,
+  PROOF_CHANGES_REQUESTED: PROJECT_CALL_NEXT_STEP.PROOF_CHANGES_REQUESTED,
+  OBJECTIVES_VALIDATED: PROJECT_CALL_NEXT_STEP.OBJECTIVES_VALIDATED,
+  OBJECTIVES_NOT_MET: PROJECT_CALL_NEXT_STEP.OBJECTIVES_NOT_MET,
 };
+
+/** The statuses only an AAP HOP'EN2 project reaches, after its acceptance (the proof step). */
+export const PROOF_STEP_STATUSES = ["PROOF_SUBMITTED", "PROOF_CHANGES_REQUESTED", "OBJECTIVES_VALIDATED", "OBJECTIVES_NOT_MET"] as const satisfies readonly DossierStatus[];

@@ -10,6 +10,7 @@ import { effectiveGuichetDates } from "@/lib/guichets/derogations";
 import { guichetPhase, GUICHET_PHASE_LABELS, type GuichetDates } from "@/lib/guichets/guichet-state";
 import { normalizeNru } from "@/lib/self-assessment/nru";
 import { duplicateInSlot, duplicateMessage } from "./document-rules";
+import { assertProofEditable } from "./kinds/project-call/proof-window";
 import { candidatureDraftSchema, depositDraftSchema, type CandidatureDraft, type DepositDraft } from "./dossier-input";
 import { carrierSelect, loadStartContext, startAvailability, startRefusalError } from "./start-availability";
 import { dossierInclude, dossierScope, documentsOf, type DossierRow } from "./dossier-view";
@@ -21,9 +22,15 @@ import { buildSnapshot, type DossierSnapshot } from "./snapshot";
 import { dossierKind } from "./kinds";
 import { MAX_NOTE_DE_CADRAGE_FILES, type FieldErrors } from "./submission-rules";
 
-const EDITABLE_STATUSES: DossierStatus[] = ["DRAFT", "CHANGES_REQUESTED"];
+const EDITABLE_STATUSES: readonly DossierStatus[] = ["DRAFT", "CHANGES_REQUESTED"];
+/** An accepted AAP project's proof deposit is edited in these (lib/dossiers/kinds/project-call/transitions.ts). */
+export const PROOF_EDITABLE_STATUSES: readonly DossierStatus[] = ["ACCEPTED", "PROOF_CHANGES_REQUESTED"];
 
-async function loadDossier(db: Database | Prisma.TransactionClient, id: string): Promise<DossierRow> {
+/** Which part of a dossier a write touches: the dossier itself, or an accepted AAP project's proofs. */
+export type EditScope = "dossier" | "proof";
+const statusesOf = (scope: EditScope) => (scope === "proof" ? PROOF_EDITABLE_STATUSES : EDITABLE_STATUSES);
+
+export async function loadDossier(db: Database | Prisma.TransactionClient, id: string): Promise<DossierRow> {
   const row = await db.dossier.findUnique({ where: { id }, include: dossierInclude });
   if (!row) throw new NotFoundError(`dossier ${id}`, "Ce dossier est introuvable.");
   return row;
@@ -36,10 +43,12 @@ export async function getDossierForUser(db: Database, user: CurrentUser, id: str
   return row;
 }
 
-async function loadForEdit(db: Database, user: CurrentUser, id: string, at: Date): Promise<DossierRow> {
+/** A dossier the referent may write to now: its scope, status and deadline (the proofs' own, for scope "proof"). */
+export async function loadForEdit(db: Database, user: CurrentUser, id: string, at: Date, scope: EditScope = "dossier"): Promise<DossierRow> {
   const row = await loadDossier(db, id);
   if (!canEditDossier(user, dossierScope(row))) throw new ForbiddenError();
-  await assertEditable(db, row, at);
+  if (scope === "proof") assertProofEditable(row, at);
+  else await assertEditable(db, row, at);
   return row;
 }
 
@@ -65,7 +74,7 @@ function deadlineMessage(label: string, dates: GuichetDates, phase: ReturnType<t
  */
 export async function startDossier(db: Database, user: CurrentUser, input: { guichetId: string; carrierFiness: string }, at: Date): Promise<{ id: string }> {
   if (user.role !== "ESTABLISHMENT_REFERENT") throw new ForbiddenError();
-  const carrier = await db.legalEntity.findUnique({ where: { finess: input.carrierFiness }, select: { ...carrierSelect, ght: { select: { ...carrierSelect.ght.select, members: { select: { finess: true } } } } } });
+  const carrier = await db.legalEntity.findUnique({ where: { finess: input.carrierFiness }, select: { ...carrierSelect, legalStatus: true, isDialysisCentre: true, ght: { select: { ...carrierSelect.ght.select, members: { select: { finess: true } } } } } });
   if (!carrier) throw new NotFoundError(`EJ ${input.carrierFiness}`, "Cette entité juridique est introuvable.");
   if (!canAccessLegalEntity(user, { finess: carrier.finess, regionCode: carrier.regionCode, ghtSupportFiness: carrier.ght?.supportFiness ?? null })) {
     throw new ForbiddenError();
@@ -82,10 +91,14 @@ export async function startDossier(db: Database, user: CurrentUser, input: { gui
     throw startRefusalError(availability);
   }
   const { kind } = availability;
+  const several = dossierKind(kind).severalPerCarrier;
 
-  const members = carrier.ght ? carrier.ght.members.map((member) => member.finess) : [carrier.finess];
+  // An AAP project has one part, its porteur's EJ (its perimeter is in its data); a HospiConnect
+  // dossier one per EJ it covers — every EJ of the GHT for a support establishment.
+  const members = several ? [carrier.finess] : carrier.ght ? carrier.ght.members.map((member) => member.finess) : [carrier.finess];
   if (!members.includes(carrier.finess)) members.push(carrier.finess);
   members.sort();
+  const carrierSlot = several ? ((await db.dossier.aggregate({ where: { guichetId: guichet.id, carrierFiness: carrier.finess }, _max: { carrierSlot: true } }))._max.carrierSlot ?? 0) + 1 : 1;
 
   const [sequence] = await db.$queryRaw<{ value: bigint }[]>`SELECT nextval('dossier_number_seq') AS value`;
   const number = `${dossierKind(kind).labels.numberPrefix(guichet.year)}-${String(sequence?.value ?? 0).padStart(6, "0")}`;
@@ -96,9 +109,11 @@ export async function startDossier(db: Database, user: CurrentUser, input: { gui
           number,
           guichetId: guichet.id,
           carrierFiness: carrier.finess,
+          carrierSlot,
           completedById: user.id,
-          data: {},
-          legalEntities: { create: members.map((finess) => ({ legalEntityFiness: finess, guichetId: guichet.id })) },
+          data: several ? { project: { porteurFinessPmsi: carrier.legalStatus === "PUBLIC" || carrier.isDialysisCentre ? carrier.finess : "" } } : {},
+          // An AAP part has no guichet: its EJ may be in two projects (ProjectCallSlot keeps the limit).
+          legalEntities: { create: members.map((finess) => ({ legalEntityFiness: finess, guichetId: several ? null : guichet.id })) },
         },
       });
       await tx.dossierEvent.create({
@@ -110,7 +125,8 @@ export async function startDossier(db: Database, user: CurrentUser, input: { gui
   } catch (error) {
     // Two referents starting the same dossier at once: the unique keys keep one, return it.
     if ((error as { code?: string }).code === "P2002") {
-      const winner = await db.dossier.findUnique({ where: { guichetId_carrierFiness: { guichetId: guichet.id, carrierFiness: carrier.finess } } });
+      if (several) throw new ConflictError("Un autre projet vient d'être créé pour cet établissement : rechargez la page.");
+      const winner = await db.dossier.findUnique({ where: { guichetId_carrierFiness_carrierSlot: { guichetId: guichet.id, carrierFiness: carrier.finess, carrierSlot: 1 } } });
       if (winner) return { id: winner.id };
       throw new InvalidStateError("Une de ces entités juridiques figure déjà dans un autre dossier de ce guichet.");
     }
@@ -158,7 +174,7 @@ export async function saveDepositDraft(db: Database, user: CurrentUser, id: stri
 }
 
 /** One transaction: the dossier row is updated only if nobody saved since `expectedVersion`. */
-async function updateDraft(
+export async function updateDraft(
   db: Database,
   user: CurrentUser,
   id: string,
@@ -166,13 +182,14 @@ async function updateDraft(
   at: Date,
   changes: { data: Prisma.InputJsonValue },
   more?: (tx: Prisma.TransactionClient) => Promise<void>,
+  scope: EditScope = "dossier",
 ): Promise<{ version: number }> {
   return db.$transaction(async (tx) => {
     const updated = await tx.dossier.updateMany({
-      where: { id, version: expectedVersion, status: { in: EDITABLE_STATUSES } },
+      where: { id, version: expectedVersion, status: { in: [...statusesOf(scope)] } },
       data: { data: changes.data, version: { increment: 1 }, updatedAt: at },
     });
-    if (updated.count === 0) throw await staleOrLocked(tx, id);
+    if (updated.count === 0) throw await staleOrLocked(tx, id, scope);
     await more?.(tx);
     // Every action on a dossier is audited, draft saves included (who, when, which version).
     await tx.auditEvent.create({ data: { at, actorId: user.id, actorRole: user.role, action: "dossier.draft.saved", subject: id, details: { version: expectedVersion + 1 } } });
@@ -180,9 +197,9 @@ async function updateDraft(
   });
 }
 
-async function staleOrLocked(tx: Prisma.TransactionClient, id: string) {
+async function staleOrLocked(tx: Prisma.TransactionClient, id: string, scope: EditScope) {
   const current = await tx.dossier.findUnique({ where: { id }, select: { status: true } });
-  if (current && !isEditable(current.status)) {
+  if (current && !statusesOf(scope).includes(current.status)) {
     return new InvalidStateError("Ce dossier a été transmis à l'ARS entre-temps : il ne peut plus être modifié.");
   }
   return new ConflictError();
@@ -199,15 +216,18 @@ export async function attachDocument(
   input: { kind: DossierDocumentKind; fileId: string; legalEntities: string[]; objectiveCode?: string | null },
   at: Date,
 ): Promise<{ documentId: string }> {
-  const row = await loadForEdit(db, user, id, at);
+  const scope = documentScope(input.kind);
+  const row = await loadForEdit(db, user, id, at, scope);
   const file = await db.storedFile.findUnique({ where: { id: input.fileId } });
   if (!file || file.uploadedById !== user.id) throw new NotFoundError(`file ${input.fileId}`, "Ce fichier est introuvable : déposez-le à nouveau.");
   const parts = new Set(row.legalEntities.map((part) => part.legalEntityFiness));
-  const targets = input.kind === "GHT_MANDATE" ? [row.carrierFiness] : [...new Set(input.legalEntities)];
+  // An AAP project's documents belong to the project, kept on its porteur's part.
+  const targets = input.kind === "GHT_MANDATE" || row.guichet.kind === "PROJECT_CALL" ? [row.carrierFiness] : [...new Set(input.legalEntities)];
   if (targets.length === 0) throw new ValidationError({ legalEntities: ["Choisissez au moins une entité juridique concernée par ce document."] });
   for (const finess of targets) if (!parts.has(finess)) throw new ForbiddenError(`EJ ${finess} not in dossier`);
   if (input.kind === "OBJECTIVE_PROOF" && !input.objectiveCode) throw new ValidationError({ objectiveCode: ["Indiquez l'objectif que ce document prouve."] });
-  const objectiveCode = input.kind === "OBJECTIVE_PROOF" ? (input.objectiveCode ?? null) : null;
+  if (SUBJECT_DOCUMENT_KINDS.includes(input.kind) && !input.objectiveCode) throw new ValidationError({ objectiveCode: ["Indiquez ce que ce document concerne."] });
+  const objectiveCode = input.kind === "OBJECTIVE_PROOF" || SUBJECT_DOCUMENT_KINDS.includes(input.kind) ? (input.objectiveCode ?? null) : null;
   for (const finess of targets) {
     // source 003: "Cet espace accepte 20 fichiers maximum" (per EJ and kind of document).
     if (documentsOf(row, finess, input.kind).length >= MAX_NOTE_DE_CADRAGE_FILES) {
@@ -215,7 +235,7 @@ export async function attachDocument(
     }
   }
   return db.$transaction(async (tx) => {
-    await lockEditable(tx, id, at);
+    await lockEditable(tx, id, at, scope);
     // Read under the lock: two copies attached at the same moment cannot both pass.
     const slot = await tx.dossierDocument.findMany({ where: { dossierId: id, kind: input.kind }, include: { file: true, legalEntities: true } });
     const duplicate = duplicateInSlot(
@@ -240,11 +260,13 @@ export async function attachDocument(
 }
 
 export async function detachDocument(db: Database, user: CurrentUser, id: string, documentId: string, at: Date): Promise<void> {
-  const row = await loadForEdit(db, user, id, at);
+  const target = await db.dossierDocument.findFirst({ where: { id: documentId, dossierId: id }, select: { kind: true } });
+  const scope = documentScope(target?.kind ?? "NOTE_DE_CADRAGE");
+  const row = await loadForEdit(db, user, id, at, scope);
   const document = row.documents.find((candidate) => candidate.id === documentId);
   if (!document) throw new NotFoundError(`document ${documentId}`, "Ce document n'est plus dans le dossier.");
   await db.$transaction(async (tx) => {
-    await lockEditable(tx, id, at);
+    await lockEditable(tx, id, at, scope);
     await tx.dossierDocument.delete({ where: { id: documentId } });
     await tx.dossierEvent.create({
       data: { dossierId: id, at, actorId: user.id, actorRole: user.role, type: "DOCUMENT_REMOVED", details: { documentId, kind: document.kind, name: document.file.originalName } },
@@ -253,8 +275,16 @@ export async function detachDocument(db: Database, user: CurrentUser, id: string
 }
 
 /** Locks the dossier row for the transaction and checks it is still editable (serialises with a submission). */
-async function lockEditable(tx: Prisma.TransactionClient, id: string, at: Date) {
-  const locked = await tx.dossier.updateMany({ where: { id, status: { in: EDITABLE_STATUSES } }, data: { updatedAt: at } });
+/** The AAP documents that name what they are about (a GHT, a partner, a target) in `objectiveCode`. */
+const SUBJECT_DOCUMENT_KINDS: readonly DossierDocumentKind[] = ["GHT_VALIDATION", "PARTNER_COMMITMENT", "TARGET_PROOF"];
+
+/** A target's proof is deposited after the project's acceptance, the other documents with the dossier. */
+function documentScope(kind: DossierDocumentKind): EditScope {
+  return kind === "TARGET_PROOF" ? "proof" : "dossier";
+}
+
+async function lockEditable(tx: Prisma.TransactionClient, id: string, at: Date, scope: EditScope = "dossier") {
+  const locked = await tx.dossier.updateMany({ where: { id, status: { in: [...statusesOf(scope)] } }, data: { updatedAt: at } });
   if (locked.count === 0) throw new InvalidStateError("Ce dossier a été transmis à l'ARS : il ne peut plus être modifié.");
 }
 
@@ -297,6 +327,8 @@ export async function submitDossier(
       if (Object.keys(errors).length > 0) {
         throw new ValidationError(errors, "Le dossier n'a pas été transmis : complétez ou corrigez les éléments signalés.");
       }
+      const reserved = (await dossierKind(current.guichet.kind).onTransmitted?.(tx, current, at)) ?? {};
+      if (Object.keys(reserved).length > 0) throw new ValidationError(reserved, "Le dossier n'a pas été transmis : " + Object.values(reserved).flat().join(" "));
       const sequence = current.submissions.length + 1;
       const submitter = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { id: true, name: true, email: true } });
       const snapshot = buildSnapshot(current, { sequence, submittedAt: at, submittedBy: submitter, fromVersion: expectedVersion });

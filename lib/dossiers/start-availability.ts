@@ -25,13 +25,23 @@ import { guichetPhase, type GuichetDates, type GuichetPhase } from "@/lib/guiche
 import { dossierKind } from "./kinds";
 
 /** The guichets an establishment can start a dossier at on this portal (source 000, 003). */
-export type StartableKind = "CANDIDATURE" | "MILESTONE_DEPOSIT";
+export type StartableKind = "CANDIDATURE" | "MILESTONE_DEPOSIT" | "PROJECT_CALL";
+
+/** The programme each kind the portal takes belongs to (the CaRE relèves are not taken yet). */
+const PROGRAMME_OF: Readonly<Record<StartableKind, Programme>> = {
+  CANDIDATURE: "HOSPICONNECT_HOPEN2",
+  MILESTONE_DEPOSIT: "HOSPICONNECT_HOPEN2",
+  PROJECT_CALL: "AAP_HOPEN2",
+};
+
+/** ASSUMPTION: the sources do not bound a porteur's drafts; a few more than the two projects it may transmit. */
+export const MAX_PROJECT_DOSSIERS_PER_CARRIER = 5;
 
 export function startableKind(guichet: { programme: Programme; kind: GuichetKind }): StartableKind | null {
-  if (guichet.programme !== "HOSPICONNECT_HOPEN2") return null;
   // The kind's module says whether the portal can take its dossiers yet.
   if (!dossierKind(guichet.kind).startable) return null;
-  return guichet.kind === "CANDIDATURE" || guichet.kind === "MILESTONE_DEPOSIT" ? guichet.kind : null;
+  const kind = guichet.kind as StartableKind;
+  return PROGRAMME_OF[kind] === guichet.programme ? kind : null;
 }
 
 export interface DossierRef {
@@ -48,8 +58,10 @@ export interface StartFacts {
   /** Today, Paris calendar day of the portal's clock. */
   today: CalendarDate;
   carrier: { finess: string; name: string; ght: { name: string; supportFiness: string; supportName: string } | null };
-  /** The EJ's dossier at this guichet, if any. */
+  /** The EJ's dossier at this guichet, if any (its latest, for a kind with several per EJ). */
   existing: DossierRef | null;
+  /** How many dossiers the EJ carries at this guichet. */
+  carriedCount: number;
   /** Yearly deposits: the EJ's candidature to the programme (an accepted one if any, else the latest). */
   candidature: DossierRef | null;
   /** Yearly deposits: the programme's candidature guichet for this cycle, with this EJ's dates. */
@@ -60,6 +72,7 @@ export type StartBlockReason =
   | "NOT_CARRIER"
   | "UNSUPPORTED_GUICHET"
   | "DOSSIER_EXISTS"
+  | "TOO_MANY_PROJECTS"
   | "GUICHET_UPCOMING"
   | "GUICHET_CLOSED"
   | "NO_CANDIDATURE"
@@ -84,8 +97,9 @@ function blocked(reason: StartBlockReason, message: string, remedy: StartRemedy 
 /** The decision itself: pure, table-tested (tests/unit/dossiers/start-availability.test.ts). */
 export function startAvailability(facts: StartFacts): StartAvailability {
   const { guichet, dates, today, carrier, existing } = facts;
-  // source 000: a public EJ of a GHT applies and deposits through its support establishment.
-  if (carrier.ght && carrier.ght.supportFiness !== carrier.finess) {
+  // source 000: a public EJ of a GHT applies and deposits through its support establishment
+  // (HospiConnect's « maille »; an AAP porteur is any FINESS PMSI, with the GHT's validation, source 001).
+  if (guichet.programme === "HOSPICONNECT_HOPEN2" && carrier.ght && carrier.ght.supportFiness !== carrier.finess) {
     return blocked(
       "NOT_CARRIER",
       `${carrier.name} est membre du ${carrier.ght.name} : c'est l'établissement support du GHT (${carrier.ght.supportName}) qui candidate et dépose pour elle.`,
@@ -94,7 +108,11 @@ export function startAvailability(facts: StartFacts): StartAvailability {
   const kind = startableKind(guichet);
   if (!kind) return blocked("UNSUPPORTED_GUICHET", `Le dépôt au guichet « ${guichet.label} » n'est pas encore proposé sur ce portail.`);
 
-  if (existing) {
+  if (dossierKind(kind).severalPerCarrier) {
+    if (facts.carriedCount >= MAX_PROJECT_DOSSIERS_PER_CARRIER) {
+      return blocked("TOO_MANY_PROJECTS", `${carrier.name} a déjà ${facts.carriedCount} projets à cet appel à projets : reprenez l'un d'eux (un établissement ne peut candidater à plus de deux projets).`, existing ? { label: `Reprendre le dossier n° ${existing.number}`, dossierId: existing.id } : null, existing);
+    }
+  } else if (existing) {
     return blocked("DOSSIER_EXISTS", `Un dossier existe déjà pour ${carrier.name} à ce guichet (dossier n° ${existing.number}) : reprenez-le.`, { label: `Reprendre le dossier n° ${existing.number}`, dossierId: existing.id }, existing);
   }
 
@@ -148,6 +166,11 @@ function candidatureRefusal({ candidature, candidatureGuichet, today }: StartFac
       );
     case undefined:
       break;
+    case "PROOF_SUBMITTED":
+    case "PROOF_CHANGES_REQUESTED":
+    case "OBJECTIVES_VALIDATED":
+    case "OBJECTIVES_NOT_MET":
+      throw new Error(`a candidature cannot be in the AAP status ${status}`);
     default: {
       const unknown: never = status;
       throw new Error(`Unknown dossier status ${String(unknown)}`);
@@ -210,7 +233,18 @@ export interface StartContext {
   factsFor(guichet: GuichetRow, carrier: CarrierRow): StartFacts;
 }
 
-const CANDIDATURE_PREFERENCE: Record<DossierStatus, number> = { ACCEPTED: 0, CHANGES_REQUESTED: 1, SUBMITTED: 2, DRAFT: 3, REFUSED: 4 };
+// A candidature never reaches the AAP's proof statuses: they sort last.
+const CANDIDATURE_PREFERENCE: Record<DossierStatus, number> = {
+  ACCEPTED: 0,
+  CHANGES_REQUESTED: 1,
+  SUBMITTED: 2,
+  DRAFT: 3,
+  REFUSED: 4,
+  PROOF_SUBMITTED: 5,
+  PROOF_CHANGES_REQUESTED: 5,
+  OBJECTIVES_VALIDATED: 5,
+  OBJECTIVES_NOT_MET: 5,
+};
 
 /**
  * Reads, in three queries whatever the number of EJ and guichets, the dossiers of `carriers`
@@ -241,7 +275,8 @@ export async function loadStartContext(db: Database, carriers: readonly { finess
   return {
     factsFor(guichet, carrier) {
       const ofCarrier = parts.filter((part) => part.legalEntityFiness === carrier.finess).map((part) => part.dossier);
-      const existing = ofCarrier.find((dossier) => dossier.guichet.id === guichet.id && dossier.carrierFiness === carrier.finess) ?? null;
+      const carried = ofCarrier.filter((dossier) => dossier.guichet.id === guichet.id && dossier.carrierFiness === carrier.finess);
+      const existing = carried.at(-1) ?? null;
       const kind = startableKind(guichet);
       let candidature: DossierRef | null = null;
       let candidatureGuichet: StartFacts["candidatureGuichet"] = null;
@@ -265,6 +300,7 @@ export async function loadStartContext(db: Database, carriers: readonly { finess
           ght: carrier.ght ? { name: carrier.ght.name, supportFiness: carrier.ght.supportFiness, supportName: carrier.ght.support.name } : null,
         },
         existing: existing ? { id: existing.id, number: existing.number, status: existing.status } : null,
+        carriedCount: carried.length,
         candidature,
         candidatureGuichet,
       };

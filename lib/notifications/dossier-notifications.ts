@@ -12,6 +12,10 @@ import { calendarDateFromDb, daysBetween, dbDateFromCalendarDate, parisDate, typ
 import type { Database } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { DossierNotificationKind } from "@/lib/dossiers/instruction";
+import { proofWindowOf } from "@/lib/dossiers/kinds/project-call/proof-window";
+import { selectionOf } from "@/lib/dossiers/kinds/project-call/selection";
+import { objectivesNotMet, objectivesValidated, projectAccepted, proofChangesRequested, proofSubmittedToArs, proofSubmittedToEstablishment } from "./project-call-templates";
 import {
   accepted,
   changesRequested,
@@ -28,7 +32,7 @@ import {
   type OutboxTemplate,
 } from "./templates";
 
-export type DossierNotificationKind = "SUBMITTED" | "RESUBMITTED" | "CHANGES_REQUESTED" | "ACCEPTED" | "REFUSED";
+export type { DossierNotificationKind };
 
 export interface DossierNotificationEvent {
   kind: DossierNotificationKind;
@@ -147,7 +151,7 @@ function decidedAmounts(dossier: DossierForMail): DecidedAmount[] {
  */
 export async function notifyDossierEvent(
   tx: Prisma.TransactionClient,
-  event: { kind: "SUBMITTED" | "RESUBMITTED" | "CHANGES_REQUESTED" | "ACCEPTED" | "REFUSED"; dossierId: string; changeRequestId?: string; reason?: string },
+  event: { kind: DossierNotificationKind; dossierId: string; changeRequestId?: string; reason?: string },
 ): Promise<number> {
   const dossier = await tx.dossier.findUnique({ where: { id: event.dossierId }, include: dossierForMail });
   if (!dossier) throw new NotFoundError(`dossier ${event.dossierId}`, "Ce dossier est introuvable.");
@@ -184,6 +188,18 @@ export async function notifyDossierEvent(
       return writeOutbox(tx, rows(OUTBOX_TEMPLATES.changesRequested, dossier.id, establishment, content));
     }
     case "ACCEPTED": {
+      const selection = dossier.guichet.kind === "PROJECT_CALL" ? selectionOf(dossier) : null;
+      if (selection && selection.grantedCents !== null) {
+        const content = projectAccepted({
+          ...establishmentFacts,
+          grantedCents: selection.grantedCents,
+          category: selection.category,
+          capCents: selection.capCents,
+          justification: selection.justification ?? "",
+          proofClosesOn: proofWindowOf(dossier.guichet).closesOn,
+        });
+        return writeOutbox(tx, rows(OUTBOX_TEMPLATES.projectAccepted, dossier.id, establishment, content));
+      }
       const content = accepted({ ...establishmentFacts, amounts: decidedAmounts(dossier) });
       return writeOutbox(tx, rows(OUTBOX_TEMPLATES.accepted, dossier.id, establishment, content));
     }
@@ -193,6 +209,29 @@ export async function notifyDossierEvent(
         (await tx.dossierEvent.findFirst({ where: { dossierId: dossier.id, toStatus: "REFUSED" }, orderBy: { at: "desc" }, select: { message: true } }))?.message ??
         null;
       return writeOutbox(tx, rows(OUTBOX_TEMPLATES.refused, dossier.id, establishment, refused({ ...establishmentFacts, reason })));
+    }
+    case "PROOF_SUBMITTED":
+    case "PROOF_RESUBMITTED": {
+      const resubmission = event.kind === "PROOF_RESUBMITTED";
+      const ars = await arsRecipients(tx, dossier.carrier.regionCode);
+      return writeOutbox(tx, [
+        ...rows(resubmission ? OUTBOX_TEMPLATES.proofResubmittedEstablishment : OUTBOX_TEMPLATES.proofSubmittedEstablishment, dossier.id, establishment, proofSubmittedToEstablishment({ ...establishmentFacts, resubmission })),
+        ...rows(resubmission ? OUTBOX_TEMPLATES.proofResubmittedArs : OUTBOX_TEMPLATES.proofSubmittedArs, dossier.id, ars, proofSubmittedToArs({ ...factsOf(dossier, dossierUrl(base, "ars", dossier.id)), resubmission })),
+      ]);
+    }
+    case "PROOF_CHANGES_REQUESTED": {
+      const request = await tx.changeRequest.findFirst({ where: { dossierId: dossier.id, ...(event.changeRequestId ? { id: event.changeRequestId } : { status: "OPEN" }) }, orderBy: { createdAt: "desc" } });
+      if (!request) throw new NotFoundError(`change request of dossier ${dossier.id}`, "Cette demande de complément est introuvable.");
+      return writeOutbox(tx, rows(OUTBOX_TEMPLATES.proofChangesRequested, dossier.id, establishment, proofChangesRequested({ ...establishmentFacts, message: request.message })));
+    }
+    case "OBJECTIVES_VALIDATED":
+    case "OBJECTIVES_NOT_MET": {
+      const selection = selectionOf(dossier);
+      if (!selection || selection.grantedCents === null) throw new NotFoundError(`selection of dossier ${dossier.id}`, "La décision de sélection de ce projet est introuvable.");
+      const input = { ...establishmentFacts, grantedCents: selection.grantedCents, comment: event.reason ?? selection.proof?.comment ?? "" };
+      return event.kind === "OBJECTIVES_VALIDATED"
+        ? writeOutbox(tx, rows(OUTBOX_TEMPLATES.objectivesValidated, dossier.id, establishment, objectivesValidated(input)))
+        : writeOutbox(tx, rows(OUTBOX_TEMPLATES.objectivesNotMet, dossier.id, establishment, objectivesNotMet(input)));
     }
     default: {
       const unknown: never = event.kind;

@@ -34,6 +34,14 @@ export const OUTBOX_TEMPLATES = {
   refused: "dossier-refused",
   draftReminder: "dossier-draft-reminder",
   changesReminder: "dossier-changes-reminder",
+  projectAccepted: "project-accepted",
+  proofSubmittedEstablishment: "project-proof-submitted-establishment",
+  proofSubmittedArs: "project-proof-submitted-ars",
+  proofResubmittedEstablishment: "project-proof-resubmitted-establishment",
+  proofResubmittedArs: "project-proof-resubmitted-ars",
+  proofChangesRequested: "project-proof-changes-requested",
+  objectivesValidated: "project-objectives-validated",
+  objectivesNotMet: "project-objectives-not-met",
 } as const;
 
 export type OutboxTemplate = (typeof OUTBOX_TEMPLATES)[keyof typeof OUTBOX_TEMPLATES];
@@ -77,11 +85,11 @@ function stepName(kind: GuichetKindName): string {
 }
 
 /** A header must stay on one line, whatever a label or a name contains. */
-function singleLine(value: string): string {
+export function singleLine(value: string): string {
   return value.replace(/\s+/g, " ").trim();
 }
 
-function mail(subject: string, paragraphs: (string | null | undefined | false)[]): MailContent {
+export function mail(subject: string, paragraphs: (string | null | undefined | false)[]): MailContent {
   const body = ["Bonjour,", ...paragraphs.filter((paragraph): paragraph is string => typeof paragraph === "string" && paragraph.length > 0), SIGNATURE];
   return { subject: singleLine(subject), text: `${body.join("\n\n")}\n` };
 }

@@ -124,10 +124,12 @@ export interface UploadPurposeRule {
 }
 
 /**
- * Upload purposes; the first four are the DossierDocumentKind values.
+ * Upload purposes; all but CARE_FINANCIAL_STATEMENT are DossierDocumentKind values.
  * - NOTE_DE_CADRAGE: "pdf, zip", 20 files (source 003, deposit page of the 2026 milestone).
  * - EXPENSE_ATTESTATION, OBJECTIVE_PROOF, GHT_MANDATE: signed scans → PDF, ZIP for bundles;
  *   the source gives no count for them: the 20 of the same deposit page.
+ * - GHT_VALIDATION, PARTNER_COMMITMENT, TARGET_PROOF (AAP HOP'EN2, source 001): the source names
+ *   the documents, not their formats: signed letters and proofs → PDF, ZIP for bundles, 20 files.
  * - CARE_FINANCIAL_STATEMENT: "xls, pdf, zip", 10 files (source 003, CaRE section
  *   financière); .xlsx admitted as well since today's spreadsheets are .xlsx.
  */
@@ -141,6 +143,9 @@ export const UPLOAD_PURPOSES = {
   },
   OBJECTIVE_PROOF: { label: "Preuve d'atteinte d'un objectif", extensions: ["pdf", "zip"], maxBytes: MAX_UPLOAD_BYTES, maxFiles: 20 },
   GHT_MANDATE: { label: "Mandat du GHT", extensions: ["pdf", "zip"], maxBytes: MAX_UPLOAD_BYTES, maxFiles: 20 },
+  GHT_VALIDATION: { label: "Validation du projet à l'échelle du GHT", extensions: ["pdf", "zip"], maxBytes: MAX_UPLOAD_BYTES, maxFiles: 20 },
+  PARTNER_COMMITMENT: { label: "Lettre d'engagement d'un partenaire industriel", extensions: ["pdf", "zip"], maxBytes: MAX_UPLOAD_BYTES, maxFiles: 20 },
+  TARGET_PROOF: { label: "Preuve d'atteinte d'une cible", extensions: ["pdf", "zip"], maxBytes: MAX_UPLOAD_BYTES, maxFiles: 20 },
   CARE_FINANCIAL_STATEMENT: {
     label: "Trame financière et pièces justificatives des dépenses engagées",
     extensions: ["xls", "xlsx", "pdf", "zip"],

@@ -35,6 +35,9 @@ export interface GuichetSeed {
   readonly opensOn: IsoDate;
   readonly closesOn: IsoDate;
   readonly instructionEndsOn: IsoDate;
+  /** AAP HOP'EN2 only: the proof deposit of accepted projects. */
+  readonly proofOpensOn?: IsoDate;
+  readonly proofClosesOn?: IsoDate;
 }
 
 export const GUICHET_CODES = {
@@ -115,6 +118,12 @@ export const GUICHETS: readonly GuichetSeed[] = [
     // then the ARS conventions and the delegation of the funds, but gives no date for the end
     // of the selection; the end of July is chosen (selection over June–July, conventions after).
     instructionEndsOn: "2026-07-31",
+    // ASSUMPTION: source 001's calendar shows « Atteintes des objectifs AAP » over the first half of
+    // 2027 without an opening date for the deposit; it opens with the year's HospiConnect milestone
+    // guichet (3 May 2027), the proofs being about targets of June 2027.
+    proofOpensOn: "2027-05-03",
+    // Source 001: « 30 juin – fin du dépôt des éléments de preuves » (2027).
+    proofClosesOn: "2027-06-30",
   },
   {
     code: GUICHET_CODES.care2026,

@@ -48,10 +48,11 @@ export const attachDocumentAction = createAction(
     roles: REFERENT,
     schema: z.object({
       ...dossierRef,
-      kind: z.enum(["GHT_MANDATE", "NOTE_DE_CADRAGE", "EXPENSE_ATTESTATION", "OBJECTIVE_PROOF"]),
+      kind: z.enum(["GHT_MANDATE", "NOTE_DE_CADRAGE", "EXPENSE_ATTESTATION", "OBJECTIVE_PROOF", "GHT_VALIDATION", "PARTNER_COMMITMENT", "TARGET_PROOF"]),
       fileId: z.string().min(1).max(40),
       legalEntities: z.array(z.string().regex(/^[0-9][0-9A-Z][0-9]{7}$/)).max(100),
-      objectiveCode: z.string().max(4).nullable().optional(),
+      // An objective code, or the GHT / row an AAP document is about.
+      objectiveCode: z.string().max(40).nullable().optional(),
     }),
   },
   async ({ dossierId, ...input }, { db, user }) => {

@@ -38,6 +38,10 @@ export interface DossierKindModule {
   };
   /** Whether an establishment can start a dossier of this kind on the portal today. */
   startable: boolean;
+  /** Whether an EJ may carry several dossiers of one guichet (AAP projects) rather than one. */
+  severalPerCarrier: boolean;
+  /** Whether the ARS decides with the kind's own selection grid, so that the common accept/refuse must not be used. */
+  decidedWithSelectionGrid: boolean;
   /** Where the kind keeps its answers in `Dossier.data`. */
   dataKey: string;
   /** Whether the ARS decision of a guichet of `year` carries amounts. */
@@ -48,4 +52,8 @@ export interface DossierKindModule {
   reviewableFields(dossier: ReviewableDossier): ReviewableField[];
   /** The field errors that would block a submission now (shown live on the form too). */
   submissionErrors(db: Database | Prisma.TransactionClient, row: DossierRow, at: Date): Promise<FieldErrors>;
+  /** Inside the transmission's transaction, after the completeness check: what the kind reserves (errors roll it back). */
+  onTransmitted?(tx: Prisma.TransactionClient, row: DossierRow, at: Date): Promise<FieldErrors>;
+  /** Inside the refusal's transaction: what the kind gives back. */
+  onRefused?(tx: Prisma.TransactionClient, row: DossierRow): Promise<void>;
 }

@@ -56,7 +56,17 @@ describe("nextStatus: every status × event × role", () => {
 });
 
 describe("isEditable: only what the establishment still has in hand", () => {
-  const editable: Record<DossierStatus, boolean> = { DRAFT: true, CHANGES_REQUESTED: true, SUBMITTED: false, ACCEPTED: false, REFUSED: false };
+  const editable: Record<DossierStatus, boolean> = {
+    DRAFT: true,
+    CHANGES_REQUESTED: true,
+    SUBMITTED: false,
+    ACCEPTED: false,
+    REFUSED: false,
+    PROOF_SUBMITTED: false,
+    PROOF_CHANGES_REQUESTED: false,
+    OBJECTIVES_VALIDATED: false,
+    OBJECTIVES_NOT_MET: false,
+  };
   for (const status of STATUSES) {
     it(`${status} → ${editable[status]}`, () => expect(isEditable(status)).toBe(editable[status]));
   }

@@ -18,6 +18,7 @@ function depositFacts(overrides: Partial<StartFacts> = {}): StartFacts {
     today: "2026-06-01",
     carrier: { finess: "998400402", name: "Centre hospitalier de Montbrasset", ght: null },
     existing: null,
+    carriedCount: 0,
     candidature: { id: "c1", number: "HC-C2026-000001", status: "ACCEPTED" },
     candidatureGuichet: { id: "candidature-2026", label: "HospiConnect – Candidature HOP'EN2 2026", dates: candidatureDates },
     ...overrides,
@@ -75,11 +76,35 @@ describe("otherwise the page says why and what to do, and startDossier refuses w
     expect(startRefusalError(result)).toBeInstanceOf(InvalidStateError);
   });
 
-  it("a guichet the portal does not take yet (AAP, CaRE)", () => {
-    const aap = refusal(depositFacts({ guichet: { id: "aap", label: "Appel à projets HOP'EN2 – 2026", programme: "AAP_HOPEN2", kind: "PROJECT_CALL", year: 2026 } }));
-    expect(aap.reason).toBe("UNSUPPORTED_GUICHET");
+  it("a guichet the portal does not take yet (CaRE)", () => {
     const care = refusal(depositFacts({ guichet: { id: "care", label: "HospiConnect – CaRE – Relève 2026", programme: "HOSPICONNECT_CARE", kind: "MILESTONE_DEPOSIT", year: 2026 } }));
     expect(care.message).toBe("Le dépôt au guichet « HospiConnect – CaRE – Relève 2026 » n'est pas encore proposé sur ce portail.");
+  });
+
+  describe("AAP HOP'EN2 (source 001_56e3d9c199e9e209.txt): a porteur may carry several projects", () => {
+    const aapGuichet = { id: "aap", label: "Appel à projets HOP'EN2 – 2026", programme: "AAP_HOPEN2", kind: "PROJECT_CALL", year: 2026 } as const;
+    const aapFacts = (overrides: Partial<StartFacts> = {}) =>
+      depositFacts({ guichet: aapGuichet, dates: { opensOn: "2026-04-01", closesOn: "2026-05-29", instructionEndsOn: "2026-07-31" }, today: "2026-05-04", candidature: null, candidatureGuichet: null, ...overrides });
+
+    it("starts a second project beside an existing one, without any HospiConnect candidature", () => {
+      expect(startAvailability(aapFacts({ existing: { id: "p1", number: "AAP2026-000001", status: "SUBMITTED" }, carriedCount: 1 }))).toEqual({ canStart: true, kind: "PROJECT_CALL" });
+    });
+
+    it("a public GHT member carries its own project (the GHT's validation is a document of the project)", () => {
+      const carrier = { finess: "998400410", name: "CH de Saint-Évrard-les-Monts", ght: { name: "GHT Val-de-Morlière", supportFiness: "998400402", supportName: "CH de Val-de-Morlière" } };
+      expect(startAvailability(aapFacts({ carrier })).canStart).toBe(true);
+    });
+
+    it("stops at five dossiers per porteur, pointing at the latest", () => {
+      const result = refusal(aapFacts({ existing: { id: "p5", number: "AAP2026-000005", status: "DRAFT" }, carriedCount: 5 }));
+      expect(result.reason).toBe("TOO_MANY_PROJECTS");
+      expect(result.remedy).toEqual({ label: "Reprendre le dossier n° AAP2026-000005", dossierId: "p5" });
+    });
+
+    it("only inside the AAP window (29 May 2026 is its last day)", () => {
+      expect(startAvailability(aapFacts({ today: "2026-05-29" })).canStart).toBe(true);
+      expect(refusal(aapFacts({ today: "2026-05-30" })).reason).toBe("GUICHET_CLOSED");
+    });
   });
 
   it("a dossier exists already: resume it, whatever the guichet's phase", () => {

@@ -13,6 +13,8 @@ export const candidatureKind: DossierKindModule = {
     numberPrefix: (year) => `HC-C${year}`,
   },
   startable: true,
+  severalPerCarrier: false,
+  decidedWithSelectionGrid: false,
   dataKey: "candidature",
   decisionCarriesAmounts: () => false,
   decisionCaps: () => new Map(),

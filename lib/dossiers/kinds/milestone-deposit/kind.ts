@@ -14,6 +14,8 @@ export const milestoneDepositKind: DossierKindModule = {
     numberPrefix: (year) => `HC-J${year}`,
   },
   startable: true,
+  severalPerCarrier: false,
+  decidedWithSelectionGrid: false,
   dataKey: "deposit",
   decisionCarriesAmounts: (year) => isMilestoneYear(year),
   decisionCaps: depositDecisionCaps,

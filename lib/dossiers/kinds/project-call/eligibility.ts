@@ -83,6 +83,10 @@ function candidatureCondition(facts: ProjectCallEligibilityFacts): EligibilityCo
     case "DRAFT":
     case "SUBMITTED":
     case "CHANGES_REQUESTED":
+    case "PROOF_SUBMITTED":
+    case "PROOF_CHANGES_REQUESTED":
+    case "OBJECTIVES_VALIDATED":
+    case "OBJECTIVES_NOT_MET":
       return { key: "hospiconnectCandidature", state: "not_met", label, explanation: `La candidature HospiConnect de ${who} n'est pas encore acceptée par l'ARS.` };
   }
 }

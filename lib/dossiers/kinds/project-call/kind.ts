@@ -1,28 +1,50 @@
-import { InvalidStateError } from "@/lib/errors";
+import { toFieldErrors } from "../../submission-rules";
 import type { DossierKindModule } from "../kind-module";
-import { PROJECT_CALL_KIND_LABEL, projectCallNumberPrefix } from "./labels";
+import { PROJECT_CALL_DOCUMENT_KINDS } from "./draft-schema";
+import { loadProjectCallFacts, projectDraftOf } from "./facts";
+import { PROJECT_CALL_FIELD_LABELS, PROJECT_CALL_KIND_LABEL, projectCallNumberPrefix } from "./labels";
+import { releaseProjectSlots, takeProjectSlots } from "./project-slots";
+import { projectCallIssues } from "./submission-rules";
 
 /**
- * The AAP HOP'EN2 project (source 001). Its pure rules are in this folder (eligibility, project
- * limit, draft schema, submission rules, scoring, extra states); its storage, form and instruction
- * are still to come (issue 10):
- * until its form and instruction exist, no establishment can start one (`startable: false`),
- * so no dossier of this kind can reach the steps below.
+ * The AAP HOP'EN2 project (source 001). Its rules are in this folder: eligibility, the two-project
+ * limit (project-slots.ts under concurrency), the draft and its submission rules, the ARS selection
+ * (scoring.ts, selection.ts) and the June-2027 proof step (transitions.ts, proof.ts).
  */
 export const projectCallKind: DossierKindModule = {
   kind: "PROJECT_CALL",
   labels: {
     name: PROJECT_CALL_KIND_LABEL,
-    formName: "formulaire de dépôt",
+    formName: "formulaire de dépôt de projet",
     startLabel: (entityName) => `Déposer un projet AAP pour ${entityName}`,
     numberPrefix: projectCallNumberPrefix,
   },
-  startable: false,
+  startable: true,
+  // source 001: a porteur may take part in two projects; its drafts are not limited by the guichet.
+  severalPerCarrier: true,
   dataKey: "project",
   decisionCarriesAmounts: () => true,
+  // The cap is the category's, decided with the selection grid (selection.ts), not per EJ.
   decisionCaps: () => new Map(),
-  reviewableFields: () => [],
-  submissionErrors: async () => {
-    throw new InvalidStateError("Le dépôt des projets de l'appel à projets HOP'EN2 n'est pas encore ouvert sur le portail.");
+  decidedWithSelectionGrid: true,
+  reviewableFields: () => [
+    ...Object.entries(PROJECT_CALL_FIELD_LABELS).map(([key, label]) => ({ key, label })),
+    ...PROJECT_CALL_DOCUMENT_KINDS.filter((document) => document.key !== "TARGET_PROOF").map((document) => ({ key: `documents.${document.key}`, label: document.label })),
+  ],
+  submissionErrors: async (db, row) => {
+    const draft = projectDraftOf(row);
+    return toFieldErrors(projectCallIssues(draft, await loadProjectCallFacts(db, row, draft)));
+  },
+  onTransmitted: async (tx, row, at) => {
+    // Under the row lock of the transmission: the slots' primary key refuses a third project.
+    const facts = await loadProjectCallFacts(tx, row);
+    const pmsi = [...new Set(Object.values(facts.sites).map((site) => site.finessPmsi))];
+    // A retransmission whose perimeter lost an establishment gives its slot back.
+    await tx.projectCallSlot.deleteMany({ where: { dossierId: row.id, finessPmsi: { notIn: pmsi } } });
+    const offences = await takeProjectSlots(tx, { guichetId: row.guichetId, dossierId: row.id, finessPmsi: pmsi, at });
+    return Object.fromEntries(offences.map((offence) => [offence.finessPmsi === projectDraftOf(row).porteurFinessPmsi ? "porteurFinessPmsi" : "perimeter", [offence.message]]));
+  },
+  onRefused: async (tx, row) => {
+    await releaseProjectSlots(tx, row.id);
   },
 };
