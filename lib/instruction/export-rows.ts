@@ -55,7 +55,15 @@ export interface ExportRecord {
   partialAwardReason: string;
 }
 
-export const EXPORT_COLUMNS: readonly { key: keyof ExportRecord; header: string; type: ExportCellType; width: number }[] = [
+/** A column of an export: its record key, French header, cell type and XLSX width. */
+export interface ExportColumn<R> {
+  key: keyof R & string;
+  header: string;
+  type: ExportCellType;
+  width: number;
+}
+
+export const EXPORT_COLUMNS: readonly ExportColumn<ExportRecord>[] = [
   { key: "finess", header: "FINESS EJ", type: "text", width: 12 },
   { key: "name", header: "Raison sociale EJ", type: "text", width: 40 },
   { key: "ght", header: "GHT", type: "text", width: 30 },
@@ -152,17 +160,19 @@ export const CSV_BOM = "\uFEFF";
 export const CSV_SEPARATOR = ";";
 export const CSV_LINE_END = "\r\n";
 
-export function csvHeaderLine(): string {
-  return EXPORT_COLUMNS.map((column) => csvQuote(column.header)).join(CSV_SEPARATOR) + CSV_LINE_END;
+type Cell = string | number | null;
+
+export function csvHeaderLine<R extends { [K in keyof R]: Cell }>(columns: readonly ExportColumn<R>[] = EXPORT_COLUMNS as unknown as readonly ExportColumn<R>[]): string {
+  return columns.map((column) => csvQuote(column.header)).join(CSV_SEPARATOR) + CSV_LINE_END;
 }
 
-export function csvLine(record: ExportRecord): string {
-  return EXPORT_COLUMNS.map((column) => csvCell(record[column.key], column.type)).join(CSV_SEPARATOR) + CSV_LINE_END;
+export function csvLine<R extends { [K in keyof R]: Cell }>(record: R, columns: readonly ExportColumn<R>[] = EXPORT_COLUMNS as unknown as readonly ExportColumn<R>[]): string {
+  return columns.map((column) => csvCell(record[column.key], column.type)).join(CSV_SEPARATOR) + CSV_LINE_END;
 }
 
 /** The values of an XLSX row: euros as numbers (cents / 100, shown with 2 decimals), dates as UTC-midnight dates. */
-export function xlsxValues(record: ExportRecord): (string | number | Date | null)[] {
-  return EXPORT_COLUMNS.map((column) => {
+export function xlsxValues<R extends { [K in keyof R]: Cell }>(record: R, columns: readonly ExportColumn<R>[] = EXPORT_COLUMNS as unknown as readonly ExportColumn<R>[]): (string | number | Date | null)[] {
+  return columns.map((column) => {
     const value = record[column.key];
     if (value === null) return null;
     switch (column.type) {

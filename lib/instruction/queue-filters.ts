@@ -11,7 +11,17 @@ import type { DossierStatus } from "@/lib/generated/prisma/enums";
  * Drafts are not a queue status: a dossier never transmitted is not the ARS's.
  */
 
-export const QUEUE_STATUSES = ["SUBMITTED", "CHANGES_REQUESTED", "ACCEPTED", "REFUSED"] as const satisfies readonly DossierStatus[];
+/** Every status after a transmission, an AAP project's proof step included. */
+export const QUEUE_STATUSES = [
+  "SUBMITTED",
+  "CHANGES_REQUESTED",
+  "ACCEPTED",
+  "REFUSED",
+  "PROOF_SUBMITTED",
+  "PROOF_CHANGES_REQUESTED",
+  "OBJECTIVES_VALIDATED",
+  "OBJECTIVES_NOT_MET",
+] as const satisfies readonly DossierStatus[];
 export type QueueStatus = (typeof QUEUE_STATUSES)[number];
 
 export const QUEUE_SORTS = ["delai", "numero", "etablissement", "depot"] as const;
@@ -25,7 +35,7 @@ export const QUEUE_SORT_LABELS: Record<QueueSort, string> = {
 };
 
 /** The statuses of a dossier still awaiting the ARS's decision (the `encours` filter). */
-export const UNDECIDED_STATUSES = ["SUBMITTED", "CHANGES_REQUESTED"] as const satisfies readonly QueueStatus[];
+export const UNDECIDED_STATUSES = ["SUBMITTED", "CHANGES_REQUESTED", "PROOF_SUBMITTED", "PROOF_CHANGES_REQUESTED"] as const satisfies readonly QueueStatus[];
 
 export const QUEUE_PAGE_SIZE = 50;
 

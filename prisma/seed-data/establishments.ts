@@ -371,6 +371,9 @@ export const LEGAL_ENTITIES: readonly LegalEntitySeed[] = [
   // Private for-profit clinic, 1 EG — the EJ of the demo account referentClinique; its FINESS
   // PMSI is the EG. Headcount 210: 2023: 150 + 60 = 210 (2023 overrides 2022: 142 + 58 = 200).
   // Activité combinée 2022 (EG): 41 275.5 → AAP category B.
+  // The demo's AAP porteur: no « usage » payment under SUN-ES nor HOP'EN2 phase 1, so the
+  // rattrapage theme is open to it (source 001); with CH de Lannvoré (2 480.0) its two-EJ
+  // perimeter cumulates 43 755.5 → category B, 51 000 €.
   {
     finess: DEMO_FINESS.clinic,
     name: "SAS Clinique de la Rade de Kervidec",
@@ -378,7 +381,7 @@ export const LEGAL_ENTITIES: readonly LegalEntitySeed[] = [
     ...CATEGORY.ej.courteDuree,
     regionCode: "53",
     isDialysisCentre: false,
-    receivedSunEsPayments: true,
+    receivedSunEsPayments: false,
     receivedPhase1Payments: false,
     expectedHeadcount: 210,
     sites: [

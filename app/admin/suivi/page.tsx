@@ -10,6 +10,8 @@ import { GuichetPhaseBadge } from "@/components/admin-guichets/guichet-phase-bad
 import { DossierStatusBadge } from "@/components/dossiers/dossier-status-badge";
 import { FOLLOW_UP_STATUSES } from "@/lib/admin/follow-up-rows";
 import { followUpGuichets, nationalFollowUp, regionFollowUp } from "@/lib/admin/national-follow-up";
+import { projectCallFollowUp } from "@/lib/admin/project-call-follow-up";
+import { ProjectCallFollowUpTable } from "@/components/admin/project-call-follow-up-table";
 import { loadForPage, requireRole } from "@/lib/auth/session";
 import { formatCalendarDate, now, parisDate } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
@@ -96,9 +98,10 @@ export default async function NationalFollowUpPage({ searchParams }: { searchPar
   }
 
   const guichetId = selected.id;
-  const [followUp, drillDown] = await Promise.all([
+  const [followUp, drillDown, projects] = await Promise.all([
     nationalFollowUp(db, user, guichetId),
     regionCode ? loadForPage(regionFollowUp(db, user, guichetId, regionCode)) : Promise.resolve(null),
+    selected.kind === "PROJECT_CALL" ? projectCallFollowUp(db, user, guichetId) : Promise.resolve(null),
   ]);
   const exportHref = (format: "csv" | "xlsx", region: string | null) =>
     `/api/admin/export?${new URLSearchParams({ guichet: guichetId, format, ...(region ? { region } : {}) }).toString()}`;
@@ -241,6 +244,13 @@ export default async function NationalFollowUpPage({ searchParams }: { searchPar
           </tr>
         </tbody>
       </DataTable>
+
+      {projects && (
+        <section aria-labelledby="projets-aap-titre">
+          <h2 id="projets-aap-titre">Projets AAP HOP&apos;EN2 par région et par thématique</h2>
+          <ProjectCallFollowUpTable label={followUp.guichet.label} followUp={projects} />
+        </section>
+      )}
 
       {drillDown && (
         <section id="detail-region" aria-labelledby="detail-region-titre">

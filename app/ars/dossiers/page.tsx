@@ -47,6 +47,17 @@ export default async function InstructionQueuePage({ searchParams }: { searchPar
           Excel (XLSX)
         </a>
       </section>
+      <section aria-labelledby="export-projets-titre" className={`${fr.cx("fr-mb-2w")} flex flex-wrap items-baseline gap-4`}>
+        <h2 id="export-projets-titre" className={fr.cx("fr-text--md", "fr-text--bold", "fr-mb-0")}>
+          Exporter les projets AAP HOP&apos;EN2 de la file filtrée (une ligne par projet : porteur, périmètre, thématique, catégorie, plafond, montant accordé, versements 2026 et 2027) :
+        </h2>
+        <a href={`/api/ars/export-projets?${exportQuery("csv")}`} download className={fr.cx("fr-link", "fr-link--download")}>
+          CSV des projets
+        </a>
+        <a href={`/api/ars/export-projets?${exportQuery("xlsx")}`} download className={fr.cx("fr-link", "fr-link--download")}>
+          Excel (XLSX) des projets
+        </a>
+      </section>
       <QueueTable queue={queue} filters={filters} action={ACTION} />
       <QueuePagination queue={queue} filters={filters} action={ACTION} />
     </>

@@ -26,9 +26,21 @@ describe("one module per guichet kind", () => {
     expect(DOSSIER_KINDS.MILESTONE_DEPOSIT.decisionCarriesAmounts(2029)).toBe(false);
   });
 
-  it("the AAP project cannot be started until its form exists, and says so if reached", async () => {
-    expect(DOSSIER_KINDS.PROJECT_CALL.startable).toBe(false);
-    await expect(DOSSIER_KINDS.PROJECT_CALL.submissionErrors({} as never, {} as never, new Date())).rejects.toThrow(/pas encore ouvert/);
+  it("only the AAP project is several per porteur and decided with its own selection grid (source 001)", () => {
+    const kinds = Object.values(DOSSIER_KINDS);
+    expect(kinds.filter((kind) => kind.severalPerCarrier).map((kind) => kind.kind)).toEqual(["PROJECT_CALL"]);
+    expect(kinds.filter((kind) => kind.decidedWithSelectionGrid).map((kind) => kind.kind)).toEqual(["PROJECT_CALL"]);
+    expect(kinds.every((kind) => kind.startable)).toBe(true);
+    // The project's transmission reserves its two-project slots and a refusal gives them back.
+    expect(typeof DOSSIER_KINDS.PROJECT_CALL.onTransmitted).toBe("function");
+    expect(typeof DOSSIER_KINDS.PROJECT_CALL.onRefused).toBe("function");
+    expect(DOSSIER_KINDS.CANDIDATURE.onTransmitted).toBeUndefined();
+  });
+
+  it("an AAP project's reviewable fields are its form's fields and its documents, never the proofs of the later step", () => {
+    const keys = DOSSIER_KINDS.PROJECT_CALL.reviewableFields({ year: 2026, carrierIsGhtSupport: false, parts: [] }).map((field) => field.key);
+    expect(keys).toEqual(expect.arrayContaining(["porteurFinessPmsi", "perimeter", "theme", "forecastExpenses", "documents.GHT_VALIDATION", "documents.PARTNER_COMMITMENT"]));
+    expect(keys).not.toContain("documents.TARGET_PROOF");
   });
 
   it("a candidature's reviewable fields add the mandate only for a GHT support establishment", () => {

@@ -56,7 +56,7 @@ function csvStream(db: Database, user: CurrentUser, ids: string[]): ReadableStre
           controller.close();
           return;
         }
-        controller.enqueue(encoder.encode(buildExportRecords(next.value).map(csvLine).join("")));
+        controller.enqueue(encoder.encode(buildExportRecords(next.value).map((record) => csvLine(record)).join("")));
       } catch (error) {
         console.error(`[ars-export] csv stream of user ${user.id} failed`, error);
         controller.error(error);
