@@ -20,6 +20,8 @@ export interface GuichetFormValues {
   opensOn: string;
   closesOn: string;
   instructionEndsOn: string;
+  proofOpensOn: string;
+  proofClosesOn: string;
 }
 
 type Field = keyof GuichetFormValues;
@@ -89,6 +91,12 @@ export function GuichetForm({ id, initial, submitLabel }: { id: string | null; i
         {text("opensOn", "Ouverture (heure de Paris)", { type: "date" })}
         {text("closesOn", "Clôture des dépôts (incluse)", { type: "date" })}
         {text("instructionEndsOn", "Fin de l'instruction (incluse)", { type: "date" })}
+        {values.kind === "PROJECT_CALL" && (
+          <>
+            {text("proofOpensOn", "Ouverture du dépôt des preuves des projets retenus", { type: "date" })}
+            {text("proofClosesOn", "Clôture du dépôt des preuves (incluse)", { type: "date", hint: "Source : 30 juin 2027 pour l'appel à projets 2026." })}
+          </>
+        )}
       </div>
       <Button type="submit" disabled={pending} className={fr.cx("fr-mt-2w")}>
         {submitLabel}

@@ -27,6 +27,8 @@ export interface GuichetOfEntity {
   /** The dates that apply to this EJ (derogations in force included). */
   own: GuichetDates & { phase: GuichetPhase; daysLeft: number; extended: boolean };
   dossier: DossierRef | null;
+  /** Every dossier of the EJ at this guichet (several AAP projects). */
+  dossiers: DossierRef[];
   availability: StartAvailability;
   next: NextAction;
 }
@@ -117,12 +119,14 @@ export async function guichetsOfEntities(
       const own = { ...facts.dates, phase, daysLeft: daysLeftToDeposit(facts.dates, today), extended: facts.dates.closesOn !== guichet.closesOn };
       const availability = startAvailability(facts);
       const dossier = facts.existing;
-      const next: NextAction = dossier
+      // An AAP porteur may start another project beside the ones it has (the limit is on transmission).
+      const startsAnother = availability.canStart && dossierKind(guichet.kind).severalPerCarrier;
+      const next: NextAction = dossier && !startsAnother
         ? dossierNextAction(dossier, own)
         : availability.canStart
           ? { kind: "START", label: startLabel(availability.kind, carrier.name), guichetId: guichet.id, carrierFiness: carrier.finess }
           : { kind: "BLOCKED", message: availability.message, remedy: availability.remedy };
-      return { guichet, own, dossier, availability, next };
+      return { guichet, own, dossier, dossiers: facts.carried, availability, next };
     }),
   }));
 }

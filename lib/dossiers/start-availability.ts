@@ -60,8 +60,8 @@ export interface StartFacts {
   carrier: { finess: string; name: string; ght: { name: string; supportFiness: string; supportName: string } | null };
   /** The EJ's dossier at this guichet, if any (its latest, for a kind with several per EJ). */
   existing: DossierRef | null;
-  /** How many dossiers the EJ carries at this guichet. */
-  carriedCount: number;
+  /** Every dossier the EJ carries at this guichet, oldest first (several only for AAP projects). */
+  carried: DossierRef[];
   /** Yearly deposits: the EJ's candidature to the programme (an accepted one if any, else the latest). */
   candidature: DossierRef | null;
   /** Yearly deposits: the programme's candidature guichet for this cycle, with this EJ's dates. */
@@ -109,8 +109,8 @@ export function startAvailability(facts: StartFacts): StartAvailability {
   if (!kind) return blocked("UNSUPPORTED_GUICHET", `Le dépôt au guichet « ${guichet.label} » n'est pas encore proposé sur ce portail.`);
 
   if (dossierKind(kind).severalPerCarrier) {
-    if (facts.carriedCount >= MAX_PROJECT_DOSSIERS_PER_CARRIER) {
-      return blocked("TOO_MANY_PROJECTS", `${carrier.name} a déjà ${facts.carriedCount} projets à cet appel à projets : reprenez l'un d'eux (un établissement ne peut candidater à plus de deux projets).`, existing ? { label: `Reprendre le dossier n° ${existing.number}`, dossierId: existing.id } : null, existing);
+    if (facts.carried.length >= MAX_PROJECT_DOSSIERS_PER_CARRIER) {
+      return blocked("TOO_MANY_PROJECTS", `${carrier.name} a déjà ${facts.carried.length} projets à cet appel à projets : reprenez l'un d'eux (un établissement ne peut candidater à plus de deux projets).`, existing ? { label: `Reprendre le dossier n° ${existing.number}`, dossierId: existing.id } : null, existing);
     }
   } else if (existing) {
     return blocked("DOSSIER_EXISTS", `Un dossier existe déjà pour ${carrier.name} à ce guichet (dossier n° ${existing.number}) : reprenez-le.`, { label: `Reprendre le dossier n° ${existing.number}`, dossierId: existing.id }, existing);
@@ -276,7 +276,7 @@ export async function loadStartContext(db: Database, carriers: readonly { finess
     factsFor(guichet, carrier) {
       const ofCarrier = parts.filter((part) => part.legalEntityFiness === carrier.finess).map((part) => part.dossier);
       const carried = ofCarrier.filter((dossier) => dossier.guichet.id === guichet.id && dossier.carrierFiness === carrier.finess);
-      const existing = carried.at(-1) ?? null;
+      const existing = [...carried].sort((a, b) => a.number.localeCompare(b.number)).at(-1) ?? null;
       const kind = startableKind(guichet);
       let candidature: DossierRef | null = null;
       let candidatureGuichet: StartFacts["candidatureGuichet"] = null;
@@ -300,7 +300,7 @@ export async function loadStartContext(db: Database, carriers: readonly { finess
           ght: carrier.ght ? { name: carrier.ght.name, supportFiness: carrier.ght.supportFiness, supportName: carrier.ght.support.name } : null,
         },
         existing: existing ? { id: existing.id, number: existing.number, status: existing.status } : null,
-        carriedCount: carried.length,
+        carried: [...carried].sort((a, b) => a.number.localeCompare(b.number)).map((dossier) => ({ id: dossier.id, number: dossier.number, status: dossier.status })),
         candidature,
         candidatureGuichet,
       };

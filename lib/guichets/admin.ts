@@ -24,10 +24,18 @@ export const guichetInputSchema = z
     opensOn: calendarDate,
     closesOn: calendarDate,
     instructionEndsOn: calendarDate,
+    /** AAP HOP'EN2 only (source 001: « 30 juin – fin du dépôt des éléments de preuves »). */
+    proofOpensOn: z.union([calendarDate, z.literal("")]).optional().default(""),
+    proofClosesOn: z.union([calendarDate, z.literal("")]).optional().default(""),
   })
   .superRefine((value, context) => {
     if (value.closesOn < value.opensOn) context.addIssue({ code: "custom", path: ["closesOn"], message: "La clôture doit suivre l'ouverture." });
     if (value.instructionEndsOn < value.closesOn) context.addIssue({ code: "custom", path: ["instructionEndsOn"], message: "La fin de l'instruction doit suivre la clôture." });
+    if (value.kind !== "PROJECT_CALL") return;
+    if (!value.proofOpensOn) context.addIssue({ code: "custom", path: ["proofOpensOn"], message: "Indiquez l'ouverture du dépôt des preuves des projets retenus." });
+    if (!value.proofClosesOn) context.addIssue({ code: "custom", path: ["proofClosesOn"], message: "Indiquez la clôture du dépôt des preuves des projets retenus." });
+    if (value.proofOpensOn && value.proofOpensOn <= value.closesOn) context.addIssue({ code: "custom", path: ["proofOpensOn"], message: "Le dépôt des preuves ouvre après la clôture des candidatures." });
+    if (value.proofOpensOn && value.proofClosesOn && value.proofClosesOn < value.proofOpensOn) context.addIssue({ code: "custom", path: ["proofClosesOn"], message: "La clôture du dépôt des preuves doit suivre son ouverture." });
   });
 
 export type GuichetInput = z.output<typeof guichetInputSchema>;
@@ -61,9 +69,11 @@ const asDates = (input: GuichetInput) => ({
   opensOn: dbDateFromCalendarDate(input.opensOn),
   closesOn: dbDateFromCalendarDate(input.closesOn),
   instructionEndsOn: dbDateFromCalendarDate(input.instructionEndsOn),
+  proofOpensOn: input.kind === "PROJECT_CALL" && input.proofOpensOn ? dbDateFromCalendarDate(input.proofOpensOn) : null,
+  proofClosesOn: input.kind === "PROJECT_CALL" && input.proofClosesOn ? dbDateFromCalendarDate(input.proofClosesOn) : null,
 });
 
-function snapshotOf(guichet: { code: string; label: string; year: number; programme: string; kind: string; opensOn: Date; closesOn: Date; instructionEndsOn: Date }) {
+function snapshotOf(guichet: { code: string; label: string; year: number; programme: string; kind: string; opensOn: Date; closesOn: Date; instructionEndsOn: Date; proofOpensOn: Date | null; proofClosesOn: Date | null }) {
   return {
     code: guichet.code,
     label: guichet.label,
@@ -73,6 +83,8 @@ function snapshotOf(guichet: { code: string; label: string; year: number; progra
     opensOn: calendarDateFromDb(guichet.opensOn),
     closesOn: calendarDateFromDb(guichet.closesOn),
     instructionEndsOn: calendarDateFromDb(guichet.instructionEndsOn),
+    proofOpensOn: guichet.proofOpensOn ? calendarDateFromDb(guichet.proofOpensOn) : null,
+    proofClosesOn: guichet.proofClosesOn ? calendarDateFromDb(guichet.proofClosesOn) : null,
   };
 }
 

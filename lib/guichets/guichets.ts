@@ -13,6 +13,9 @@ export interface GuichetView {
   opensOn: CalendarDate;
   closesOn: CalendarDate;
   instructionEndsOn: CalendarDate;
+  /** AAP HOP'EN2: the proof deposit of accepted projects; null elsewhere. */
+  proofOpensOn: CalendarDate | null;
+  proofClosesOn: CalendarDate | null;
   phase: GuichetPhase;
   daysLeft: number;
 }
@@ -34,6 +37,8 @@ export async function listGuichets(db: PrismaClient, today: CalendarDate): Promi
       year: row.year,
       label: row.label,
       ...dates,
+      proofOpensOn: row.proofOpensOn ? calendarDateFromDb(row.proofOpensOn) : null,
+      proofClosesOn: row.proofClosesOn ? calendarDateFromDb(row.proofClosesOn) : null,
       phase: guichetPhase(dates, today),
       daysLeft: daysLeftToDeposit(dates, today),
     };

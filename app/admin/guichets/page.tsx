@@ -42,12 +42,12 @@ export default async function AdminGuichetsPage() {
               <GuichetForm
                 id={guichet.id}
                 submitLabel="Enregistrer les modifications"
-                initial={{ code: guichet.code, programme: guichet.programme, kind: guichet.kind, year: String(guichet.year), label: guichet.label, opensOn: guichet.opensOn, closesOn: guichet.closesOn, instructionEndsOn: guichet.instructionEndsOn }}
+                initial={{ code: guichet.code, programme: guichet.programme, kind: guichet.kind, year: String(guichet.year), label: guichet.label, opensOn: guichet.opensOn, closesOn: guichet.closesOn, instructionEndsOn: guichet.instructionEndsOn, proofOpensOn: guichet.proofOpensOn ?? "", proofClosesOn: guichet.proofClosesOn ?? "" }}
               />
             </Accordion>
           ))}
           <Accordion label="Créer un guichet">
-            <GuichetForm id={null} submitLabel="Créer le guichet" initial={{ code: "", programme: "HOSPICONNECT_HOPEN2", kind: "MILESTONE_DEPOSIT", year: "2027", label: "", opensOn: "", closesOn: "", instructionEndsOn: "" }} />
+            <GuichetForm id={null} submitLabel="Créer le guichet" initial={{ code: "", programme: "HOSPICONNECT_HOPEN2", kind: "MILESTONE_DEPOSIT", year: "2027", label: "", opensOn: "", closesOn: "", instructionEndsOn: "", proofOpensOn: "", proofClosesOn: "" }} />
           </Accordion>
         </div>
       </section>

@@ -27,7 +27,7 @@ export default async function DossiersPage() {
       <Breadcrumb segments={[{ label: "Mon espace établissement", linkProps: { href: "/etablissement" } }]} currentPageLabel="Mes dossiers" />
       <h1>Mes dossiers HospiConnect/HOP&apos;EN2</h1>
       <p className="fr-text--lead">
-        Candidature au dispositif puis dépôt annuel des preuves, par entité juridique
+        Candidature au dispositif puis dépôt annuel des preuves, par entité juridique, et projets de l&apos;appel à projets HOP&apos;EN2
         {rows.some((entity) => entity.ghtName) ? " ; l'établissement support dépose pour toutes les EJ du GHT" : ""}.
       </p>
       {rows.length === 0 && <p>Aucune entité juridique n&apos;est rattachée à votre compte. Contactez votre ARS.</p>}
@@ -49,12 +49,16 @@ export default async function DossiersPage() {
                     size="small"
                     title={entity.ghtName ? `${entity.name} (pour les EJ du ${entity.ghtName})` : entity.name}
                     desc={
-                      row.dossier ? (
-                        <>
-                          <Link href={`/etablissement/dossiers/${row.dossier.id}`}>Dossier n° {row.dossier.number}</Link> <DossierStatusBadge status={row.dossier.status} />
-                        </>
-                      ) : (
+                      row.dossiers.length === 0 ? (
                         "Aucun dossier."
+                      ) : (
+                        <ul className={fr.cx("fr-raw-list")}>
+                          {row.dossiers.map((dossier) => (
+                            <li key={dossier.id}>
+                              <Link href={`/etablissement/dossiers/${dossier.id}`}>Dossier n° {dossier.number}</Link> <DossierStatusBadge status={dossier.status} />
+                            </li>
+                          ))}
+                        </ul>
                       )
                     }
                     end={

@@ -18,7 +18,7 @@ function depositFacts(overrides: Partial<StartFacts> = {}): StartFacts {
     today: "2026-06-01",
     carrier: { finess: "998400402", name: "Centre hospitalier de Montbrasset", ght: null },
     existing: null,
-    carriedCount: 0,
+    carried: [],
     candidature: { id: "c1", number: "HC-C2026-000001", status: "ACCEPTED" },
     candidatureGuichet: { id: "candidature-2026", label: "HospiConnect – Candidature HOP'EN2 2026", dates: candidatureDates },
     ...overrides,
@@ -87,7 +87,7 @@ describe("otherwise the page says why and what to do, and startDossier refuses w
       depositFacts({ guichet: aapGuichet, dates: { opensOn: "2026-04-01", closesOn: "2026-05-29", instructionEndsOn: "2026-07-31" }, today: "2026-05-04", candidature: null, candidatureGuichet: null, ...overrides });
 
     it("starts a second project beside an existing one, without any HospiConnect candidature", () => {
-      expect(startAvailability(aapFacts({ existing: { id: "p1", number: "AAP2026-000001", status: "SUBMITTED" }, carriedCount: 1 }))).toEqual({ canStart: true, kind: "PROJECT_CALL" });
+      expect(startAvailability(aapFacts({ existing: { id: "p1", number: "AAP2026-000001", status: "SUBMITTED" }, carried: [{ id: "p1", number: "AAP2026-000001", status: "SUBMITTED" }] }))).toEqual({ canStart: true, kind: "PROJECT_CALL" });
     });
 
     it("a public GHT member carries its own project (the GHT's validation is a document of the project)", () => {
@@ -96,7 +96,7 @@ describe("otherwise the page says why and what to do, and startDossier refuses w
     });
 
     it("stops at five dossiers per porteur, pointing at the latest", () => {
-      const result = refusal(aapFacts({ existing: { id: "p5", number: "AAP2026-000005", status: "DRAFT" }, carriedCount: 5 }));
+      const result = refusal(aapFacts({ existing: { id: "p5", number: "AAP2026-000005", status: "DRAFT" }, carried: [1, 2, 3, 4, 5].map((n) => ({ id: `p${n}`, number: `AAP2026-00000${n}`, status: "DRAFT" as const })) }));
       expect(result.reason).toBe("TOO_MANY_PROJECTS");
       expect(result.remedy).toEqual({ label: "Reprendre le dossier n° AAP2026-000005", dossierId: "p5" });
     });
