@@ -73,6 +73,16 @@ describe("the porteur's project", () => {
     expect(await db.projectCallSlot.count({ where: { dossierId: id } })).toBe(0);
   });
 
+  it("the porteur is the referent's establishment: another EJ's FINESS PMSI is refused", async () => {
+    const s = await setting(db);
+    const { id } = await startDossier(db, s.referent, { guichetId: s.guichet.id, carrierFiness: s.porteur.ej.finess }, inCall);
+    const { version: saved } = await saveProjectCallDraft(db, s.referent, id, 0, completeDraft(s.porteur, s.partner, { porteurFinessPmsi: s.partner.ej.finess }), inCall);
+    const errors = await fieldErrorsOf(submitDossier(db, s.referent, id, saved, inCall));
+    expect(errors.porteurFinessPmsi).toEqual([
+      `Le porteur du projet est CH porteur (FINESS EJ ${s.porteur.ej.finess}) : indiquez son FINESS PMSI (son EJ, ou l'un de ses établissements géographiques pour un établissement privé).`,
+    ]);
+  });
+
   it("a negative forecast is refused by the draft's schema", () => {
     expect(projectCallDraftSchema.safeParse({ forecastExpenses: { "2026": -1 } }).success).toBe(false);
   });

@@ -43,6 +43,8 @@ export interface ProjectCallFacts extends ProjectCallSubmissionFacts {
   combinedActivity: number | null;
   /** Name of the porteur's FINESS PMSI, when the reference data knows it. */
   porteurName: string | null;
+  /** The EJ of the porteur's FINESS PMSI, when the reference data knows it. */
+  porteurLegalEntityFiness: string | null;
 }
 
 const SITE_SELECT = {
@@ -155,6 +157,7 @@ export async function loadProjectCallFacts(db: Client, row: Pick<DossierRow, "id
     activities: ordered,
     combinedActivity: category.combinedActivity,
     porteurName: porteur ? (names[porteur] ?? ej?.name ?? porteurSite?.name ?? null) : null,
+    porteurLegalEntityFiness: ejFiness,
   };
 }
 

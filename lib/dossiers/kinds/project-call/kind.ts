@@ -1,10 +1,16 @@
-import { toFieldErrors } from "../../submission-rules";
+import { toFieldErrors, type SubmissionIssue } from "../../submission-rules";
 import type { DossierKindModule } from "../kind-module";
 import { PROJECT_CALL_DOCUMENT_KINDS } from "./draft-schema";
 import { loadProjectCallFacts, projectDraftOf } from "./facts";
 import { PROJECT_CALL_FIELD_LABELS, PROJECT_CALL_KIND_LABEL, projectCallNumberPrefix } from "./labels";
 import { releaseProjectSlots, takeProjectSlots } from "./project-slots";
 import { projectCallIssues } from "./submission-rules";
+
+/** The porteur is the referent's establishment: its EJ, or one of its EG for a private one (source 002's FINESS PMSI). */
+function porteurIssues(facts: { porteurLegalEntityFiness: string | null }, carrierFiness: string, carrierName: string): SubmissionIssue[] {
+  if (facts.porteurLegalEntityFiness === null || facts.porteurLegalEntityFiness === carrierFiness) return [];
+  return [{ key: "porteurFinessPmsi", missing: false, message: `Le porteur du projet est ${carrierName} (FINESS EJ ${carrierFiness}) : indiquez son FINESS PMSI (son EJ, ou l'un de ses établissements géographiques pour un établissement privé).` }];
+}
 
 /**
  * The AAP HOP'EN2 project (source 001). Its rules are in this folder: eligibility, the two-project
@@ -33,7 +39,8 @@ export const projectCallKind: DossierKindModule = {
   ],
   submissionErrors: async (db, row) => {
     const draft = projectDraftOf(row);
-    return toFieldErrors(projectCallIssues(draft, await loadProjectCallFacts(db, row, draft)));
+    const facts = await loadProjectCallFacts(db, row, draft);
+    return toFieldErrors([...projectCallIssues(draft, facts), ...porteurIssues(facts, row.carrierFiness, row.carrier.name)]);
   },
   onTransmitted: async (tx, row, at) => {
     // Under the row lock of the transmission: the slots' primary key refuses a third project.
