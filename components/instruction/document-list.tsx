@@ -2,7 +2,8 @@ import { fr } from "@codegouvfr/react-dsfr";
 import type { DossierSnapshot } from "@/lib/dossiers/snapshot";
 import { documentKindLabel, formatFileSize } from "./format";
 
-type SnapshotDocument = DossierSnapshot["documents"][number];
+/** A transmitted document; `label`, when given, replaces the label of its kind (an AAP document names its subject). */
+type SnapshotDocument = DossierSnapshot["documents"][number] & { label?: string };
 
 const PDF = "application/pdf";
 
@@ -17,7 +18,7 @@ export function DocumentList({ documents, nameOf }: { documents: SnapshotDocumen
     <ul>
       {documents.map((document) => {
         const href = `/api/fichiers/${document.fileId}`;
-        const label = documentKindLabel(document.kind, document.objectiveCode);
+        const label = document.label ?? documentKindLabel(document.kind, document.objectiveCode);
         return (
           <li key={document.id} className={fr.cx("fr-mb-2w")}>
             <p className={fr.cx("fr-text--bold", "fr-mb-1v")}>{label}</p>

@@ -17,6 +17,12 @@ const EVENT_LABELS: Record<string, string> = {
   REFUSE: "Dossier refusé",
   ACCEPTED: "Dossier accepté",
   REFUSED: "Dossier refusé",
+  // An AAP HOP'EN2 project's proof step (lib/dossiers/kinds/project-call).
+  PROOF_SUBMITTED: "Preuves transmises à l'ARS",
+  PROOF_RESUBMITTED: "Preuves transmises à nouveau après complément",
+  REQUEST_PROOF_CHANGES: "Complément demandé par l'ARS sur les preuves",
+  VALIDATE_OBJECTIVES: "Atteinte des objectifs validée par l'ARS",
+  REJECT_OBJECTIVES: "Objectifs non atteints selon l'ARS",
 };
 
 const CHANGE_REQUEST_STATUS_LABELS = { OPEN: "En attente de l'établissement", ANSWERED: "Répondue", WITHDRAWN: "Retirée" } as const;

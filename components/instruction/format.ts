@@ -1,4 +1,5 @@
 import { formatCalendarDate, parisDate, type CalendarDate } from "@/lib/clock/paris-date";
+import { PROJECT_CALL_DOCUMENT_KINDS } from "@/lib/dossiers/kinds/project-call/draft-schema";
 import { formatEuros } from "@/lib/funding";
 import type { DiffValue, DiffValueKind } from "@/lib/instruction/snapshot-diff";
 
@@ -69,6 +70,7 @@ export const DOCUMENT_KIND_LABELS: Record<string, string> = {
   NOTE_DE_CADRAGE: "Note de cadrage",
   EXPENSE_ATTESTATION: "Attestation sur l'honneur des dépenses (DAF)",
   OBJECTIVE_PROOF: "Preuve d'atteinte d'objectif",
+  ...Object.fromEntries(PROJECT_CALL_DOCUMENT_KINDS.map((kind) => [kind.key, kind.label])),
 };
 
 export function documentKindLabel(kind: string, objectiveCode: string | null): string {

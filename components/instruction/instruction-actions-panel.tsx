@@ -244,7 +244,12 @@ export function InstructionActionsPanel({ model, fields }: { model: InstructionM
         <div role="group" aria-label="Décision">
           <ButtonsGroup
             inlineLayoutWhen="md and up"
-            buttons={[decision("changes", "Demander un complément", "fr-icon-edit-line"), decision("accept", "Accepter", "fr-icon-check-line"), decision("refuse", "Refuser", "fr-icon-close-line")]}
+            buttons={
+              // An AAP project is accepted or refused with its selection grid (components/instruction/project-call).
+              model.decidedWithSelectionGrid
+                ? [decision("changes", "Demander un complément", "fr-icon-edit-line")]
+                : [decision("changes", "Demander un complément", "fr-icon-edit-line"), decision("accept", "Accepter", "fr-icon-check-line"), decision("refuse", "Refuser", "fr-icon-close-line")]
+            }
           />
         </div>
       )}

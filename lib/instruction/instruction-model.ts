@@ -8,6 +8,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { calendarDateFromDb, daysBetween, parisDate, type CalendarDate } from "@/lib/clock/paris-date";
 import { dossierScope, type DossierRow } from "@/lib/dossiers/dossier-view";
 import { CHANGE_REASONS, changePointSchema, type ChangePoint, type ChangeReason } from "@/lib/dossiers/instruction";
+import { dossierKind } from "@/lib/dossiers/kinds";
 import { deadlineAllows } from "@/lib/dossiers/machine";
 import { canInstructDossier } from "@/lib/dossiers/policy";
 import { reviewableFields } from "@/lib/dossiers/reviewable-fields";
@@ -57,6 +58,8 @@ export interface InstructionModel {
   canAct: boolean;
   /** The fields and documents a change request can point at (keys of the establishment's form). */
   reviewableFields: { key: string; label: string }[];
+  /** The kind is decided with its own selection grid (AAP project): the panel offers no common accept/refuse. */
+  decidedWithSelectionGrid: boolean;
 }
 
 /** Days left before the end of instruction, counting today (the end day is 1), 0 once it has passed. */
@@ -115,10 +118,11 @@ export function buildInstructionModel(
     daysLeft: instructionDaysLeft(dates.instructionEndsOn, today),
     canAct,
     reviewableFields: reviewableFields({
-      kind: row.guichet.kind === "CANDIDATURE" ? "CANDIDATURE" : "MILESTONE_DEPOSIT",
+      kind: row.guichet.kind,
       year: row.guichet.year,
       carrierIsGhtSupport: row.carrier.ght?.supportFiness === row.carrier.finess,
       parts: row.legalEntities.map((part) => ({ finess: part.legalEntityFiness, name: part.legalEntity.name })),
     }),
+    decidedWithSelectionGrid: dossierKind(row.guichet.kind).decidedWithSelectionGrid,
   };
 }

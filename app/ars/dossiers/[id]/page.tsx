@@ -1,7 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
-import { Tabs } from "@codegouvfr/react-dsfr/Tabs";
+import { Tabs, type TabsProps } from "@codegouvfr/react-dsfr/Tabs";
 import type { Metadata } from "next";
 import { DossierStatusBadge } from "@/components/dossiers/dossier-status-badge";
 import { AmountsTable } from "@/components/instruction/amounts-table";
@@ -9,12 +9,17 @@ import { DossierAnswers } from "@/components/instruction/dossier-answers";
 import { DossierHistory } from "@/components/instruction/dossier-history";
 import { daysLeftSentence, formatParisDay } from "@/components/instruction/format";
 import { InstructionActions } from "@/components/instruction/instruction-actions";
+import { ProjectCallPanels } from "@/components/instruction/project-call/project-call-panels";
+import { ProjectCallView } from "@/components/instruction/project-call/project-call-view";
+import { ProofReview } from "@/components/instruction/project-call/proof-review";
+import { SelectionSummary } from "@/components/instruction/project-call/selection-summary";
 import { SnapshotDiffView } from "@/components/instruction/snapshot-diff-view";
 import { TransmittedPartSection } from "@/components/instruction/transmitted-part-section";
 import { loadForPage, requireRole } from "@/lib/auth/session";
 import { formatCalendarDate, formatParisInstant, now } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import { loadDossierReview } from "@/lib/instruction/dossier-review";
+import { loadProjectCallReview } from "@/lib/instruction/project-call-review";
 
 export const metadata: Metadata = { title: "Dossier — instruction ARS" };
 
@@ -34,12 +39,43 @@ export default async function InstructionDossierPage({ params }: { params: Promi
   const user = await requireRole("ARS_INSTRUCTOR", `/ars/dossiers/${id}`);
   const review = await loadForPage(loadDossierReview(getDb(), user, id, now()));
   const { row, transmitted, instruction } = review;
+  // An AAP project is instructed on its own screens: the project view, the selection grid, the proofs.
+  const project = row.guichet.kind === "PROJECT_CALL" ? await loadForPage(loadProjectCallReview(getDb(), user, review)) : null;
   const names = new Map(row.legalEntities.map((part) => [part.legalEntityFiness, part.legalEntity.name]));
   const nameOf = (finess: string) => names.get(finess) ?? finess;
   const latest = review.submissions.at(-1);
   const lastChanges = latest?.changes ?? null;
   const ght = row.carrier.supportOf ?? row.carrier.ght;
-  const decided = row.status === "ACCEPTED" || row.status === "REFUSED";
+  // Past the selection (decided, or an AAP project at its proof step), no instruction days are counted.
+  const decided = row.status !== "SUBMITTED" && row.status !== "CHANGES_REQUESTED";
+  const answersTabs: TabsProps.Uncontrolled["tabs"] = project
+    ? [{ label: "Projet et pièces", iconId: "fr-icon-file-text-line", content: <ProjectCallView review={project} /> }]
+    : [
+        {
+          label: "Pièces et réponses",
+          iconId: "fr-icon-file-text-line",
+          content: transmitted ? (
+            <>
+              <DossierAnswers kind={row.guichet.kind} data={transmitted.snapshot.data} year={row.guichet.year} />
+              {transmitted.parts.map((part) => (
+                <TransmittedPartSection key={part.finess} part={part} kind={row.guichet.kind} year={row.guichet.year} nameOf={nameOf} />
+              ))}
+            </>
+          ) : (
+            <p>Aucune transmission enregistrée pour ce dossier.</p>
+          ),
+        },
+        {
+          label: "Montants",
+          iconId: "fr-icon-money-euro-circle-line",
+          content: (
+            <section aria-labelledby="montants">
+              <h2 id="montants">Montants</h2>
+              {transmitted ? <AmountsTable parts={transmitted.parts} kind={row.guichet.kind} year={row.guichet.year} /> : <p>Aucune transmission enregistrée pour ce dossier.</p>}
+            </section>
+          ),
+        },
+      ];
   return (
     <>
       <Breadcrumb
@@ -85,36 +121,35 @@ export default async function InstructionDossierPage({ params }: { params: Promi
         />
       )}
 
-      <InstructionActions model={instruction} />
+      {project ? (
+        <>
+          {/* The common change request stays for a transmitted project; its decision is the grid's. */}
+          {(row.status === "SUBMITTED" || row.status === "CHANGES_REQUESTED") && <InstructionActions model={instruction} />}
+          <ProjectCallPanels
+            model={{
+              dossierId: project.dossierId,
+              number: project.number,
+              version: project.version,
+              category: project.category,
+              canDecideSelection: project.canDecideSelection,
+              selectionBlockedReason: project.selectionBlockedReason,
+              canReviewProof: project.canReviewProof,
+              secondPaymentCents: project.payments?.secondCents ?? null,
+              openProofChangeRequest: project.openProofChangeRequest,
+            }}
+            summary={project.selection ? <SelectionSummary selection={project.selection} payments={project.payments} /> : null}
+            proofReview={project.proof ? <ProofReview targets={project.proof.targets} transmission={project.transmission} /> : null}
+          />
+        </>
+      ) : (
+        <InstructionActions model={instruction} />
+      )}
 
       <Tabs
         className={fr.cx("fr-mt-6w")}
         label="Contenu du dossier"
         tabs={[
-          {
-            label: "Pièces et réponses",
-            iconId: "fr-icon-file-text-line",
-            content: transmitted ? (
-              <>
-                <DossierAnswers kind={row.guichet.kind} data={transmitted.snapshot.data} year={row.guichet.year} />
-                {transmitted.parts.map((part) => (
-                  <TransmittedPartSection key={part.finess} part={part} kind={row.guichet.kind} year={row.guichet.year} nameOf={nameOf} />
-                ))}
-              </>
-            ) : (
-              <p>Aucune transmission enregistrée pour ce dossier.</p>
-            ),
-          },
-          {
-            label: "Montants",
-            iconId: "fr-icon-money-euro-circle-line",
-            content: (
-              <section aria-labelledby="montants">
-                <h2 id="montants">Montants</h2>
-                {transmitted ? <AmountsTable parts={transmitted.parts} kind={row.guichet.kind} year={row.guichet.year} /> : <p>Aucune transmission enregistrée pour ce dossier.</p>}
-              </section>
-            ),
-          },
+          ...answersTabs,
           {
             label: "Ce qui a changé",
             iconId: "fr-icon-git-pull-request-line",
