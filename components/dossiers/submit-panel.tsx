@@ -7,10 +7,41 @@ import { useIsModalOpen } from "@codegouvfr/react-dsfr/Modal/useIsModalOpen";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type ReactNode } from "react";
 import { submitDossierAction } from "@/app/etablissement/dossiers/actions";
+import type { ActionResult } from "@/lib/actions/action-result";
 import type { FieldErrors } from "@/lib/dossiers/submission-rules";
 
-// One dossier form per page, hence one confirmation dialog.
-const confirmModal = createModal({ id: "confirmer-transmission", isOpenedByDefault: false });
+// One confirmation dialog per step a page may transmit: the dossier, and an AAP project's proofs.
+const CONFIRM_MODALS = {
+  dossier: createModal({ id: "confirmer-transmission", isOpenedByDefault: false }),
+  proof: createModal({ id: "confirmer-transmission-preuves", isOpenedByDefault: false }),
+};
+
+/** What the panel says; the defaults are a dossier's. */
+export interface SubmitWording {
+  heading: string;
+  resubmitHeading: string;
+  action: string;
+  resubmitAction: string;
+  modalTitle: string;
+  resubmitModalTitle: string;
+  /** The reminder above the button (transmitted or not, what follows). */
+  notice: ReactNode;
+}
+
+const DOSSIER_WORDING: SubmitWording = {
+  heading: "Transmettre à l'ARS",
+  resubmitHeading: "Transmettre à nouveau à l'ARS",
+  action: "Transmettre le dossier à l'ARS",
+  resubmitAction: "Transmettre à nouveau à l'ARS",
+  modalTitle: "Transmettre le dossier à l'ARS ?",
+  resubmitModalTitle: "Transmettre à nouveau le dossier à l'ARS ?",
+  notice: (
+    <>
+      Tant que vous n&apos;avez pas confirmé la transmission, votre dossier n&apos;est <strong>pas transmis</strong> à l&apos;ARS. Après la
+      transmission, il est verrouillé ; un récépissé est disponible.
+    </>
+  ),
+};
 
 interface SubmitPanelProps {
   dossierId: string;
@@ -26,14 +57,21 @@ interface SubmitPanelProps {
   onRefused: (errors: FieldErrors) => void;
   /** What will be sent, shown in the confirmation dialog. */
   recap: () => ReactNode;
+  /** Which step is transmitted (its own dialog): the dossier (default) or an AAP project's proofs. */
+  step?: keyof typeof CONFIRM_MODALS;
+  /** The transmission itself; defaults to the common submitDossierAction. */
+  submit?: (version: number) => Promise<ActionResult<{ sequence: number }>>;
+  wording?: Partial<SubmitWording>;
 }
 
 /**
  * "Transmettre à l'ARS": saves first, checks with the submission rules, then asks for a
  * confirmation in a DSFR modal that lists what will be sent, and submits once.
  */
-export function SubmitPanel({ dossierId, resubmission, prepare, onBlocked, onRefused, recap }: SubmitPanelProps) {
+export function SubmitPanel({ dossierId, resubmission, prepare, onBlocked, onRefused, recap, step = "dossier", submit, wording: wordingProps }: SubmitPanelProps) {
   const router = useRouter();
+  const confirmModal = CONFIRM_MODALS[step];
+  const wording = { ...DOSSIER_WORDING, ...wordingProps };
   const [checking, setChecking] = useState(false);
   const [sending, setSending] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -76,7 +114,7 @@ export function SubmitPanel({ dossierId, resubmission, prepare, onBlocked, onRef
     if (version.current === null || sending) return;
     setSending(true);
     try {
-      const result = await submitDossierAction({ dossierId, version: version.current });
+      const result = submit ? await submit(version.current) : await submitDossierAction({ dossierId, version: version.current });
       if (!result.ok) {
         const errors = result.fieldErrors ?? {};
         setFailure(Object.keys(errors).length > 0 ? null : result.message);
@@ -92,16 +130,14 @@ export function SubmitPanel({ dossierId, resubmission, prepare, onBlocked, onRef
     }
   }
 
-  const action = resubmission ? "Transmettre à nouveau à l'ARS" : "Transmettre le dossier à l'ARS";
+  const action = resubmission ? wording.resubmitAction : wording.action;
+  const headingId = step === "dossier" ? "transmission" : `transmission-${step}`;
   return (
-    <section aria-labelledby="transmission" className="flex flex-col gap-4">
-      <h2 id="transmission" className="fr-h4 fr-mb-0">
-        {resubmission ? "Transmettre à nouveau à l'ARS" : "Transmettre à l'ARS"}
+    <section aria-labelledby={headingId} className="flex flex-col gap-4">
+      <h2 id={headingId} className="fr-h4 fr-mb-0">
+        {resubmission ? wording.resubmitHeading : wording.heading}
       </h2>
-      <p className="fr-mb-0">
-        Tant que vous n&apos;avez pas confirmé la transmission, votre dossier n&apos;est <strong>pas transmis</strong> à l&apos;ARS. Après la
-        transmission, il est verrouillé ; un récépissé est disponible.
-      </p>
+      <p className="fr-mb-0">{wording.notice}</p>
       {failure && <Alert severity="error" small description={failure} />}
       <div>
         <Button type="button" ref={openButton} disabled={checking || sending} onClick={() => void open()}>
@@ -109,7 +145,7 @@ export function SubmitPanel({ dossierId, resubmission, prepare, onBlocked, onRef
         </Button>
       </div>
       <confirmModal.Component
-        title={resubmission ? "Transmettre à nouveau le dossier à l'ARS ?" : "Transmettre le dossier à l'ARS ?"}
+        title={resubmission ? wording.resubmitModalTitle : wording.modalTitle}
         size="large"
         buttons={[
           { children: "Annuler", priority: "secondary", type: "button" },

@@ -6,11 +6,13 @@ import { DecisionNotice } from "@/components/dossiers/decision-notice";
 import { DepositForm } from "@/components/dossiers/deposit-form";
 import { DossierProgress, DossierState } from "@/components/dossiers/dossier-progress";
 import { DossierStatusBadge } from "@/components/dossiers/dossier-status-badge";
+import { ProjectCallPage } from "@/components/dossiers/project-call/project-page";
 import { loadForPage, requireRole } from "@/lib/auth/session";
 import { formatCalendarDate, formatParisInstant, now } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import { buildDossierFormModel } from "@/lib/dossiers/form-model";
 import { loadDossierDecision } from "@/lib/dossiers/instruction";
+import { buildProjectCallFormModel } from "@/lib/dossiers/kinds/project-call/form-model";
 import { getDossierForUser } from "@/lib/dossiers/service";
 
 export const metadata: Metadata = { title: "Dossier" };
@@ -21,6 +23,9 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
   const user = await requireRole("ESTABLISHMENT_REFERENT", `/etablissement/dossiers/${id}`);
   const db = getDb();
   const row = await loadForPage(getDossierForUser(db, user, id));
+  if (row.guichet.kind === "PROJECT_CALL") {
+    return <ProjectCallPage model={await buildProjectCallFormModel(db, row, now())} transmitted={typeof transmis === "string" ? transmis : undefined} />;
+  }
   const model = await buildDossierFormModel(db, row, now());
   const lastSubmission = model.submissions.at(-1) ?? null;
   return (
