@@ -1,6 +1,6 @@
 import { Badge, type BadgeProps } from "@codegouvfr/react-dsfr/Badge";
-import { DOSSIER_STATUS_LABELS } from "@/lib/dossiers/machine";
-import type { DossierStatus } from "@/lib/generated/prisma/enums";
+import { dossierStatusLabel } from "@/lib/dossiers/machine";
+import type { DossierStatus, GuichetKind } from "@/lib/generated/prisma/enums";
 
 // The label carries the meaning; DSFR's colour and icon only repeat it.
 const SEVERITY: Record<DossierStatus, BadgeProps["severity"]> = {
@@ -15,10 +15,11 @@ const SEVERITY: Record<DossierStatus, BadgeProps["severity"]> = {
   OBJECTIVES_NOT_MET: "error",
 };
 
-export function DossierStatusBadge({ status }: { status: DossierStatus }) {
+/** `kind` words the status as the dossier's kind does (an AAP project is « Retenu par l'ARS », not « Accepté »). */
+export function DossierStatusBadge({ status, kind }: { status: DossierStatus; kind?: GuichetKind }) {
   return (
     <Badge as="span" small severity={SEVERITY[status]}>
-      {DOSSIER_STATUS_LABELS[status]}
+      {dossierStatusLabel(status, kind)}
     </Badge>
   );
 }

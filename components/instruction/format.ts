@@ -1,5 +1,5 @@
 import { formatCalendarDate, parisDate, type CalendarDate } from "@/lib/clock/paris-date";
-import { PROJECT_CALL_DOCUMENT_KINDS } from "@/lib/dossiers/kinds/project-call/draft-schema";
+import { documentKindLabel as kindLabel } from "@/lib/dossiers/document-kinds";
 import { formatEuros } from "@/lib/funding";
 import type { DiffValue, DiffValueKind } from "@/lib/instruction/snapshot-diff";
 
@@ -65,15 +65,7 @@ export function formatDiffValue(value: DiffValue, kind: DiffValueKind): string {
   }
 }
 
-export const DOCUMENT_KIND_LABELS: Record<string, string> = {
-  GHT_MANDATE: "Justificatif du mandat de l'établissement support",
-  NOTE_DE_CADRAGE: "Note de cadrage",
-  EXPENSE_ATTESTATION: "Attestation sur l'honneur des dépenses (DAF)",
-  OBJECTIVE_PROOF: "Preuve d'atteinte d'objectif",
-  ...Object.fromEntries(PROJECT_CALL_DOCUMENT_KINDS.map((kind) => [kind.key, kind.label])),
-};
-
 export function documentKindLabel(kind: string, objectiveCode: string | null): string {
-  const label = DOCUMENT_KIND_LABELS[kind] ?? kind;
+  const label = kindLabel(kind);
   return objectiveCode ? `${label} ${objectiveCode}` : label;
 }

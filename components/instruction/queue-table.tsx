@@ -100,7 +100,7 @@ export function QueueTable({ queue, filters, action }: { queue: InstructionQueue
         establishmentCell(row),
         row.guichet.label,
         <>
-          <DossierStatusBadge status={row.status} />
+          <DossierStatusBadge status={row.status} kind={row.guichet.kind} />
           {row.changesRequestedAt && (
             <>
               <br />

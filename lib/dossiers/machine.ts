@@ -1,4 +1,4 @@
-import type { DossierStatus, Role } from "@/lib/generated/prisma/enums";
+import type { DossierStatus, GuichetKind, Role } from "@/lib/generated/prisma/enums";
 import type { GuichetPhase } from "@/lib/guichets/guichet-state";
 import { PROJECT_CALL_NEXT_STEP, PROJECT_CALL_STATUS_LABELS } from "./kinds/project-call/labels";
 
@@ -74,6 +74,11 @@ export const DOSSIER_NEXT_STEP: Record<DossierStatus, string> = {
   OBJECTIVES_VALIDATED: PROJECT_CALL_NEXT_STEP.OBJECTIVES_VALIDATED,
   OBJECTIVES_NOT_MET: PROJECT_CALL_NEXT_STEP.OBJECTIVES_NOT_MET,
 };
+
+/** A status as the dossier's kind words it; the common wording when the kind is not known. */
+export function dossierStatusLabel(status: DossierStatus, kind?: GuichetKind): string {
+  return kind === "PROJECT_CALL" ? PROJECT_CALL_STATUS_LABELS[status] : DOSSIER_STATUS_LABELS[status];
+}
 
 /** The statuses only an AAP HOP'EN2 project reaches, after its acceptance (the proof step). */
 export const PROOF_STEP_STATUSES = ["PROOF_SUBMITTED", "PROOF_CHANGES_REQUESTED", "OBJECTIVES_VALIDATED", "OBJECTIVES_NOT_MET"] as const satisfies readonly DossierStatus[];

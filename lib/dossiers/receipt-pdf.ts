@@ -1,3 +1,4 @@
+import { documentKindLabel } from "./document-kinds";
 import fs from "node:fs";
 import path from "node:path";
 import pdfMake from "pdfmake";
@@ -67,12 +68,6 @@ const BLUE_FRANCE = "#000091";
 const GREY_TEXT = "#3a3a3a";
 const HEADER_FILL = "#eeeeee";
 
-const DOCUMENT_KIND_LABELS: Record<string, string> = {
-  GHT_MANDATE: "Mandat de l'établissement support",
-  NOTE_DE_CADRAGE: "Note de cadrage",
-  EXPENSE_ATTESTATION: "Attestation des dépenses",
-  OBJECTIVE_PROOF: "Preuve d'objectif",
-};
 
 /** The kind's name as its module gives it (a snapshot stores the kind as text). */
 function kindName(kind: string): string {
@@ -252,7 +247,7 @@ function documentsTable(snapshot: DossierSnapshot): Content {
         ...snapshot.documents.map((document): TableCell[] => [
           {
             stack: [
-              { text: `${DOCUMENT_KIND_LABELS[document.kind] ?? document.kind}${document.objectiveCode ? ` ${document.objectiveCode}` : ""}` },
+              { text: `${documentKindLabel(document.kind)}${document.objectiveCode ? ` ${document.objectiveCode}` : ""}` },
               ...(document.legalEntities.length > 0 ? [{ text: `EJ ${document.legalEntities.join(", ")}`, color: GREY_TEXT, fontSize: 8 }] : []),
             ],
           },

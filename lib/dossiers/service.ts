@@ -10,6 +10,7 @@ import { effectiveGuichetDates } from "@/lib/guichets/derogations";
 import { guichetPhase, GUICHET_PHASE_LABELS, type GuichetDates } from "@/lib/guichets/guichet-state";
 import { normalizeNru } from "@/lib/self-assessment/nru";
 import { duplicateInSlot, duplicateMessage } from "./document-rules";
+import { projectDocumentProblem } from "./kinds/project-call/document-subjects";
 import { assertProofEditable } from "./kinds/project-call/proof-window";
 import { candidatureDraftSchema, depositDraftSchema, type CandidatureDraft, type DepositDraft } from "./dossier-input";
 import { carrierSelect, loadStartContext, startAvailability, startRefusalError } from "./start-availability";
@@ -228,6 +229,9 @@ export async function attachDocument(
   if (input.kind === "OBJECTIVE_PROOF" && !input.objectiveCode) throw new ValidationError({ objectiveCode: ["Indiquez l'objectif que ce document prouve."] });
   if (SUBJECT_DOCUMENT_KINDS.includes(input.kind) && !input.objectiveCode) throw new ValidationError({ objectiveCode: ["Indiquez ce que ce document concerne."] });
   const objectiveCode = input.kind === "OBJECTIVE_PROOF" || SUBJECT_DOCUMENT_KINDS.includes(input.kind) ? (input.objectiveCode ?? null) : null;
+  // A project's documents are its own (GHT validations, partners' letters, targets' proofs); the AAP's are a project's only.
+  const problem = row.guichet.kind === "PROJECT_CALL" ? await projectDocumentProblem(db, row, input.kind, objectiveCode) : SUBJECT_DOCUMENT_KINDS.includes(input.kind) ? "Ce type de document est propre aux projets de l'appel à projets." : null;
+  if (problem) throw new ValidationError({ [input.kind]: [problem] }, problem);
   for (const finess of targets) {
     // source 003: "Cet espace accepte 20 fichiers maximum" (per EJ and kind of document).
     if (documentsOf(row, finess, input.kind).length >= MAX_NOTE_DE_CADRAGE_FILES) {

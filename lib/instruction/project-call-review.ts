@@ -6,10 +6,11 @@
  * activité combinée, category and cap, eligibility conditions, GHT validations), the ARS's
  * selection record and payments, and the proofs of June 2027. Plain serialisable data.
  */
+import { documentKindLabel } from "@/lib/dossiers/document-kinds";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Database } from "@/lib/db/client";
 import { dossierScope } from "@/lib/dossiers/dossier-view";
-import { PROJECT_CALL_DOCUMENT_KINDS, TARGET_KINDS } from "@/lib/dossiers/kinds/project-call/draft-schema";
+import { TARGET_KINDS } from "@/lib/dossiers/kinds/project-call/draft-schema";
 import type { ConditionState, EligibilityConditionKey } from "@/lib/dossiers/kinds/project-call/eligibility";
 import { loadProjectCallFacts, projectDraftOf } from "@/lib/dossiers/kinds/project-call/facts";
 import { selectionOf, type ProjectSelectionRecord, type ProofDecisionRecord } from "@/lib/dossiers/kinds/project-call/selection";
@@ -127,7 +128,6 @@ export interface ProjectCallReview {
 
 const PROOF_STATUSES: readonly DossierStatus[] = ["PROOF_SUBMITTED", "PROOF_CHANGES_REQUESTED", "OBJECTIVES_VALIDATED", "OBJECTIVES_NOT_MET"];
 
-const DOCUMENT_KIND_LABELS: Record<string, string> = Object.fromEntries(PROJECT_CALL_DOCUMENT_KINDS.map((kind) => [kind.key, kind.label]));
 
 const TARGET_KIND_LABELS: Record<string, string> = Object.fromEntries(TARGET_KINDS.map((kind) => [kind.key, kind.label]));
 
@@ -155,7 +155,7 @@ export async function loadProjectCallReview(db: Database, user: CurrentUser, rev
   const targetText = (id: string | null) => draft.targets.find((target) => target.id === id)?.description || null;
   const documents: ProjectDocument[] = (snapshot?.documents ?? []).map((document) => {
     const subject = document.objectiveCode;
-    const kindLabel = DOCUMENT_KIND_LABELS[document.kind] ?? document.kind;
+    const kindLabel = documentKindLabel(document.kind);
     const about = document.kind === "PARTNER_COMMITMENT" ? partnerName(subject) : document.kind === "GHT_VALIDATION" ? ghtName(subject) : document.kind === "TARGET_PROOF" ? targetText(subject) : null;
     return { ...document, subject, label: about ? `${kindLabel} — ${about}` : kindLabel };
   });

@@ -55,7 +55,7 @@ export default async function DossiersPage() {
                         <ul className={fr.cx("fr-raw-list")}>
                           {row.dossiers.map((dossier) => (
                             <li key={dossier.id}>
-                              <Link href={`/etablissement/dossiers/${dossier.id}`}>Dossier n° {dossier.number}</Link> <DossierStatusBadge status={dossier.status} />
+                              <Link href={`/etablissement/dossiers/${dossier.id}`}>Dossier n° {dossier.number}</Link> <DossierStatusBadge status={dossier.status} kind={guichet.kind} />
                             </li>
                           ))}
                         </ul>

@@ -26,7 +26,7 @@ export function ProjectCallPage({ model, transmitted }: { model: ProjectCallForm
       />
       <header>
         <h1 className="fr-mb-2w">
-          Projet n° {model.number} <DossierStatusBadge status={model.status} />
+          Projet n° {model.number} <DossierStatusBadge status={model.status} kind="PROJECT_CALL" />
         </h1>
         <p className="fr-mb-1w">
           {PROJECT_CALL_KIND_LABEL} — {model.guichet.label} — {model.carrier.name} (FINESS EJ {model.carrier.finess})

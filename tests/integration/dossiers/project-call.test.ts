@@ -83,6 +83,19 @@ describe("the porteur's project", () => {
     ]);
   });
 
+  it("a project's document is about something the project has: a partner of the draft, a target, a GHT its perimeter needs", async () => {
+    const s = await setting(db);
+    const { id } = await startDossier(db, s.referent, { guichetId: s.guichet.id, carrierFiness: s.porteur.ej.finess }, inCall);
+    await saveProjectCallDraft(db, s.referent, id, 0, completeDraft(s.porteur, s.partner, { industrialPartners: [{ id: "p-1", name: "Éditeur Alpha" }] }), inCall);
+    const letter = await createStoredFile(db, s.referent.id, "lettre-alpha.pdf");
+    await expect(attachDocument(db, s.referent, id, { kind: "PARTNER_COMMITMENT", fileId: letter.id, legalEntities: [], objectiveCode: "p-2" }, inCall)).rejects.toThrow("Ce partenaire industriel ne figure pas dans le projet : enregistrez-le d'abord.");
+    await expect(attachDocument(db, s.referent, id, { kind: "GHT_VALIDATION", fileId: letter.id, legalEntities: [], objectiveCode: "ght-x" }, inCall)).rejects.toThrow(/sa validation n'est pas demandée/);
+    await expect(attachDocument(db, s.referent, id, { kind: "NOTE_DE_CADRAGE", fileId: letter.id, legalEntities: [s.porteur.ej.finess] }, inCall)).rejects.toThrow("Ce type de document ne fait pas partie d'un projet de l'appel à projets.");
+    await attachDocument(db, s.referent, id, { kind: "PARTNER_COMMITMENT", fileId: letter.id, legalEntities: [], objectiveCode: "p-1" }, inCall);
+    const documents = await db.dossierDocument.findMany({ where: { dossierId: id }, include: { legalEntities: true } });
+    expect(documents.map((document) => [document.kind, document.objectiveCode, document.legalEntities.map((link) => link.legalEntityFiness)])).toEqual([["PARTNER_COMMITMENT", "p-1", [s.porteur.ej.finess]]]);
+  });
+
   it("a negative forecast is refused by the draft's schema", () => {
     expect(projectCallDraftSchema.safeParse({ forecastExpenses: { "2026": -1 } }).success).toBe(false);
   });

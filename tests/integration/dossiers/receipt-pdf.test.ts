@@ -192,7 +192,7 @@ describe("récépissé PDF of a deposit", () => {
     }
     expect(formatFileSize(1_234_567)).toBe("1,2 Mo (1\u202f234\u202f567 octets)");
     expect(pdf.text).toContain("Note de cadrage");
-    expectWrappedText(pdf, "Attestation des dépenses");
+    expectWrappedText(pdf, "Attestation sur l'honneur des dépenses (DAF)");
   });
 
   it("spans several pages with no two text lines overlapping and nothing outside the margins", async () => {

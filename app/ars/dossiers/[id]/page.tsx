@@ -86,7 +86,7 @@ export default async function InstructionDossierPage({ params }: { params: Promi
         currentPageLabel={`Dossier n° ${row.number}`}
       />
       <h1>
-        Dossier n° {row.number} <DossierStatusBadge status={row.status} />
+        Dossier n° {row.number} <DossierStatusBadge status={row.status} kind={row.guichet.kind} />
       </h1>
       <p className={fr.cx("fr-text--lead")}>
         {row.guichet.label} — {row.carrier.name} (FINESS EJ {row.carrier.finess})

@@ -14,12 +14,15 @@ import { PROJECT_CALL_THEME_KEYS } from "./themes";
 const text = (label: string, max: number) =>
   z.string().trim().max(max, `${label} : ${max.toLocaleString("fr-FR")} caractères au maximum.`).optional().default("");
 
-/** A FINESS as typed (spaces removed, upper-cased); its pattern and existence are checked on submission. */
+/**
+ * A FINESS as typed (spaces removed, upper-cased), kept even when too long so that an autosave
+ * never loses it: its pattern and existence are checked on submission (submission-rules.ts).
+ */
 const typedFiness = (label: string) =>
   z
     .string()
     .transform((value) => value.replace(/\s+/g, "").toUpperCase())
-    .pipe(z.string().max(9, `${label} : le numéro FINESS compte 9 caractères.`))
+    .pipe(z.string().max(20, `${label} : un numéro FINESS compte 9 caractères.`))
     .optional()
     .default("");
 

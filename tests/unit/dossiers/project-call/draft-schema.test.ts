@@ -57,7 +57,9 @@ describe("the draft refuses what no real dossier holds, with French messages nam
     expect(Object.keys(messagesOf({ theme: "CYBERSECURITE" }))).toEqual(["theme"]);
     expect(messagesOf({ objectives: Array.from({ length: 5 }, () => ({ code: "URG-1" })) })).toEqual({ objectives: "Une thématique compte 4 objectifs au plus." });
     expect(messagesOf({ targets: [{ id: "a b" }] })).toEqual({ "targets.0.id": "Identifiant de ligne invalide." });
-    expect(messagesOf({ porteurFinessPmsi: "9984007001" })).toEqual({ porteurFinessPmsi: "FINESS PMSI du porteur : le numéro FINESS compte 9 caractères." });
+    // A FINESS one digit too long is kept as typed (the submission says it is invalid); an absurd one is refused.
+    expect(messagesOf({ porteurFinessPmsi: "9984007001" })).toEqual({});
+    expect(messagesOf({ porteurFinessPmsi: "9".repeat(21) })).toEqual({ porteurFinessPmsi: "FINESS PMSI du porteur : un numéro FINESS compte 9 caractères." });
   });
 
   it("lists are bounded (201 EG)", () => {
