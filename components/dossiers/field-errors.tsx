@@ -3,11 +3,10 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { forwardRef, type MouseEvent, type ReactNode } from "react";
 import type { FieldErrors } from "@/lib/dossiers/submission-rules";
+import { fieldId } from "./field-id";
 
-/** The DOM id of the field a server error key points at ("parts.998400402.nru" → "champ-parts-998400402-nru"). */
-export function fieldId(key: string): string {
-  return `champ-${key.replace(/[^A-Za-z0-9]+/g, "-")}`;
-}
+// The DOM id of the field a server error key points at (a plain module, for server components too).
+export { fieldId };
 
 const FOCUSABLE = "input:not([type=hidden]):not([tabindex='-1']):not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), a[href]";
 

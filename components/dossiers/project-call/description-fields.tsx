@@ -1,6 +1,6 @@
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { PROJECT_CALL_FIELD_LABELS } from "@/lib/dossiers/kinds/project-call/labels";
-import { fieldId } from "../field-errors";
+import { fieldId } from "../field-id";
 import { invalid, stateOf, type FieldKit } from "./kit";
 
 const TEXTS = [

@@ -1,6 +1,6 @@
 import { Badge, type BadgeProps } from "@codegouvfr/react-dsfr/Badge";
 import type { ConditionState, ProjectCallEligibility } from "@/lib/dossiers/kinds/project-call/eligibility";
-import { fieldId } from "../field-errors";
+import { fieldId } from "../field-id";
 
 // The text says the state; DSFR's colour and icon only repeat it.
 const STATE: Record<ConditionState, { label: string; severity: BadgeProps["severity"] }> = {

@@ -1,6 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import type { ReactNode } from "react";
-import { fieldId } from "../field-errors";
+import { fieldId } from "../field-id";
 
 /**
  * A DSFR fieldset for a group of fields that has messages of its own (a list with no row yet, the

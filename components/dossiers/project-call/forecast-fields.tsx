@@ -4,7 +4,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useWatch } from "react-hook-form";
 import { PROJECT_CALL_FIELD_LABELS } from "@/lib/dossiers/kinds/project-call/labels";
 import { formatEuros } from "@/lib/funding/money";
-import { fieldId } from "../field-errors";
+import { fieldId } from "../field-id";
 import { FieldGroup, FieldsetElement } from "./field-group";
 import { invalid, stateOf, type FieldKit } from "./kit";
 import { typedCents } from "./values";

@@ -2,7 +2,7 @@
 
 import type { ProjectCallFormModel } from "@/lib/dossiers/kinds/project-call/form-model";
 import { DocumentSlot } from "../document-slot";
-import { fieldId } from "../field-errors";
+import { fieldId } from "../field-id";
 import { GroupMessages } from "./field-group";
 import type { FieldKit } from "./kit";
 

@@ -9,7 +9,7 @@ import { INDUSTRIAL_PARTNERS_MAX } from "@/lib/dossiers/kinds/project-call/draft
 import type { ProjectCallFormModel } from "@/lib/dossiers/kinds/project-call/form-model";
 import { PROJECT_CALL_FIELD_LABELS } from "@/lib/dossiers/kinds/project-call/labels";
 import { DocumentSlot } from "../document-slot";
-import { fieldId } from "../field-errors";
+import { fieldId } from "../field-id";
 import { FieldGroup, FieldsetElement, GroupMessages } from "./field-group";
 import { invalid, stateOf, type FieldKit } from "./kit";
 import { newRowId } from "./values";

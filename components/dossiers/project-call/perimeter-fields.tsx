@@ -8,7 +8,7 @@ import { PERIMETER_MAX_SITES } from "@/lib/dossiers/kinds/project-call/draft-sch
 import type { ProjectCallLiveFacts } from "@/lib/dossiers/kinds/project-call/form-model";
 import { PROJECT_CALL_FIELD_LABELS } from "@/lib/dossiers/kinds/project-call/labels";
 import { FINESS_PATTERN } from "@/lib/funding/finess-rules";
-import { fieldId } from "../field-errors";
+import { fieldId } from "../field-id";
 import { FieldGroup, FieldsetElement } from "./field-group";
 import { invalid, stateOf, type FieldKit } from "./kit";
 import { normalizedFiness } from "./values";

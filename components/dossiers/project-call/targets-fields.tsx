@@ -8,7 +8,7 @@ import { useRef } from "react";
 import { useFieldArray } from "react-hook-form";
 import { PROJECT_TARGETS_MAX, TARGET_KINDS } from "@/lib/dossiers/kinds/project-call/draft-schema";
 import { PROJECT_CALL_FIELD_LABELS } from "@/lib/dossiers/kinds/project-call/labels";
-import { fieldId } from "../field-errors";
+import { fieldId } from "../field-id";
 import { FieldGroup, FieldsetElement } from "./field-group";
 import { invalid, stateOf, type FieldKit } from "./kit";
 import { newRowId } from "./values";

@@ -6,7 +6,7 @@ import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { useWatch } from "react-hook-form";
 import { PROJECT_CALL_FIELD_LABELS } from "@/lib/dossiers/kinds/project-call/labels";
 import { isProjectCallThemeKey, PROJECT_CALL_THEME_KEYS, PROJECT_CALL_THEMES } from "@/lib/dossiers/kinds/project-call/themes";
-import { fieldId } from "../field-errors";
+import { fieldId } from "../field-id";
 import { FieldGroup, FieldsetElement } from "./field-group";
 import { invalid, stateOf, type FieldKit } from "./kit";
 import { chosenObjectives, type ProjectValues } from "./values";
