@@ -1,4 +1,5 @@
 import { documentKindLabel } from "./document-kinds";
+import { projectReceiptSections } from "./kinds/project-call/receipt-content";
 import fs from "node:fs";
 import path from "node:path";
 import pdfMake from "pdfmake";
@@ -118,6 +119,13 @@ const headerCell = (label: string, alignment: "left" | "right" = "left"): TableC
 const labelCell = (label: string): TableCell => ({ text: label, bold: true });
 const amountCell = (cents: Cents | null, bold = false): TableCell => ({ text: cents === null ? "non renseigné" : formatEuros(cents), alignment: "right", bold, noWrap: cents !== null });
 
+function labelValueTable(rows: readonly [string, string][]): Content {
+  return {
+    table: { widths: columnWidths(130, "rest"), dontBreakRows: true, body: rows.map(([label, value]) => [labelCell(label), { text: value }]) },
+    layout: "lightHorizontalLines",
+  };
+}
+
 function summaryTable(snapshot: DossierSnapshot): Content {
   const rows: [string, string][] = [
     ["Dossier n°", snapshot.dossierNumber],
@@ -129,10 +137,7 @@ function summaryTable(snapshot: DossierSnapshot): Content {
     ["Date et heure", formatTransmissionInstant(snapshot.submittedAt)],
     ["Transmis par", `${snapshot.submittedBy.name} <${snapshot.submittedBy.email}>`],
   ];
-  return {
-    table: { widths: columnWidths(130, "rest"), dontBreakRows: true, body: rows.map(([label, value]) => [labelCell(label), { text: value }]) },
-    layout: "lightHorizontalLines",
-  };
+  return labelValueTable(rows);
 }
 
 function legalEntitiesTable(snapshot: DossierSnapshot, withNru: boolean): Content {
@@ -268,20 +273,27 @@ function documentsTable(snapshot: DossierSnapshot): Content {
 export function receiptDocumentDefinition(snapshot: DossierSnapshot): TDocumentDefinitions {
   const data = snapshotDataSchema.parse(snapshot.data ?? {});
   const isDeposit = snapshot.guichet.kind === "MILESTONE_DEPOSIT";
+  const isProject = snapshot.guichet.kind === "PROJECT_CALL";
+  const proofStep = snapshot.step === "proof";
   const title = `Récépissé ${snapshot.dossierNumber} — transmission ${snapshot.sequence}`;
   const submittedAt = new Date(snapshot.submittedAt);
+  const what = proofStep ? `Les éléments de preuve du projet ${snapshot.dossierNumber} ont été transmis` : `Le dossier ${snapshot.dossierNumber} a été transmis`;
   const content: Content[] = [
-    { text: "Guichet HospiConnect — programme HospiConnect / HOP'EN2", color: BLUE_FRANCE, bold: true },
-    { text: "Récépissé de transmission à l'ARS", style: "title" },
+    { text: isProject ? "Guichet HospiConnect — appel à projets HOP'EN2" : "Guichet HospiConnect — programme HospiConnect / HOP'EN2", color: BLUE_FRANCE, bold: true },
+    { text: proofStep ? "Récépissé de transmission des éléments de preuve à l'ARS" : "Récépissé de transmission à l'ARS", style: "title" },
     {
-      text: `Le dossier ${snapshot.dossierNumber} a été transmis à l'ARS ${snapshot.carrier.regionName} ${formatTransmissionInstant(snapshot.submittedAt)}. Ce récépissé reprend ce qui a été transmis.`,
+      text: `${what} à l'ARS ${snapshot.carrier.regionName} ${formatTransmissionInstant(snapshot.submittedAt)}. Ce récépissé reprend ce qui a été transmis.`,
       margin: [0, 0, 0, 8],
     },
     summaryTable(snapshot),
-    sectionTitle(`Entités juridiques couvertes (${snapshot.parts.length})`),
-    legalEntitiesTable(snapshot, isDeposit),
   ];
-  if (isDeposit) {
+  // A project's perimeter says which establishments it covers; the other kinds list their EJ.
+  if (!isProject) content.push(sectionTitle(`Entités juridiques couvertes (${snapshot.parts.length})`), legalEntitiesTable(snapshot, isDeposit));
+  if (isProject) {
+    for (const section of projectReceiptSections(snapshot.data, proofStep ? "proof" : "dossier")) {
+      content.push(sectionTitle(section.title), section.rows.length === 0 ? { text: "Aucun." } : labelValueTable(section.rows));
+    }
+  } else if (isDeposit) {
     content.push(
       sectionTitle("Attestations"),
       attestationsTable(snapshot, data.deposit?.attestations ?? { targetsReached: false, expensesTruthful: false }),

@@ -16,6 +16,8 @@ export interface DossierSnapshot {
   submittedBy: { id: string; name: string; email: string };
   /** The version the submitter saw: a repeated click with the same version is the same submission. */
   fromVersion: number;
+  /** What was transmitted: the dossier (absent in older snapshots), or an AAP project's June-2027 proofs. */
+  step?: "dossier" | "proof";
   data: unknown;
   parts: {
     legalEntityFiness: string;

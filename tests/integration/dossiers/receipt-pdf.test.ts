@@ -251,3 +251,54 @@ describe("récépissé PDF of a candidature", () => {
     expect(pdf.text).toContain("Aucun document.");
   });
 });
+
+describe("récépissé PDF of an AAP HOP'EN2 project (source 001_56e3d9c199e9e209.txt)", () => {
+  const project: DossierSnapshot = {
+    ...ghtCandidature,
+    dossierNumber: "AAP2026-000012",
+    guichet: { code: "AAP-HOPEN2-2026", label: "Appel à projets HOP'EN2 – 2026", year: 2026, kind: "PROJECT_CALL" },
+    parts: [part(FINESS[0]!, 0, [null, null, null], null)],
+    documents: [document(1, "PARTNER_COMMITMENT", "lettre-editeur.pdf", [FINESS[0]!])],
+    data: {
+      project: {
+        porteurFinessPmsi: "998400402",
+        perimeter: [
+          { siteFiness: "998400410", legalEntityFiness: "998400402" },
+          { siteFiness: "995300118", legalEntityFiness: "995300100" },
+        ],
+        theme: "RATTRAPAGE_MATURITE",
+        objectives: [{ code: "RAT-1", description: "Connexion par e-CPS sur les postes partagés." }],
+        responsible: { name: "Claire Dubois", email: "claire.dubois@ch-test.fr", profession: "DSI" },
+        team: [{ name: "Paul Martin", email: "", profession: "Cadre de santé", coLead: true }],
+        businessStakes: "Réduire le temps de connexion.",
+        operationalObjectives: "Moins de 10 secondes.",
+        siWorkstreams: "Annuaire et fédération d'identités.",
+        targets: [{ id: "t-1", kind: "QUANTITATIVE", description: "90 % des soignants par e-CPS" }],
+        forecastExpenses: { "2026": 3_000_000, "2027": 2_000_050 },
+        industrialPartners: [{ id: "p-1", name: "Éditeur Alpha" }],
+      },
+      proof: { targets: [{ targetId: "t-1", reached: true, comment: "Tableau de bord de mai 2027." }] },
+    },
+  };
+
+  it("says what the project transmitted: porteur, theme and objectives, team, forecasts, perimeter, targets — not the HospiConnect amounts", async () => {
+    const pdf = await readPdfText(await renderReceiptPdf(project));
+    expect(pdf.text).toContain("Le dossier AAP2026-000012 a été transmis");
+    expectWrappedText(pdf, "Thématique Rattrapage de la maturité numérique des établissements");
+    expectWrappedText(pdf, "Dépenses prévisionnelles 2027 20\u202f000,50\u00a0€");
+    expectWrappedText(pdf, "EG n° 2 FINESS EG 995300118 — FINESS EJ 995300100");
+    expectWrappedText(pdf, "Cible n° 1 (cible quantitative) 90 % des soignants par e-CPS");
+    expectWrappedText(pdf, "Lettre d'engagement d'un partenaire industriel");
+    expect(pdf.text).not.toContain("Montant demandé");
+    expect(pdf.text).not.toContain("Preuves d'atteinte des cibles");
+    expectNoOverlap(pdf);
+    expectInsideMargins(pdf);
+  });
+
+  it("for the June-2027 transmission, names the proofs and each target's outcome", async () => {
+    const pdf = await readPdfText(await renderReceiptPdf({ ...project, sequence: 2, step: "proof" }));
+    expectWrappedText(pdf, "Récépissé de transmission des éléments de preuve à l'ARS");
+    expectWrappedText(pdf, "Les éléments de preuve du projet AAP2026-000012 ont été transmis");
+    expectWrappedText(pdf, "Cible n° 1 atteinte — Tableau de bord de mai 2027.");
+  });
+});

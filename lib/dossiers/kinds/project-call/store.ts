@@ -54,7 +54,7 @@ export async function submitProjectProof(db: Database, user: CurrentUser, id: st
     if (Object.keys(errors).length > 0) throw new ValidationError(errors, "Les preuves n'ont pas été transmises : complétez ou corrigez les éléments signalés.");
     const sequence = current.submissions.length + 1;
     const submitter = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { id: true, name: true, email: true } });
-    const snapshot = buildSnapshot(current, { sequence, submittedAt: at, submittedBy: submitter, fromVersion: expectedVersion });
+    const snapshot = { ...buildSnapshot(current, { sequence, submittedAt: at, submittedBy: submitter, fromVersion: expectedVersion }), step: "proof" as const };
     await tx.dossierSubmission.create({ data: { dossierId: id, sequence, submittedAt: at, submittedById: user.id, snapshot: snapshot as unknown as Prisma.InputJsonValue } });
     const resubmission = row.status === "PROOF_CHANGES_REQUESTED";
     await tx.dossierEvent.create({
