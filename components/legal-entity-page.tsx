@@ -53,10 +53,14 @@ export function LegalEntityPage({
             caption={`Dossiers de ${entity.name}, guichet le plus récent d'abord`}
             headers={["Dossier", "Guichet", "Porté par", "État", "Montant demandé", "Montant accordé"]}
             data={dossiers.map((row) => [
-              dossierHref ? <Link key="numero" href={dossierHref(row.dossierId)}>{row.number}</Link> : row.number,
+              dossierHref && row.readable ? <Link key="numero" href={dossierHref(row.dossierId)}>{row.number}</Link> : row.number,
               row.guichetLabel,
-              row.carrierFiness === entity.finess ? "Cette EJ" : `${row.carrierName} (support du GHT)`,
-              <DossierStatusBadge key="etat" status={row.status} />,
+              row.role === "party"
+                ? `${row.carrierName} — projet dont cette EJ est partie prenante`
+                : row.carrierFiness === entity.finess
+                  ? "Cette EJ"
+                  : `${row.carrierName} (support du GHT)`,
+              <DossierStatusBadge key="etat" status={row.status} kind={row.guichetKind} />,
               euros(row.requested),
               euros(row.decided),
             ])}

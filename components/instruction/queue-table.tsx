@@ -52,6 +52,8 @@ function establishmentCell(row: QueueRow) {
 }
 
 function daysLeftCell(row: QueueRow) {
+  if (row.proofsToReview) return "Preuves à examiner";
+  if (row.status === "PROOF_CHANGES_REQUESTED") return "Complément demandé sur les preuves";
   const label = daysLeftLabel(row.daysLeft);
   const sentence = daysLeftSentence(row.daysLeft, row.instructionEndsOn);
   const urgent = row.daysLeft !== null && row.daysLeft <= URGENT_DAYS;

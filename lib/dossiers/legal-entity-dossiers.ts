@@ -17,6 +17,10 @@ export interface LegalEntityDossierRow {
   /** Amounts of THIS EJ's part, in cents (null when not given yet). */
   requested: Cents | null;
   decided: Cents | null;
+  /** "party": an AAP project of another porteur whose perimeter includes this EJ (or one of its EG). */
+  role: "carrier" | "party";
+  /** Whether the user may open it (a party's referent sees that the project counts, not its content). */
+  readable: boolean;
 }
 
 const cents = (value: bigint | null): Cents | null => (value === null ? null : (Number(value) as Cents));
@@ -46,9 +50,9 @@ export async function dossiersOfLegalEntity(db: Database, user: CurrentUser, fin
     },
     orderBy: [{ dossier: { guichet: { opensOn: "desc" } } }, { dossier: { number: "asc" } }],
   });
-  return parts
+  const carried = parts
     .filter((part) => canReadDossier(user, dossierScope(part.dossier)))
-    .map(({ dossier, requestedCents, decidedCents }) => ({
+    .map(({ dossier, requestedCents, decidedCents }): LegalEntityDossierRow => ({
       dossierId: dossier.id,
       number: dossier.number,
       status: dossier.status,
@@ -58,5 +62,51 @@ export async function dossiersOfLegalEntity(db: Database, user: CurrentUser, fin
       carrierName: dossier.carrier.name,
       requested: cents(requestedCents),
       decided: cents(decidedCents),
+      role: "carrier",
+      readable: true,
     }));
+  return [...carried, ...(await projectsAsParty(db, user, finess, new Set(carried.map((row) => row.dossierId))))];
+}
+
+/**
+ * The transmitted AAP projects of other porteurs whose perimeter holds one of this EJ's FINESS PMSI
+ * (the EJ itself, or one of its EG): they count in its two projects (source 001), so its page says so.
+ */
+async function projectsAsParty(db: Database, user: CurrentUser, finess: string, known: ReadonlySet<string>): Promise<LegalEntityDossierRow[]> {
+  const sites = await db.site.findMany({ where: { legalEntityFiness: finess }, select: { finess: true } });
+  const slots = await db.projectCallSlot.findMany({
+    where: { finessPmsi: { in: [finess, ...sites.map((site) => site.finess)] } },
+    select: {
+      dossier: {
+        select: {
+          id: true,
+          number: true,
+          status: true,
+          guichet: { select: { label: true, kind: true } },
+          carrier: { select: { finess: true, name: true, regionCode: true, ght: { select: { supportFiness: true } } } },
+        },
+      },
+    },
+    orderBy: { takenAt: "desc" },
+  });
+  const seen = new Set(known);
+  return slots.flatMap(({ dossier }) => {
+    if (seen.has(dossier.id)) return [];
+    seen.add(dossier.id);
+    return [
+      {
+        dossierId: dossier.id,
+        number: dossier.number,
+        status: dossier.status,
+        guichetLabel: dossier.guichet.label,
+        guichetKind: dossier.guichet.kind,
+        carrierFiness: dossier.carrier.finess,
+        carrierName: dossier.carrier.name,
+        requested: null,
+        decided: null,
+        role: "party" as const,
+        readable: canReadDossier(user, dossierScope(dossier)),
+      },
+    ];
+  });
 }

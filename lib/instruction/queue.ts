@@ -91,8 +91,10 @@ export interface QueueRow {
   submittedAt: Date | null;
   decidedAt: Date | null;
   instructionEndsOn: CalendarDate;
-  /** Days left to instruct (today counts; 0 once over); null once decided. */
+  /** Days left to instruct (today counts; 0 once over); null once decided, or in an AAP project's proof step. */
   daysLeft: number | null;
+  /** An AAP project whose June-2027 proofs await the ARS (no end date in source 001). */
+  proofsToReview: boolean;
   /** When the open change request was sent, if any. */
   changesRequestedAt: Date | null;
 }
@@ -129,7 +131,8 @@ export async function loadInstructionQueue(db: Database, user: CurrentUser, filt
     rows: rows.flatMap((row): QueueRow[] => {
       if (!isQueueStatus(row.status)) return []; // unreachable: the where excludes drafts
       const instructionEndsOn = calendarDateFromDb(row.guichet.instructionEndsOn);
-      const decided = row.status === "ACCEPTED" || row.status === "REFUSED";
+      // Only the selection or instruction counts down to the guichet's end; the proof step has no end date.
+      const counting = row.status === "SUBMITTED" || row.status === "CHANGES_REQUESTED";
       return [
         {
           id: row.id,
@@ -142,7 +145,8 @@ export async function loadInstructionQueue(db: Database, user: CurrentUser, filt
           submittedAt: row.submittedAt,
           decidedAt: row.decidedAt,
           instructionEndsOn,
-          daysLeft: decided ? null : instructionDaysLeft(instructionEndsOn, today),
+          daysLeft: counting ? instructionDaysLeft(instructionEndsOn, today) : null,
+          proofsToReview: row.status === "PROOF_SUBMITTED",
           changesRequestedAt: row.changeRequests[0]?.createdAt ?? null,
         },
       ];

@@ -14,6 +14,7 @@ import { acceptDossier } from "@/lib/dossiers/instruction";
 import { attachDocument, getDossierForUser, startDossier, submitDossier } from "@/lib/dossiers/service";
 import { DeadlinePassedError, ForbiddenError, InvalidStateError, ValidationError } from "@/lib/errors";
 import { notifyDossierEvent } from "@/lib/notifications/dossier-notifications";
+import { dossiersOfLegalEntity } from "@/lib/dossiers/legal-entity-dossiers";
 import { asCurrentUser, createStoredFile, createUser } from "../support/factories";
 import { useTestDatabase } from "../support/test-database";
 import { completeDraft, grid, inCall, inProofs, inSelection, setting, transmittedProject } from "../support/project-call-builders";
@@ -111,6 +112,20 @@ describe("the porteur's project", () => {
     expect(mails.filter((mail) => mail.template === "dossier-submitted-establishment").map((mail) => mail.toAddress)).toEqual([s.referent.email]);
     expect(mails.filter((mail) => mail.template === "dossier-submitted-ars").map((mail) => mail.toAddress)).toContain(s.instructor.email);
     expect(mails[0]!.subject).toContain("Transmission de votre formulaire de dépôt de projet à votre ARS");
+  });
+
+  it("a party's EJ page lists the project it takes part in: the ARS opens it, the party's referent only sees that it counts", async () => {
+    const s = await setting(db);
+    const id = await transmittedProject(db, s);
+    const partnerReferent = asCurrentUser(await createUser(db, { role: "ESTABLISHMENT_REFERENT", legalEntities: [s.partner.ej.finess] }), [s.partner.ej.finess]);
+    const asParty = await dossiersOfLegalEntity(db, partnerReferent, s.partner.ej.finess);
+    expect(asParty.map((row) => [row.dossierId, row.role, row.readable, row.carrierName])).toEqual([[id, "party", false, "CH porteur"]]);
+    await expect(getDossierForUser(db, partnerReferent, id)).rejects.toBeInstanceOf(ForbiddenError);
+    const forArs = await dossiersOfLegalEntity(db, s.instructor, s.partner.ej.finess);
+    expect(forArs.map((row) => [row.dossierId, row.role, row.readable])).toEqual([[id, "party", true]]);
+    // The porteur's own page lists it once, as its own.
+    const forPorteur = await dossiersOfLegalEntity(db, s.referent, s.porteur.ej.finess);
+    expect(forPorteur.filter((row) => row.dossierId === id).map((row) => row.role)).toEqual(["carrier"]);
   });
 
   it("a third project with the same FINESS PMSI is refused with source 001's rule", async () => {
