@@ -60,6 +60,22 @@ describe("the porteur's project", () => {
     expect(model.live.errors).toEqual({});
   });
 
+  it("the category reads the official activité combinée over a newer SAE estimate, and says which FINESS PMSI has none", async () => {
+    const s = await setting(db);
+    // A newer estimate of the porteur that would move the perimeter to category D: the official figure wins.
+    await db.combinedActivity.create({ data: { finessPmsi: s.porteur.ej.finess, year: 2025, value: 300_000, isEstimate: true } });
+    const { id } = await startDossier(db, s.referent, { guichetId: s.guichet.id, carrierFiness: s.porteur.ej.finess }, inCall);
+    await saveProjectCallDraft(db, s.referent, id, 0, completeDraft(s.porteur, s.partner), inCall);
+    const model = await buildProjectCallFormModel(db, await getDossierForUser(db, s.referent, id), inCall);
+    expect(model.live.category).toEqual({ known: true, category: "C", cap: 8_500_000, combinedActivity: 65_000 });
+    expect(model.live.activities.map((activity) => [activity.value, activity.isEstimate])).toEqual([[40_000, false], [25_000, false]]);
+    // Without any figure for the partner, no category and no cap: the porteur is told which one.
+    await db.combinedActivity.deleteMany({ where: { finessPmsi: s.partner.ej.finess } });
+    const without = await buildProjectCallFormModel(db, await getDossierForUser(db, s.referent, id), inCall);
+    expect(without.live.category).toEqual({ known: false, missingFinessPmsi: [s.partner.ej.finess] });
+    expect(without.live.errors.perimeter?.[0]).toContain(`L'activité combinée de ${s.partner.ej.finess} est inconnue du portail`);
+  });
+
   it("an unknown FINESS in the perimeter or a missing forecast blocks the transmission, field by field, and nothing changes", async () => {
     const s = await setting(db);
     const { id } = await startDossier(db, s.referent, { guichetId: s.guichet.id, carrierFiness: s.porteur.ej.finess }, inCall);
