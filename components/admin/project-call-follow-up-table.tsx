@@ -1,6 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { DataTable } from "@/components/admin/data-table";
-import type { projectCallFollowUp } from "@/lib/admin/project-call-follow-up";
+import type { projectCallFollowUp } from "@/lib/dossiers/kinds/project-call/follow-up";
 import { formatEuros } from "@/lib/funding/money";
 
 type FollowUp = Awaited<ReturnType<typeof projectCallFollowUp>>;

@@ -15,7 +15,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DossierNotificationKind } from "@/lib/dossiers/instruction";
 import { proofWindowOf } from "@/lib/dossiers/kinds/project-call/proof-window";
 import { selectionOf } from "@/lib/dossiers/kinds/project-call/selection";
-import { objectivesNotMet, objectivesValidated, projectAccepted, proofChangesRequested, proofSubmittedToArs, proofSubmittedToEstablishment } from "./project-call-templates";
+import { objectivesNotMet, objectivesValidated, projectAccepted, proofChangesRequested, proofSubmittedToArs, proofSubmittedToEstablishment } from "@/lib/dossiers/kinds/project-call/emails";
 import {
   accepted,
   changesRequested,

@@ -10,7 +10,7 @@ import { GuichetPhaseBadge } from "@/components/admin-guichets/guichet-phase-bad
 import { DossierStatusBadge } from "@/components/dossiers/dossier-status-badge";
 import { FOLLOW_UP_STATUSES } from "@/lib/admin/follow-up-rows";
 import { followUpGuichets, nationalFollowUp, regionFollowUp } from "@/lib/admin/national-follow-up";
-import { projectCallFollowUp } from "@/lib/admin/project-call-follow-up";
+import { projectCallFollowUp } from "@/lib/dossiers/kinds/project-call/follow-up";
 import { ProjectCallFollowUpTable } from "@/components/admin/project-call-follow-up-table";
 import { loadForPage, requireRole } from "@/lib/auth/session";
 import { formatCalendarDate, now, parisDate } from "@/lib/clock";

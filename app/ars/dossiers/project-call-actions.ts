@@ -5,7 +5,7 @@ import { z } from "zod";
 import { createAction } from "@/lib/actions/create-action";
 import { now } from "@/lib/clock";
 import { decideObjectives, decideProjectSelection, requestProofChanges } from "@/lib/dossiers/kinds/project-call/selection";
-import type { SelectionDecisionPayload } from "@/lib/instruction/project-call-form";
+import type { SelectionDecisionPayload } from "@/lib/dossiers/kinds/project-call/selection-form";
 import { notifyDossierEvent } from "@/lib/notifications/dossier-notifications";
 
 /*

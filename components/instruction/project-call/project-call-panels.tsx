@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, type ReactNode } from "react";
 import { formatParisInstant } from "@/lib/clock/paris-date";
 import type { Cents } from "@/lib/funding/money";
-import type { ProjectCategoryView } from "@/lib/instruction/project-call-review";
+import type { ProjectCategoryView } from "@/lib/dossiers/kinds/project-call/review";
 import { ProofDecisionPanel } from "./proof-decision-panel";
 import { SelectionGridForm } from "./selection-grid-form";
 

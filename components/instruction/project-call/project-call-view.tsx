@@ -1,4 +1,4 @@
-import type { ProjectCallReview } from "@/lib/instruction/project-call-review";
+import type { ProjectCallReview } from "@/lib/dossiers/kinds/project-call/review";
 import { ProjectPlan, ProjectTheme } from "./project-content";
 import { ProjectDocuments } from "./project-documents";
 import { ProjectEligibility } from "./project-eligibility";

@@ -1,7 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Table } from "@codegouvfr/react-dsfr/Table";
 import { formatEuros } from "@/lib/funding/money";
-import type { ProjectCallReview } from "@/lib/instruction/project-call-review";
+import type { ProjectCallReview } from "@/lib/dossiers/kinds/project-call/review";
 
 const cents = (value: number | null) => (value === null ? "non renseigné" : formatEuros(value));
 

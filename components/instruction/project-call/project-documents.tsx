@@ -1,6 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
-import type { ProjectCallReview } from "@/lib/instruction/project-call-review";
+import type { ProjectCallReview } from "@/lib/dossiers/kinds/project-call/review";
 import { DocumentList } from "../document-list";
 
 /** The industrial partners with their commitment letters, the GHT validations, and any other document of the transmission. */

@@ -1,7 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Badge, type BadgeProps } from "@codegouvfr/react-dsfr/Badge";
 import type { ConditionState } from "@/lib/dossiers/kinds/project-call/eligibility";
-import type { ProjectEligibilityView } from "@/lib/instruction/project-call-review";
+import type { ProjectEligibilityView } from "@/lib/dossiers/kinds/project-call/review";
 
 // The label carries the meaning; DSFR's colour and icon only repeat it.
 const STATES: Record<ConditionState, { label: string; severity: BadgeProps["severity"] }> = {

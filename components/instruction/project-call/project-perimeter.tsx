@@ -2,7 +2,7 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Table } from "@codegouvfr/react-dsfr/Table";
 import { formatEuros } from "@/lib/funding/money";
-import type { ProjectCallReview } from "@/lib/instruction/project-call-review";
+import type { ProjectCallReview } from "@/lib/dossiers/kinds/project-call/review";
 import { formatActivity } from "./format";
 
 const UNKNOWN = "inconnu du référentiel";

@@ -1,6 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Table } from "@codegouvfr/react-dsfr/Table";
-import type { ProjectCallReview } from "@/lib/instruction/project-call-review";
+import type { ProjectCallReview } from "@/lib/dossiers/kinds/project-call/review";
 
 const orDash = (text: string) => text || "—";
 

@@ -1,7 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { formatParisInstant } from "@/lib/clock/paris-date";
-import type { ProjectProofTargetView } from "@/lib/instruction/project-call-review";
+import type { ProjectProofTargetView } from "@/lib/dossiers/kinds/project-call/review";
 import { DocumentList } from "../document-list";
 
 function Reached({ reached }: { reached: boolean | null }) {

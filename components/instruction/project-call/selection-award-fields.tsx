@@ -7,7 +7,7 @@ import { fieldId, fieldState } from "@/components/dossiers/field-errors";
 import { AWARD_JUSTIFICATION_FACTORS, type AwardJustificationFactor } from "@/lib/dossiers/kinds/project-call/scoring";
 import { aapPayments, type AapCategory } from "@/lib/funding/aap";
 import { formatEuros, type Cents } from "@/lib/funding/money";
-import { parsedAmount } from "@/lib/instruction/project-call-form";
+import { parsedAmount } from "@/lib/dossiers/kinds/project-call/selection-form";
 
 /** What « Retenir le projet » asks: the amount within the category's cap, its justification and, below the cap, the factors weighed. */
 export function SelectionAwardFields({

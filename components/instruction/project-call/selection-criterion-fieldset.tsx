@@ -5,7 +5,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { fieldId, fieldState } from "@/components/dossiers/field-errors";
 import { SCORE_LEVELS, SELECTION_CRITERIA } from "@/lib/dossiers/kinds/project-call/scoring";
-import type { CriterionAnswer } from "@/lib/instruction/project-call-form";
+import type { CriterionAnswer } from "@/lib/dossiers/kinds/project-call/selection-form";
 
 type Criterion = (typeof SELECTION_CRITERIA)[number];
 

@@ -20,7 +20,7 @@ import {
   selectionPayload,
   type CriterionAnswer,
   type SelectionFormState,
-} from "@/lib/instruction/project-call-form";
+} from "@/lib/dossiers/kinds/project-call/selection-form";
 import { FormErrorSummary } from "./form-error-summary";
 import { SelectionAwardFields } from "./selection-award-fields";
 import { SelectionCriterionFieldset } from "./selection-criterion-fieldset";

@@ -4,8 +4,8 @@ import { Table } from "@codegouvfr/react-dsfr/Table";
 import { formatParisInstant } from "@/lib/clock/paris-date";
 import { MAX_CRITERION_SCORE, SCORE_LEVELS, SELECTION_CRITERIA } from "@/lib/dossiers/kinds/project-call/scoring";
 import { formatEuros } from "@/lib/funding/money";
-import { FACTOR_LABELS } from "@/lib/instruction/project-call-form";
-import type { ProjectPaymentsView, ProjectSelectionView } from "@/lib/instruction/project-call-review";
+import { FACTOR_LABELS } from "@/lib/dossiers/kinds/project-call/selection-form";
+import type { ProjectPaymentsView, ProjectSelectionView } from "@/lib/dossiers/kinds/project-call/review";
 import { formatActivity } from "./format";
 
 function appreciation(entry: { compliant?: boolean; score?: number | null }): string {

@@ -5,11 +5,11 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/client";
-import { projectCallFollowUp } from "@/lib/admin/project-call-follow-up";
+import { projectCallFollowUp } from "@/lib/dossiers/kinds/project-call/follow-up";
 import { decideProjectSelection } from "@/lib/dossiers/kinds/project-call/selection";
 import { ForbiddenError } from "@/lib/errors";
 import { csvLine } from "@/lib/instruction/export-rows";
-import { PROJECT_EXPORT_COLUMNS, projectExportRecords } from "@/lib/instruction/project-call-export";
+import { PROJECT_EXPORT_COLUMNS, projectExportRecords } from "@/lib/dossiers/kinds/project-call/export";
 import { asCurrentUser, createUser } from "../support/factories";
 import { grid, inSelection, setting, transmittedProject } from "../support/project-call-builders";
 import { useTestDatabase } from "../support/test-database";

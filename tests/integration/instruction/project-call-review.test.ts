@@ -11,8 +11,8 @@ import { loadDossier } from "@/lib/dossiers/service";
 import { buildSnapshot } from "@/lib/dossiers/snapshot";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { loadDossierReview } from "@/lib/instruction/dossier-review";
-import { initialSelectionForm, selectionPayload } from "@/lib/instruction/project-call-form";
-import { loadProjectCallReview } from "@/lib/instruction/project-call-review";
+import { initialSelectionForm, selectionPayload } from "@/lib/dossiers/kinds/project-call/selection-form";
+import { loadProjectCallReview } from "@/lib/dossiers/kinds/project-call/review";
 import { asCurrentUser, createGuichet, createLegalEntity, createSite, createStoredFile, createUser } from "../support/factories";
 import { useTestDatabase } from "../support/test-database";
 

@@ -4,7 +4,7 @@ import { now, parisDate } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import { exportResponse, isExportFormat, xlsxDownload } from "@/lib/export/spreadsheet-download";
 import { CSV_BOM, csvHeaderLine, csvLine, xlsxValues } from "@/lib/instruction/export-rows";
-import { PROJECT_EXPORT_COLUMNS, projectExportRecords } from "@/lib/instruction/project-call-export";
+import { PROJECT_EXPORT_COLUMNS, projectExportRecords } from "@/lib/dossiers/kinds/project-call/export";
 import { startQueueExport } from "@/lib/instruction/queue-export";
 import { parseQueueFilters } from "@/lib/instruction/queue-filters";
 

@@ -19,7 +19,7 @@ import { loadForPage, requireRole } from "@/lib/auth/session";
 import { formatCalendarDate, formatParisInstant, now } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import { loadDossierReview } from "@/lib/instruction/dossier-review";
-import { loadProjectCallReview } from "@/lib/instruction/project-call-review";
+import { loadProjectCallReview } from "@/lib/dossiers/kinds/project-call/review";
 
 export const metadata: Metadata = { title: "Dossier — instruction ARS" };
 

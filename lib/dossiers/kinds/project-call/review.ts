@@ -22,7 +22,7 @@ import { aapPayments, type AapCategory } from "@/lib/funding/aap";
 import type { Cents } from "@/lib/funding/money";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DossierStatus } from "@/lib/generated/prisma/enums";
-import type { DossierReview } from "./dossier-review";
+import type { DossierReview } from "@/lib/instruction/dossier-review";
 
 /** A transmitted document (downloaded through /api/fichiers/<fileId>), with what it is about. */
 export type ProjectDocument = DossierSnapshot["documents"][number] & {

@@ -6,7 +6,7 @@ import { PROJECT_CALL_THEME_KEYS, PROJECT_CALL_THEMES, type ProjectCallThemeKey 
 import { aapPayments } from "@/lib/funding/aap";
 import type { Cents } from "@/lib/funding/money";
 import type { DossierStatus } from "@/lib/generated/prisma/enums";
-import { assertAdmin } from "./accounts";
+import { assertAdmin } from "@/lib/admin/accounts";
 
 /*
  * The DNS's follow-up of an AAP HOP'EN2 guichet by region and by theme (issue 10): projects

@@ -1,13 +1,13 @@
 /**
  * The e-mails of an AAP HOP'EN2 project's own steps (source 001), written in the pattern of source
- * 003's Convergence notifications (templates.ts): the acceptance with its amount and its two
+ * 003's Convergence notifications (lib/notifications/templates.ts): the acceptance with its amount and its two
  * payments, then the June-2027 proof step — transmission to the establishment and to the ARS,
- * demande de complément, and the ARS's decision on the objectives. PURE, like templates.ts.
+ * demande de complément, and the ARS's decision on the objectives. PURE, like lib/notifications/templates.ts.
  */
 import { formatCalendarDate, type CalendarDate } from "@/lib/clock/paris-date";
 import { aapPayments, type AapCategory } from "@/lib/funding/aap";
 import { formatEuros, type Cents } from "@/lib/funding/money";
-import { guichetTitle, mail, SENDER_NAME, singleLine, type DossierMailFacts, type MailContent } from "./templates";
+import { guichetTitle, mail, SENDER_NAME, singleLine, type DossierMailFacts, type MailContent } from "@/lib/notifications/templates";
 
 export interface ProjectAcceptedMailInput extends DossierMailFacts {
   grantedCents: Cents;

@@ -17,8 +17,8 @@ import { PROJECT_CALL_THEMES, themeObjective } from "@/lib/dossiers/kinds/projec
 import { aapPayments } from "@/lib/funding/aap";
 import type { Cents } from "@/lib/funding/money";
 import type { DossierStatus } from "@/lib/generated/prisma/enums";
-import type { ExportColumn } from "./export-rows";
-import { readSnapshot } from "./transmitted";
+import type { ExportColumn } from "@/lib/instruction/export-rows";
+import { readSnapshot } from "@/lib/instruction/transmitted";
 
 export interface ProjectExportRecord {
   number: string;

@@ -8,7 +8,7 @@ import {
   selectionFormErrors,
   selectionPayload,
   type SelectionFormState,
-} from "@/lib/instruction/project-call-form";
+} from "@/lib/dossiers/kinds/project-call/selection-form";
 
 // Source 001: category C, cap 85 000 €.
 const CAP = { category: "C" as const, cap: 8_500_000 };
