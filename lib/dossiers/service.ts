@@ -18,7 +18,7 @@ import { dossierInclude, dossierScope, documentsOf, type DossierRow } from "./do
 import { EXPENSE_COLUMNS } from "./expense-columns";
 import { deadlineAllows, isEditable, nextStatus } from "./machine";
 import { canEditDossier, canReadDossier } from "./policy";
-import type { DossierNotifier } from "./instruction";
+import type { DossierNotificationKind, DossierNotifier } from "./instruction";
 import { buildSnapshot, type DossierSnapshot } from "./snapshot";
 import { dossierKind } from "./kinds";
 import { MAX_NOTE_DE_CADRAGE_FILES, type FieldErrors } from "./submission-rules";
@@ -320,42 +320,18 @@ export async function submitDossier(
   if (!to) throw new InvalidStateError("Ce dossier ne peut pas être transmis dans son état actuel.");
 
   try {
-    return await db.$transaction(async (tx) => {
-      const locked = await tx.dossier.updateMany({
-        where: { id, version: expectedVersion, status: row.status },
-        data: { status: to, version: { increment: 1 }, submittedAt: at, completedById: user.id },
-      });
-      if (locked.count === 0) throw new ConflictError();
-      const current = await loadDossier(tx, id);
-      const errors = await submissionErrors(tx, current, at);
-      if (Object.keys(errors).length > 0) {
-        throw new ValidationError(errors, "Le dossier n'a pas été transmis : complétez ou corrigez les éléments signalés.");
-      }
-      const reserved = (await dossierKind(current.guichet.kind).onTransmitted?.(tx, current, at)) ?? {};
-      if (Object.keys(reserved).length > 0) throw new ValidationError(reserved, "Le dossier n'a pas été transmis : " + Object.values(reserved).flat().join(" "));
-      const sequence = current.submissions.length + 1;
-      const submitter = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { id: true, name: true, email: true } });
-      const snapshot = buildSnapshot(current, { sequence, submittedAt: at, submittedBy: submitter, fromVersion: expectedVersion });
-      await tx.dossierSubmission.create({
-        data: { dossierId: id, sequence, submittedAt: at, submittedById: user.id, snapshot: snapshot as unknown as Prisma.InputJsonValue },
-      });
-      await tx.dossierEvent.create({
-        data: {
-          dossierId: id,
-          at,
-          actorId: user.id,
-          actorRole: user.role,
-          type: sequence === 1 ? "SUBMITTED" : "RESUBMITTED",
-          fromStatus: row.status,
-          toStatus: to,
-          details: { sequence },
-        },
-      });
-      // A resubmission answers the ARS's open change request.
-      await tx.changeRequest.updateMany({ where: { dossierId: id, status: "OPEN" }, data: { status: "ANSWERED", closedAt: at } });
-      await notify(tx, { kind: sequence === 1 ? "SUBMITTED" : "RESUBMITTED", dossierId: id });
-      return { sequence, snapshot, alreadySubmitted: false };
-    });
+    const result = await transmit(db, user, id, expectedVersion, at, {
+      from: row.status,
+      to,
+      step: "dossier",
+      setOnDossier: { submittedAt: at },
+      errors: (tx, current) => submissionErrors(tx, current, at),
+      notTransmitted: "Le dossier n'a pas été transmis",
+      reserve: (tx, current) => dossierKind(current.guichet.kind).onTransmitted?.(tx, current, at) ?? Promise.resolve({}),
+      event: (sequence) => (sequence === 1 ? "SUBMITTED" : "RESUBMITTED"),
+      notifyKind: (sequence) => (sequence === 1 ? "SUBMITTED" : "RESUBMITTED"),
+    }, notify);
+    return { ...result, alreadySubmitted: false };
   } catch (error) {
     if (error instanceof ConflictError) {
       const repeated = await repeatedSubmission(db, id, expectedVersion);
@@ -363,6 +339,57 @@ export async function submitDossier(
     }
     throw error;
   }
+}
+
+/** One transmission to the ARS: what moves, what must hold on the locked row, what it is called and announces. */
+export interface Transmission {
+  from: DossierStatus;
+  to: DossierStatus;
+  /** The dossier itself, or an AAP project's June-2027 proofs (marked in the snapshot, for the receipt). */
+  step: "dossier" | "proof";
+  setOnDossier?: { submittedAt?: Date };
+  /** What blocks it, re-checked on what the transaction locked. */
+  errors(tx: Prisma.TransactionClient, current: DossierRow): Promise<FieldErrors>;
+  /** « Le dossier n'a pas été transmis »: how its refusal messages begin. */
+  notTransmitted: string;
+  /** What the kind reserves once complete (an AAP project's slots); errors roll everything back. */
+  reserve?(tx: Prisma.TransactionClient, current: DossierRow): Promise<FieldErrors>;
+  event(sequence: number): string;
+  notifyKind(sequence: number): DossierNotificationKind;
+}
+
+/**
+ * The shared steps of every transmission (DESIGN: one transaction): the conditional update on the
+ * status and the version the user saw, the re-check under that lock, the immutable snapshot, the
+ * history, the answer to an open change request and the e-mails through the outbox.
+ */
+export async function transmit(db: Database, user: CurrentUser, id: string, expectedVersion: number, at: Date, transmission: Transmission, notify: DossierNotifier) {
+  return db.$transaction(async (tx) => {
+    const locked = await tx.dossier.updateMany({
+      where: { id, version: expectedVersion, status: transmission.from },
+      data: { status: transmission.to, version: { increment: 1 }, completedById: user.id, ...transmission.setOnDossier },
+    });
+    if (locked.count === 0) throw new ConflictError();
+    const current = await loadDossier(tx, id);
+    const errors = await transmission.errors(tx, current);
+    if (Object.keys(errors).length > 0) throw new ValidationError(errors, `${transmission.notTransmitted} : complétez ou corrigez les éléments signalés.`);
+    const reserved = (await transmission.reserve?.(tx, current)) ?? {};
+    if (Object.keys(reserved).length > 0) throw new ValidationError(reserved, `${transmission.notTransmitted} : ${Object.values(reserved).flat().join(" ")}`);
+    const sequence = current.submissions.length + 1;
+    const submitter = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { id: true, name: true, email: true } });
+    const built = buildSnapshot(current, { sequence, submittedAt: at, submittedBy: submitter, fromVersion: expectedVersion });
+    const snapshot: DossierSnapshot = transmission.step === "proof" ? { ...built, step: "proof" } : built;
+    await tx.dossierSubmission.create({
+      data: { dossierId: id, sequence, submittedAt: at, submittedById: user.id, snapshot: snapshot as unknown as Prisma.InputJsonValue },
+    });
+    await tx.dossierEvent.create({
+      data: { dossierId: id, at, actorId: user.id, actorRole: user.role, type: transmission.event(sequence), fromStatus: transmission.from, toStatus: transmission.to, details: { sequence } },
+    });
+    // A new transmission answers the ARS's open change request.
+    await tx.changeRequest.updateMany({ where: { dossierId: id, status: "OPEN" }, data: { status: "ANSWERED", closedAt: at } });
+    await notify(tx, { kind: transmission.notifyKind(sequence), dossierId: id });
+    return { sequence, snapshot };
+  });
 }
 
 async function repeatedSubmission(db: Database, id: string, expectedVersion: number) {

@@ -52,10 +52,10 @@ export default async function InstructionQueuePage({ searchParams }: { searchPar
           Exporter les projets AAP HOP&apos;EN2 de la file filtrée (une ligne par projet : porteur, périmètre, thématique, catégorie, plafond, montant accordé, versements 2026 et 2027) :
         </h2>
         <a href={`/api/ars/export-projets?${exportQuery("csv")}`} download className={fr.cx("fr-link", "fr-link--download")}>
-          CSV des projets
+          Projets AAP en CSV
         </a>
         <a href={`/api/ars/export-projets?${exportQuery("xlsx")}`} download className={fr.cx("fr-link", "fr-link--download")}>
-          Excel (XLSX) des projets
+          Projets AAP en Excel (XLSX)
         </a>
       </section>
       <QueueTable queue={queue} filters={filters} action={ACTION} />

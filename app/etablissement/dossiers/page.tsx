@@ -52,13 +52,12 @@ export default async function DossiersPage() {
                       row.dossiers.length === 0 ? (
                         "Aucun dossier."
                       ) : (
-                        <ul className={fr.cx("fr-raw-list")}>
-                          {row.dossiers.map((dossier) => (
-                            <li key={dossier.id}>
-                              <Link href={`/etablissement/dossiers/${dossier.id}`}>Dossier n° {dossier.number}</Link> <DossierStatusBadge status={dossier.status} kind={guichet.kind} />
-                            </li>
-                          ))}
-                        </ul>
+                        // The card's description is a <p>: one line per dossier, phrasing content only.
+                        row.dossiers.map((dossier) => (
+                          <span key={dossier.id} className="block">
+                            <Link href={`/etablissement/dossiers/${dossier.id}`}>Dossier n° {dossier.number}</Link> <DossierStatusBadge status={dossier.status} kind={guichet.kind} />
+                          </span>
+                        ))
                       )
                     }
                     end={

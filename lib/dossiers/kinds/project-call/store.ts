@@ -1,10 +1,9 @@
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Database } from "@/lib/db/client";
-import { ConflictError, InvalidStateError, ValidationError } from "@/lib/errors";
+import { InvalidStateError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { noNotifier, type DossierNotifier } from "../../instruction";
-import { loadDossier, loadForEdit, updateDraft } from "../../service";
-import { buildSnapshot } from "../../snapshot";
+import { loadDossier, loadForEdit, transmit, updateDraft } from "../../service";
 import { toFieldErrors } from "../../submission-rules";
 import { projectCallDraftSchema, projectCallProofDraftSchema, type ProjectCallDraft, type ProjectCallProofDraft } from "./draft-schema";
 import { projectDraftOf } from "./facts";
@@ -46,22 +45,16 @@ export async function submitProjectProof(db: Database, user: CurrentUser, id: st
   const row = await loadForEdit(db, user, id, at, "proof");
   const to = projectCallNextStatus(row.status, "SUBMIT_PROOF", user.role);
   if (!to) throw new InvalidStateError("Les preuves ne peuvent pas être transmises dans l'état actuel du projet.");
-  return db.$transaction(async (tx) => {
-    const locked = await tx.dossier.updateMany({ where: { id, version: expectedVersion, status: row.status }, data: { status: to, version: { increment: 1 }, completedById: user.id } });
-    if (locked.count === 0) throw new ConflictError();
-    const current = await loadDossier(tx, id);
-    const errors = proofErrors({ ...current, status: row.status });
-    if (Object.keys(errors).length > 0) throw new ValidationError(errors, "Les preuves n'ont pas été transmises : complétez ou corrigez les éléments signalés.");
-    const sequence = current.submissions.length + 1;
-    const submitter = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { id: true, name: true, email: true } });
-    const snapshot = { ...buildSnapshot(current, { sequence, submittedAt: at, submittedBy: submitter, fromVersion: expectedVersion }), step: "proof" as const };
-    await tx.dossierSubmission.create({ data: { dossierId: id, sequence, submittedAt: at, submittedById: user.id, snapshot: snapshot as unknown as Prisma.InputJsonValue } });
-    const resubmission = row.status === "PROOF_CHANGES_REQUESTED";
-    await tx.dossierEvent.create({
-      data: { dossierId: id, at, actorId: user.id, actorRole: user.role, type: resubmission ? "PROOF_RESUBMITTED" : "PROOF_SUBMITTED", fromStatus: row.status, toStatus: to, details: { sequence } },
-    });
-    await tx.changeRequest.updateMany({ where: { dossierId: id, status: "OPEN" }, data: { status: "ANSWERED", closedAt: at } });
-    await notify(tx, { kind: resubmission ? "PROOF_RESUBMITTED" : "PROOF_SUBMITTED", dossierId: id });
-    return { sequence };
-  });
+  const resubmission = row.status === "PROOF_CHANGES_REQUESTED";
+  const { sequence } = await transmit(db, user, id, expectedVersion, at, {
+    from: row.status,
+    to,
+    step: "proof",
+    // The proofs are checked against the status they were written in (proofIssues refuses the others).
+    errors: async (_tx, current) => proofErrors({ ...current, status: row.status }),
+    notTransmitted: "Les preuves n'ont pas été transmises",
+    event: () => (resubmission ? "PROOF_RESUBMITTED" : "PROOF_SUBMITTED"),
+    notifyKind: () => (resubmission ? "PROOF_RESUBMITTED" : "PROOF_SUBMITTED"),
+  }, notify);
+  return { sequence };
 }
