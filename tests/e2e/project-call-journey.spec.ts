@@ -8,6 +8,7 @@
  */
 import { expect as baseExpect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, storageStateOf, type DemoAccount } from "./support/accounts";
+import { expectNoAccessibilityViolations } from "./support/axe";
 import { setSimulatedDate } from "./support/demo-clock";
 import { tick, waitForDsfr } from "./support/dsfr";
 import { expectMail } from "./support/mailbox";
@@ -88,6 +89,8 @@ test("the porteur builds a two-EJ perimeter, sees its category and cap, and tran
   await expect(category).toContainText(euros("51 000,00 €"));
   await expect(page.getByTestId("conditions-eligibilite")).toContainText("Remplie");
 
+  await expectNoAccessibilityViolations(page, "le formulaire du projet AAP rempli");
+
   await page.getByRole("button", { name: "Transmettre le projet à l'ARS" }).click();
   const dialog = page.getByRole("dialog", { name: "Transmettre le projet à l'ARS ?" });
   await expect(dialog).toBeVisible();
@@ -103,6 +106,7 @@ test("the ARS Bretagne scores the project and retains a justified amount under t
   const page = await pageOf(browser, "instructorBretagne");
   await page.goto(`/ars/dossiers/${projectId}`);
   await waitForDsfr(page);
+  await expectNoAccessibilityViolations(page, "la grille de sélection du projet AAP");
   await choose(page.getByRole("group", { name: "Respecte les critères d'éligibilité" }), "Oui");
   const criteria: [string, string][] = [
     ["Respect des critères d'éligibilité au dispositif", "Aucun versement d'usage SUN-ES ni HOP'EN2 phase 1."],
