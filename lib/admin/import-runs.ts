@@ -20,6 +20,7 @@ export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
   FINESS_FLAT_CSV: "FINESS (CSV aplati)",
   SAE_SYGEN: "SAE (SYGEN)",
   COMBINED_ACTIVITY_CSV: "Activité combinée (CSV)",
+  CARE_ENVELOPE_CSV: "Enveloppes HospiConnect/CaRE (CSV)",
   COMBINED_ACTIVITY_SAE_ESTIMATE: "Activité combinée (estimation SAE)",
 };
 

@@ -1,3 +1,4 @@
+import { importCareEnvelopesCsv } from "./care-envelopes";
 import { importCombinedActivityCsv } from "./combined-activity";
 import { importFinessFlatCsv, importFinessStructureet } from "./finess";
 import { importSaeSygen } from "./sae";
@@ -9,6 +10,7 @@ export const IMPORTERS = {
   "finess-structureet": { run: importFinessStructureet, label: "FINESS — extraction officielle « structureet »" },
   "sae-sygen": { run: importSaeSygen, label: "SAE — bordereau SYGEN (effectifs par EG)" },
   "activite-csv": { run: importCombinedActivityCsv, label: "Activité combinée — CSV (FINESS PMSI ; année ; valeur)" },
+  "enveloppes-care": { run: importCareEnvelopesCsv, label: "Enveloppes HospiConnect/CaRE — CSV (FINESS EJ ; montant)" },
   "sae-activite": { run: importSaeActivity, label: "Activité combinée — estimation depuis un bordereau SAE (MCO, SSR, PSY, HAD ou USLD)" },
 } as const;
 

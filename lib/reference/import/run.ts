@@ -67,6 +67,12 @@ export const BATCH_SIZE = 1_000;
 const TRANSACTION_TIMEOUT_MS = 30 * 60_000;
 
 export class ImportContext {
+  /** The ImportRun this import writes, and who started it (null for the command line): rows may record them. */
+  constructor(
+    readonly runId: string,
+    readonly startedById: string | null,
+  ) {}
+
   readonly counts: ImportCounts = { read: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 };
   readonly rejects: RejectedLine[] = [];
 
@@ -109,7 +115,7 @@ export type ImportBody = (tx: Transaction, source: LineSource, context: ImportCo
  */
 export async function runImport(db: Database, kind: ImportKind, input: AsyncIterable<Uint8Array | string>, meta: ImportMeta, body: ImportBody): Promise<ImportReport> {
   const run = await db.importRun.create({ data: { ...(meta.runId ? { id: meta.runId } : {}), kind, fileName: meta.fileName, sha256: "0".repeat(64), startedAt: now(), startedById: meta.startedById ?? null } });
-  const context = new ImportContext();
+  const context = new ImportContext(run.id, meta.startedById ?? null);
   const progress = new ProgressWriter(db, run.id, context);
   const source = new LineSource(progress.track(input));
   let error: string | undefined;
