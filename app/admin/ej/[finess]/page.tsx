@@ -1,5 +1,10 @@
 import type { Metadata } from "next";
+import { fr } from "@codegouvfr/react-dsfr";
+import { CareEnvelopeForm } from "@/components/admin/care-envelope-form";
 import { LegalEntityReferents } from "@/components/admin/legal-entity-referents";
+import { careEnvelopeOf } from "@/lib/admin/care-envelopes";
+import { formatParisInstant } from "@/lib/clock";
+import { formatEuros } from "@/lib/funding/money";
 import { LegalEntityPage } from "@/components/legal-entity-page";
 import { referentsOfLegalEntity } from "@/lib/admin/accounts";
 import { loadForPage, requireRole } from "@/lib/auth/session";
@@ -16,14 +21,26 @@ export default async function AdminLegalEntityPage({ params }: { params: Promise
   const user = await requireRole("DNS_ADMIN", `/admin/ej/${finess}`);
   const db = getDb();
   const entity = await loadForPage(getLegalEntityForUser(db, user, finess));
-  const [dossiers, activity, referents] = await Promise.all([
+  const [dossiers, activity, referents, envelope] = await Promise.all([
     dossiersOfLegalEntity(db, user, entity.finess),
     combinedActivityOfLegalEntity(db, entity.finess),
     referentsOfLegalEntity(db, user, entity.finess),
+    careEnvelopeOf(db, entity.finess),
   ]);
   return (
     <LegalEntityPage entity={entity} back={{ href: "/admin/suivi", label: "Suivi national" }} dossiers={dossiers} activity={activity} dossierHref={null}>
       {referents && <LegalEntityReferents entity={referents} headingLevel={2} />}
+      <section aria-labelledby="enveloppe-care" className={fr.cx("fr-mb-4w")}>
+        <h2 id="enveloppe-care" className={fr.cx("fr-h4")}>
+          Enveloppe HospiConnect/CaRE (2026–2028)
+        </h2>
+        <p>
+          {envelope
+            ? `${formatEuros(envelope.amount)} — ${envelope.origin === "import" ? "fichier publié importé" : `fixée à la main : ${envelope.reason ?? ""}`} (le ${formatParisInstant(envelope.setAt)}).`
+            : "Aucune enveloppe publiée pour cette EJ : importez le fichier des enveloppes (Imports) ou fixez-la ci-dessous."}
+        </p>
+        <CareEnvelopeForm finess={entity.finess} initialAmount={envelope ? formatEuros(envelope.amount).replace(/\s?€$/, "") : ""} />
+      </section>
     </LegalEntityPage>
   );
 }
