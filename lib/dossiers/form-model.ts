@@ -104,17 +104,8 @@ export async function buildDossierFormModel(db: Database, row: DossierRow, at: D
         .filter((assessment) => assessment.legalEntityFiness === part.legalEntityFiness && assessment.nru)
         .map((assessment) => ({ nru: assessment.nru ?? "", validatedOn: validatedOn(assessment.validatedAt) ?? "" })),
     })),
-    documents: row.documents.map((document) => ({
-      id: document.id,
-      kind: document.kind,
-      objectiveCode: document.objectiveCode,
-      name: document.file.originalName,
-      sizeBytes: Number(document.file.sizeBytes),
-      sha256: document.file.sha256,
-      fileId: document.fileId,
-      legalEntities: document.legalEntities.map((link) => link.legalEntityFiness),
-    })),
-    submissions: row.submissions.map((submission) => ({ sequence: submission.sequence, submittedAt: submission.submittedAt.toISOString() })),
+    documents: formDocuments(row),
+    submissions: formSubmissions(row),
     today: parisDate(at),
     knownAssessments,
     checkedNrus: [...new Set([...knownAssessments.map((assessment) => assessment.nru), ...quotedNrus])],
@@ -135,6 +126,24 @@ export async function buildDossierFormModel(db: Database, row: DossierRow, at: D
           }
         : null,
   };
+}
+
+/** A dossier's documents and transmissions as every form shows them (plain, serialisable). */
+export function formDocuments(row: DossierRow): DossierFormModel["documents"] {
+  return row.documents.map((document) => ({
+    id: document.id,
+    kind: document.kind,
+    objectiveCode: document.objectiveCode,
+    name: document.file.originalName,
+    sizeBytes: Number(document.file.sizeBytes),
+    sha256: document.file.sha256,
+    fileId: document.fileId,
+    legalEntities: document.legalEntities.map((link) => link.legalEntityFiness),
+  }));
+}
+
+export function formSubmissions(row: DossierRow): DossierFormModel["submissions"] {
+  return row.submissions.map((submission) => ({ sequence: submission.sequence, submittedAt: submission.submittedAt.toISOString() }));
 }
 
 function knownAssessment(assessment: { nru: string; legalEntityFiness: string; status: "DRAFT" | "VALIDATED"; validatedAt: Date | null }): KnownSelfAssessment {

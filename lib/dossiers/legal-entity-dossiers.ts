@@ -23,6 +23,15 @@ export interface LegalEntityDossierRow {
   readable: boolean;
 }
 
+/** What a row says of a dossier, and what its read scope needs. */
+const DOSSIER_SELECT = {
+  id: true,
+  number: true,
+  status: true,
+  guichet: { select: { label: true, kind: true } },
+  carrier: { select: { finess: true, name: true, regionCode: true, ght: { select: { supportFiness: true } } } },
+} as const;
+
 const cents = (value: bigint | null): Cents | null => (value === null ? null : (Number(value) as Cents));
 
 /**
@@ -38,15 +47,7 @@ export async function dossiersOfLegalEntity(db: Database, user: CurrentUser, fin
     select: {
       requestedCents: true,
       decidedCents: true,
-      dossier: {
-        select: {
-          id: true,
-          number: true,
-          status: true,
-          guichet: { select: { label: true, kind: true } },
-          carrier: { select: { finess: true, name: true, regionCode: true, ght: { select: { supportFiness: true } } } },
-        },
-      },
+      dossier: { select: DOSSIER_SELECT },
     },
     orderBy: [{ dossier: { guichet: { opensOn: "desc" } } }, { dossier: { number: "asc" } }],
   });
@@ -77,15 +78,7 @@ async function projectsAsParty(db: Database, user: CurrentUser, finess: string, 
   const slots = await db.projectCallSlot.findMany({
     where: { finessPmsi: { in: [finess, ...sites.map((site) => site.finess)] } },
     select: {
-      dossier: {
-        select: {
-          id: true,
-          number: true,
-          status: true,
-          guichet: { select: { label: true, kind: true } },
-          carrier: { select: { finess: true, name: true, regionCode: true, ght: { select: { supportFiness: true } } } },
-        },
-      },
+      dossier: { select: DOSSIER_SELECT },
     },
     orderBy: { takenAt: "desc" },
   });

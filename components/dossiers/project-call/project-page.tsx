@@ -1,5 +1,6 @@
+import { TransmissionsList } from "@/components/dossiers/transmissions-list";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
-import { formatCalendarDate, formatParisInstant } from "@/lib/clock/paris-date";
+import { formatCalendarDate } from "@/lib/clock/paris-date";
 import type { ProjectCallFormModel } from "@/lib/dossiers/kinds/project-call/form-model";
 import { PROJECT_CALL_KIND_LABEL } from "@/lib/dossiers/kinds/project-call/labels";
 import { ChangeRequestBanner } from "../change-request-banner";
@@ -42,21 +43,7 @@ export function ProjectCallPage({ model, transmitted }: { model: ProjectCallForm
       {model.openChangeRequest && <ChangeRequestBanner request={model.openChangeRequest} />}
       {model.proof && <ProofStep key={`preuves-${remount}`} model={model} proof={model.proof} />}
       {model.editable ? <ProjectCallForm key={remount} model={model} /> : <ProjectSummary model={model} />}
-      {model.submissions.length > 0 && (
-        <section aria-labelledby="transmissions">
-          <h2 id="transmissions" className="fr-h3">
-            Transmissions et récépissés
-          </h2>
-          <ul>
-            {model.submissions.map((submission) => (
-              <li key={submission.sequence}>
-                Transmission n° {submission.sequence} du {formatParisInstant(new Date(submission.submittedAt))} —{" "}
-                <a href={`/api/dossiers/${model.id}/recepisses/${submission.sequence}`}>Télécharger le récépissé (PDF)</a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <TransmissionsList dossierId={model.id} submissions={model.submissions} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { TransmissionsList } from "@/components/dossiers/transmissions-list";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import type { Metadata } from "next";
 import { CandidatureForm } from "@/components/dossiers/candidature-form";
@@ -8,7 +9,7 @@ import { DossierProgress, DossierState } from "@/components/dossiers/dossier-pro
 import { DossierStatusBadge } from "@/components/dossiers/dossier-status-badge";
 import { ProjectCallPage } from "@/components/dossiers/project-call/project-page";
 import { loadForPage, requireRole } from "@/lib/auth/session";
-import { formatCalendarDate, formatParisInstant, now } from "@/lib/clock";
+import { formatCalendarDate, now } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import { buildDossierFormModel } from "@/lib/dossiers/form-model";
 import { loadDossierDecision } from "@/lib/dossiers/instruction";
@@ -60,21 +61,7 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
       ) : (
         <DepositForm key={`${model.status}-${model.submissions.length}`} model={model} />
       )}
-      {model.submissions.length > 0 && (
-        <section aria-labelledby="transmissions">
-          <h2 id="transmissions" className="fr-h3">
-            Transmissions et récépissés
-          </h2>
-          <ul>
-            {model.submissions.map((submission) => (
-              <li key={submission.sequence}>
-                Transmission n° {submission.sequence} du {formatParisInstant(new Date(submission.submittedAt))} —{" "}
-                <a href={`/api/dossiers/${model.id}/recepisses/${submission.sequence}`}>Télécharger le récépissé (PDF)</a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <TransmissionsList dossierId={model.id} submissions={model.submissions} />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { effectiveGuichetDates } from "@/lib/guichets/derogations";
 import { guichetPhase } from "@/lib/guichets/guichet-state";
 import type { DossierRow } from "../../dossier-view";
 import type { ChangePoint } from "../../instruction";
+import { formDocuments, formSubmissions } from "../../form-model";
 import { deadlineAllows, isEditable } from "../../machine";
 import { toFieldErrors, type FieldErrors } from "../../submission-rules";
 import type { ProjectCallDraft, ProjectCallProofDraft } from "./draft-schema";
@@ -101,17 +102,8 @@ export async function buildProjectCallFormModel(db: Database, row: DossierRow, a
     editable: isEditable(row.status) && deadlineAllows(row.status, "EDIT", phase),
     draft: projectDraftOf(row),
     live: await loadProjectCallLiveFacts(db, row),
-    documents: row.documents.map((document) => ({
-      id: document.id,
-      kind: document.kind,
-      objectiveCode: document.objectiveCode,
-      name: document.file.originalName,
-      sizeBytes: Number(document.file.sizeBytes),
-      sha256: document.file.sha256,
-      fileId: document.fileId,
-      legalEntities: document.legalEntities.map((link) => link.legalEntityFiness),
-    })),
-    submissions: row.submissions.map((submission) => ({ sequence: submission.sequence, submittedAt: submission.submittedAt.toISOString() })),
+    documents: formDocuments(row),
+    submissions: formSubmissions(row),
     openChangeRequest: openRequest ? { message: openRequest.message, createdAt: openRequest.createdAt.toISOString(), points: openRequest.points as unknown as ChangePoint[] } : null,
     decision: selection
       ? {
