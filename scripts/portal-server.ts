@@ -123,7 +123,10 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
     const ports = [options.port, ...(options.extraPorts ?? [])];
     await Promise.all(
       ports.map((port) => {
-        const server = spawn(bin("next"), ["start", "-p", String(port)], { stdio: ["ignore", "inherit", "inherit"], env: { ...env, NEXTAUTH_URL: `http://localhost:${port}` } });
+        // One outbox dispatcher for the database: the first server's. Another server (its own simulated
+        // clock, for the specs that move the date) would stamp « envoyé le » with its own date.
+        const dispatcher = port === options.port ? {} : { GUICHET_OUTBOX_WORKER: "0" };
+        const server = spawn(bin("next"), ["start", "-p", String(port)], { stdio: ["ignore", "inherit", "inherit"], env: { ...env, ...dispatcher, NEXTAUTH_URL: `http://localhost:${port}` } });
         servers.push(server);
         return waitForHealth(`http://localhost:${port}`, server, 60_000);
       }),

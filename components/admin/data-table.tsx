@@ -32,7 +32,8 @@ export function DataTable({
   return (
     <div className={cx(fr.cx("fr-table", small && "fr-table--sm", bordered && "fr-table--bordered", hideCaption && "fr-table--no-caption"), className)}>
       <div className={fr.cx("fr-table__wrapper")}>
-        <div className={fr.cx("fr-table__container")}>
+        {/* A wide table scrolls inside its container: focusable (and named) so the keyboard can scroll it too (RGAA 7.3, axe scrollable-region-focusable). */}
+        <div className={fr.cx("fr-table__container")} tabIndex={0} role="region" aria-label={typeof caption === "string" ? caption : undefined}>
           <div className={fr.cx("fr-table__content")}>
             <table>
               <caption>{caption}</caption>
