@@ -1,7 +1,7 @@
 "use client";
 
+import { AddRowButton, RemoveRowButton } from "./row-buttons";
 import { fr } from "@codegouvfr/react-dsfr";
-import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useRef } from "react";
 import { useFieldArray, useWatch } from "react-hook-form";
@@ -79,20 +79,10 @@ export function PartnersFields({ kit, model, editable }: { kit: FieldKit; model:
                   </FieldsetElement>
                   {!kit.disabled && (
                     <FieldsetElement>
-                      <Button
-                        type="button"
-                        priority="tertiary"
-                        size="small"
-                        iconId="fr-icon-delete-line"
-                        // Its letters name it: they are withdrawn first, so none is left without its partner.
-                        disabled={letters > 0}
-                        onClick={() => {
-                          remove(index);
-                          addButton.current?.focus();
-                        }}
-                      >
-                        Retirer ce partenaire<span className="fr-sr-only"> (n° {index + 1})</span>
-                      </Button>
+                      {/* Its letters name it: they are withdrawn first, so none is left without its partner. */}
+                      <RemoveRowButton onRemove={() => remove(index)} focusAfter={addButton} which={`n° ${index + 1}`} disabled={letters > 0}>
+                      Retirer ce partenaire
+                    </RemoveRowButton>
                       {letters > 0 && <p className="fr-hint-text fr-mb-0">Retirez d&apos;abord sa lettre d&apos;engagement pour retirer ce partenaire.</p>}
                     </FieldsetElement>
                   )}
@@ -104,16 +94,9 @@ export function PartnersFields({ kit, model, editable }: { kit: FieldKit; model:
         </div>
         {!kit.disabled && (
           <FieldsetElement>
-            <Button
-              type="button"
-              priority="secondary"
-              iconId="fr-icon-add-line"
-              ref={addButton}
-              disabled={fields.length >= INDUSTRIAL_PARTNERS_MAX}
-              onClick={() => append({ id: newRowId("p"), name: "" })}
-            >
+            <AddRowButton ref={addButton} disabled={fields.length >= INDUSTRIAL_PARTNERS_MAX} onAdd={() => append({ id: newRowId("p"), name: "" })}>
               Ajouter un partenaire industriel
-            </Button>
+            </AddRowButton>
           </FieldsetElement>
         )}
       </FieldGroup>

@@ -1,6 +1,6 @@
 "use client";
 
-import { Button } from "@codegouvfr/react-dsfr/Button";
+import { AddRowButton, RemoveRowButton } from "./row-buttons";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useRef } from "react";
 import { useFieldArray, useWatch } from "react-hook-form";
@@ -92,18 +92,9 @@ export function PerimeterFields({ kit, checked, carrier }: { kit: FieldKit; chec
                 </FieldsetElement>
                 {!kit.disabled && (
                   <FieldsetElement>
-                    <Button
-                      type="button"
-                      priority="tertiary"
-                      size="small"
-                      iconId="fr-icon-delete-line"
-                      onClick={() => {
-                        remove(index);
-                        addButton.current?.focus();
-                      }}
-                    >
-                      Retirer cet établissement<span className="fr-sr-only"> (n° {index + 1} du périmètre)</span>
-                    </Button>
+                    <RemoveRowButton onRemove={() => remove(index)} focusAfter={addButton} which={`n° ${index + 1} du périmètre`}>
+                      Retirer cet établissement
+                    </RemoveRowButton>
                   </FieldsetElement>
                 )}
               </fieldset>
@@ -112,16 +103,9 @@ export function PerimeterFields({ kit, checked, carrier }: { kit: FieldKit; chec
         })}
         {!kit.disabled && (
           <FieldsetElement>
-            <Button
-              type="button"
-              priority="secondary"
-              iconId="fr-icon-add-line"
-              ref={addButton}
-              disabled={fields.length >= PERIMETER_MAX_SITES}
-              onClick={() => append({ siteFiness: "", legalEntityFiness: "" })}
-            >
+            <AddRowButton ref={addButton} disabled={fields.length >= PERIMETER_MAX_SITES} onAdd={() => append({ siteFiness: "", legalEntityFiness: "" })}>
               Ajouter un établissement au périmètre
-            </Button>
+            </AddRowButton>
           </FieldsetElement>
         )}
       </FieldGroup>

@@ -1,7 +1,7 @@
 "use client";
 
+import { AddRowButton, RemoveRowButton } from "./row-buttons";
 import { fr } from "@codegouvfr/react-dsfr";
-import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { useRef } from "react";
@@ -67,18 +67,9 @@ export function TargetsFields({ kit }: { kit: FieldKit }) {
                 </FieldsetElement>
                 {!kit.disabled && (
                   <FieldsetElement>
-                    <Button
-                      type="button"
-                      priority="tertiary"
-                      size="small"
-                      iconId="fr-icon-delete-line"
-                      onClick={() => {
-                        remove(index);
-                        addButton.current?.focus();
-                      }}
-                    >
-                      Retirer cette cible<span className="fr-sr-only"> (n° {index + 1})</span>
-                    </Button>
+                    <RemoveRowButton onRemove={() => remove(index)} focusAfter={addButton} which={`n° ${index + 1}`}>
+                      Retirer cette cible
+                    </RemoveRowButton>
                   </FieldsetElement>
                 )}
               </fieldset>
@@ -87,16 +78,9 @@ export function TargetsFields({ kit }: { kit: FieldKit }) {
         })}
         {!kit.disabled && (
           <FieldsetElement>
-            <Button
-              type="button"
-              priority="secondary"
-              iconId="fr-icon-add-line"
-              ref={addButton}
-              disabled={fields.length >= PROJECT_TARGETS_MAX}
-              onClick={() => append({ id: newRowId("t"), kind: "", description: "" })}
-            >
+            <AddRowButton ref={addButton} disabled={fields.length >= PROJECT_TARGETS_MAX} onAdd={() => append({ id: newRowId("t"), kind: "", description: "" })}>
               Ajouter une cible
-            </Button>
+            </AddRowButton>
           </FieldsetElement>
         )}
       </FieldGroup>

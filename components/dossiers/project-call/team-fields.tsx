@@ -1,7 +1,7 @@
 "use client";
 
+import { AddRowButton, RemoveRowButton } from "./row-buttons";
 import { fr } from "@codegouvfr/react-dsfr";
-import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useRef } from "react";
@@ -73,18 +73,9 @@ export function TeamFields({ kit }: { kit: FieldKit }) {
                 </FieldsetElement>
                 {!kit.disabled && (
                   <FieldsetElement>
-                    <Button
-                      type="button"
-                      priority="tertiary"
-                      size="small"
-                      iconId="fr-icon-delete-line"
-                      onClick={() => {
-                        remove(index);
-                        addButton.current?.focus();
-                      }}
-                    >
-                      Retirer ce membre<span className="fr-sr-only"> (n° {index + 1} de l&apos;équipe projet)</span>
-                    </Button>
+                    <RemoveRowButton onRemove={() => remove(index)} focusAfter={addButton} which={`n° ${index + 1} de l'équipe projet`}>
+                      Retirer ce membre
+                    </RemoveRowButton>
                   </FieldsetElement>
                 )}
               </fieldset>
@@ -93,16 +84,9 @@ export function TeamFields({ kit }: { kit: FieldKit }) {
         })}
         {!kit.disabled && (
           <FieldsetElement>
-            <Button
-              type="button"
-              priority="secondary"
-              iconId="fr-icon-add-line"
-              ref={addButton}
-              disabled={fields.length >= PROJECT_TEAM_MAX_MEMBERS}
-              onClick={() => append({ name: "", email: "", profession: "", coLead: false })}
-            >
+            <AddRowButton ref={addButton} disabled={fields.length >= PROJECT_TEAM_MAX_MEMBERS} onAdd={() => append({ name: "", email: "", profession: "", coLead: false })}>
               Ajouter un membre à l&apos;équipe projet
-            </Button>
+            </AddRowButton>
           </FieldsetElement>
         )}
       </FieldGroup>
