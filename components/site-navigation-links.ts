@@ -15,6 +15,7 @@ const NAVIGATION: Record<Role, NavigationLink[]> = {
     { href: "/ars", label: "Établissements de la région" },
     { href: "/ars/dossiers", label: "Dossiers à instruire" },
   ],
+  ANS_INSTRUCTOR: [{ href: "/ans/dossiers", label: "Relèves CaRE à instruire" }],
   DNS_ADMIN: [
     { href: "/admin", label: "Administration DNS" },
     { href: "/admin/guichets", label: "Guichets et jalons" },

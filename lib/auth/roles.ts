@@ -5,6 +5,7 @@ export type { Role };
 export const ROLE_LABELS: Record<Role, string> = {
   ESTABLISHMENT_REFERENT: "Référent établissement",
   ARS_INSTRUCTOR: "Instructeur ARS",
+  ANS_INSTRUCTOR: "Instructeur ANS",
   DNS_ADMIN: "Administrateur DNS",
 };
 
@@ -12,5 +13,6 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const ROLE_HOME: Record<Role, string> = {
   ESTABLISHMENT_REFERENT: "/etablissement",
   ARS_INSTRUCTOR: "/ars",
+  ANS_INSTRUCTOR: "/ans",
   DNS_ADMIN: "/admin",
 };

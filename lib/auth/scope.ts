@@ -24,6 +24,9 @@ export function canAccessLegalEntity(user: CurrentUser, entity: LegalEntityScope
       );
     case "ARS_INSTRUCTOR":
       return user.regionCode !== null && entity.regionCode === user.regionCode;
+    case "ANS_INSTRUCTOR":
+      // National, but for the CaRE dossiers only (lib/dossiers/policy): no EJ page of its own.
+      return false;
     case "DNS_ADMIN":
       return true;
     default: {
@@ -46,6 +49,8 @@ export function legalEntityScopeFilter(user: CurrentUser): Prisma.LegalEntityWhe
     case "ARS_INSTRUCTOR":
       // An instructor without a region sees nothing rather than everything.
       return user.regionCode ? { regionCode: user.regionCode } : { finess: { in: [] } };
+    case "ANS_INSTRUCTOR":
+      return { finess: { in: [] } };
     case "DNS_ADMIN":
       return {};
     default: {

@@ -12,6 +12,7 @@ export const DOCUMENT_KIND_LABELS: Readonly<Record<DossierDocumentKind, string>>
   GHT_VALIDATION: projectCallLabel("GHT_VALIDATION"),
   PARTNER_COMMITMENT: projectCallLabel("PARTNER_COMMITMENT"),
   TARGET_PROOF: projectCallLabel("TARGET_PROOF"),
+  CARE_FINANCIAL_STATEMENT: "Trame financière et pièces justificatives des dépenses engagées",
 };
 
 /** A snapshot stores the kind as text: an unknown one is shown as it is. */

@@ -10,4 +10,5 @@ export const GUICHET_KIND_LABELS: Record<GuichetKind, string> = {
   CANDIDATURE: "Candidature",
   MILESTONE_DEPOSIT: "Dépôt des preuves du jalon annuel",
   PROJECT_CALL: "Appel à projets",
+  CARE_RELEVE: "Relève CaRE",
 };

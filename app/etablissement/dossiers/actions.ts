@@ -48,7 +48,7 @@ export const attachDocumentAction = createAction(
     roles: REFERENT,
     schema: z.object({
       ...dossierRef,
-      kind: z.enum(["GHT_MANDATE", "NOTE_DE_CADRAGE", "EXPENSE_ATTESTATION", "OBJECTIVE_PROOF", "GHT_VALIDATION", "PARTNER_COMMITMENT", "TARGET_PROOF"]),
+      kind: z.enum(["GHT_MANDATE", "NOTE_DE_CADRAGE", "EXPENSE_ATTESTATION", "OBJECTIVE_PROOF", "GHT_VALIDATION", "PARTNER_COMMITMENT", "TARGET_PROOF", "CARE_FINANCIAL_STATEMENT"]),
       fileId: z.string().min(1).max(40),
       legalEntities: z.array(z.string().regex(/^[0-9][0-9A-Z][0-9]{7}$/)).max(100),
       // An objective code, or the GHT / row an AAP document is about.

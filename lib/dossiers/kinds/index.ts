@@ -1,5 +1,6 @@
 import type { GuichetKind } from "@/lib/generated/prisma/enums";
 import { candidatureKind } from "./candidature/kind";
+import { careReleveKind } from "./care-releve/kind";
 import type { DossierKindModule } from "./kind-module";
 import { milestoneDepositKind } from "./milestone-deposit/kind";
 import { projectCallKind } from "./project-call/kind";
@@ -9,6 +10,7 @@ export const DOSSIER_KINDS: Record<GuichetKind, DossierKindModule> = {
   CANDIDATURE: candidatureKind,
   MILESTONE_DEPOSIT: milestoneDepositKind,
   PROJECT_CALL: projectCallKind,
+  CARE_RELEVE: careReleveKind,
 };
 
 export function dossierKind(kind: GuichetKind): DossierKindModule {

@@ -1,0 +1,9 @@
+-- AlterEnum
+ALTER TYPE "GuichetKind" ADD VALUE 'CARE_RELEVE';
+
+-- AlterEnum
+ALTER TYPE "Role" ADD VALUE 'ANS_INSTRUCTOR';
+
+-- AlterEnum
+ALTER TYPE "DossierDocumentKind" ADD VALUE 'CARE_FINANCIAL_STATEMENT';
+
