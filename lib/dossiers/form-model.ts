@@ -7,6 +7,7 @@ import { candidatureDraftSchema, depositDraftSchema, type CandidatureDraft, type
 import { partHeadcount, validatedOn, type DossierRow } from "./dossier-view";
 import { deadlineAllows, isEditable } from "./machine";
 import type { ChangePoint } from "./instruction";
+import { buildCareReleveFormState, type CareReleveFormState } from "./kinds/care-releve/form-state";
 import { emptyDepositPart, type KnownSelfAssessment } from "./submission-rules";
 
 /** Everything the dossier page hands to its client forms: plain, serialisable data. */
@@ -15,7 +16,7 @@ export interface DossierFormModel {
   number: string;
   status: DossierStatus;
   version: number;
-  kind: "CANDIDATURE" | "MILESTONE_DEPOSIT";
+  kind: "CANDIDATURE" | "MILESTONE_DEPOSIT" | "CARE_RELEVE";
   year: number;
   guichet: { label: string; opensOn: CalendarDate; closesOn: CalendarDate; instructionEndsOn: CalendarDate };
   carrier: { finess: string; name: string; isGhtSupport: boolean; ghtName: string | null };
@@ -23,6 +24,8 @@ export interface DossierFormModel {
   editable: boolean;
   candidature: CandidatureDraft | null;
   deposit: DepositDraft | null;
+  /** A CaRE relève: its draft and each EJ's envelope (lib/dossiers/kinds/care-releve). */
+  care: CareReleveFormState | null;
   parts: { finess: string; name: string; headcount: number; siteCount: number; validatedAssessments: { nru: string; validatedOn: CalendarDate }[] }[];
   documents: { id: string; kind: DossierDocumentKind; objectiveCode: string | null; name: string; sizeBytes: number; sha256: string; fileId: string; legalEntities: string[] }[];
   submissions: { sequence: number; submittedAt: string }[];
@@ -47,7 +50,7 @@ export interface DossierFormModel {
 export async function buildDossierFormModel(db: Database, row: DossierRow, at: Date): Promise<DossierFormModel> {
   const dates = await effectiveGuichetDates(db, row.guichet, row.carrier);
   const phase = guichetPhase(dates, parisDate(at));
-  const kind = row.guichet.kind === "CANDIDATURE" ? "CANDIDATURE" : "MILESTONE_DEPOSIT";
+  const kind = row.guichet.kind === "CANDIDATURE" || row.guichet.kind === "CARE_RELEVE" ? row.guichet.kind : "MILESTONE_DEPOSIT";
   const data = (row.data ?? {}) as { candidature?: unknown; deposit?: unknown };
   const assessments = await db.selfAssessment.findMany({
     where: { legalEntityFiness: { in: row.legalEntities.map((part) => part.legalEntityFiness) }, status: "VALIDATED" },
@@ -70,7 +73,8 @@ export async function buildDossierFormModel(db: Database, row: DossierRow, at: D
       ),
     };
   }
-  const quotedNrus = (deposit?.parts ?? []).map((part) => part.nru).filter((nru): nru is string => Boolean(nru));
+  const care = kind === "CARE_RELEVE" ? await buildCareReleveFormState(db, row) : null;
+  const quotedNrus = [...(deposit?.parts ?? []), ...(care?.draft.parts ?? [])].map((part) => part.nru).filter((nru): nru is string => Boolean(nru));
   const known = [
     ...assessments.flatMap((assessment) => (assessment.nru ? [knownAssessment({ ...assessment, nru: assessment.nru, status: "VALIDATED" })] : [])),
     ...(await lookUpSelfAssessments(db, quotedNrus)),
@@ -95,6 +99,7 @@ export async function buildDossierFormModel(db: Database, row: DossierRow, at: D
     editable: isEditable(row.status) && deadlineAllows(row.status, "EDIT", phase),
     candidature: kind === "CANDIDATURE" ? candidatureDraftSchema.parse(data.candidature ?? {}) : null,
     deposit,
+    care,
     parts: row.legalEntities.map((part) => ({
       finess: part.legalEntityFiness,
       name: part.legalEntity.name,

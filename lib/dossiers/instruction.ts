@@ -147,9 +147,9 @@ export async function withdrawChangeRequest(db: Database, user: CurrentUser, id:
   }, noNotifier);
 }
 
-/** The most the ARS may decide per EJ, by the dossier kind's rule (empty when its decision carries no amount). */
-export function decisionCaps(row: DossierRow): Map<string, Cents> {
-  return dossierKind(row.guichet.kind).decisionCaps(row);
+/** The most the instructor may decide per EJ, by the dossier kind's rule (empty when its decision carries no amount). */
+export function decisionCaps(db: Database | Prisma.TransactionClient, row: DossierRow, options?: { lock?: boolean }): Promise<Map<string, Cents>> {
+  return dossierKind(row.guichet.kind).decisionCaps(db, row, options);
 }
 
 /** What the ARS decides when it accepts: per EJ, the amount (default: its cap) and, below the cap, why. */
@@ -171,7 +171,7 @@ export async function acceptDossier(db: Database, user: CurrentUser, id: string,
   return instruct(db, user, id, expectedVersion, at, {
     event: "ACCEPT",
     apply: async (tx, row) => {
-      const caps = decisionCaps(row);
+      const caps = await decisionCaps(tx, row, { lock: true });
       const errors: Record<string, string[]> = {};
       const decided: Record<string, { amount: Cents; cap: Cents; reason: string | null }> = {};
       for (const [finess, cap] of caps) {

@@ -9,6 +9,7 @@ import type { DossierDocumentKind, DossierStatus } from "@/lib/generated/prisma/
 import { effectiveGuichetDates } from "@/lib/guichets/derogations";
 import { guichetPhase, GUICHET_PHASE_LABELS, type GuichetDates } from "@/lib/guichets/guichet-state";
 import { normalizeNru } from "@/lib/self-assessment/nru";
+import { UPLOAD_PURPOSES } from "@/lib/storage/sniff-type";
 import { duplicateInSlot, duplicateMessage } from "./document-rules";
 import { projectDocumentProblem } from "./kinds/project-call/document-subjects";
 import { assertProofEditable } from "./kinds/project-call/proof-window";
@@ -85,7 +86,8 @@ export async function startDossier(db: Database, user: CurrentUser, input: { gui
 
   // The same decision as the pages that offer the button (lib/dossiers/start-availability.ts).
   const today = parisDate(at);
-  const availability = startAvailability((await loadStartContext(db, [carrier], [guichet], today)).factsFor(guichet, carrier));
+  const facts = (await loadStartContext(db, [carrier], [guichet], today)).factsFor(guichet, carrier);
+  const availability = startAvailability(facts);
   if (!availability.canStart) {
     // One dossier per EJ and guichet: starting again opens the existing one.
     if (availability.reason === "DOSSIER_EXISTS" && availability.dossier) return { id: availability.dossier.id };
@@ -96,8 +98,15 @@ export async function startDossier(db: Database, user: CurrentUser, input: { gui
 
   // An AAP project has one part, its porteur's EJ (its perimeter is in its data); a HospiConnect
   // dossier one per EJ it covers — every EJ of the GHT for a support establishment.
-  const members = several ? [carrier.finess] : carrier.ght ? carrier.ght.members.map((member) => member.finess) : [carrier.finess];
-  if (!members.includes(carrier.finess)) members.push(carrier.finess);
+  // A CaRE relève covers the EJ with an envelope only, each drawing on its own (source 003).
+  const members = several
+    ? [carrier.finess]
+    : kind === "CARE_RELEVE"
+      ? [...facts.careEnvelopeHolders]
+      : carrier.ght
+        ? carrier.ght.members.map((member) => member.finess)
+        : [carrier.finess];
+  if (!members.includes(carrier.finess) && kind !== "CARE_RELEVE") members.push(carrier.finess);
   members.sort();
   const carrierSlot = several ? ((await db.dossier.aggregate({ where: { guichetId: guichet.id, carrierFiness: carrier.finess }, _max: { carrierSlot: true } }))._max.carrierSlot ?? 0) + 1 : 1;
 
@@ -233,9 +242,10 @@ export async function attachDocument(
   const problem = row.guichet.kind === "PROJECT_CALL" ? await projectDocumentProblem(db, row, input.kind, objectiveCode) : SUBJECT_DOCUMENT_KINDS.includes(input.kind) ? "Ce type de document est propre aux projets de l'appel à projets." : null;
   if (problem) throw new ValidationError({ [input.kind]: [problem] }, problem);
   for (const finess of targets) {
-    // source 003: "Cet espace accepte 20 fichiers maximum" (per EJ and kind of document).
-    if (documentsOf(row, finess, input.kind).length >= MAX_NOTE_DE_CADRAGE_FILES) {
-      throw new ValidationError({ [input.kind]: [`${MAX_NOTE_DE_CADRAGE_FILES} fichiers au maximum pour ce document : regroupez-les dans une archive ZIP.`] });
+    // source 003: "Cet espace accepte 20 fichiers maximum" (10 for the CaRE financial template), per EJ and kind of document.
+    const maxFiles = input.kind === "CARE_FINANCIAL_STATEMENT" ? UPLOAD_PURPOSES.CARE_FINANCIAL_STATEMENT.maxFiles : MAX_NOTE_DE_CADRAGE_FILES;
+    if (documentsOf(row, finess, input.kind).length >= maxFiles) {
+      throw new ValidationError({ [input.kind]: [`${maxFiles} fichiers au maximum pour ce document : regroupez-les dans une archive ZIP.`] });
     }
   }
   return db.$transaction(async (tx) => {

@@ -25,13 +25,14 @@ import { guichetPhase, type GuichetDates, type GuichetPhase } from "@/lib/guiche
 import { dossierKind } from "./kinds";
 
 /** The guichets an establishment can start a dossier at on this portal (source 000, 003). */
-export type StartableKind = "CANDIDATURE" | "MILESTONE_DEPOSIT" | "PROJECT_CALL";
+export type StartableKind = "CANDIDATURE" | "MILESTONE_DEPOSIT" | "PROJECT_CALL" | "CARE_RELEVE";
 
-/** The programme each kind the portal takes belongs to (the CaRE relèves are not taken yet). */
+/** The programme each kind the portal takes belongs to. */
 const PROGRAMME_OF: Readonly<Record<StartableKind, Programme>> = {
   CANDIDATURE: "HOSPICONNECT_HOPEN2",
   MILESTONE_DEPOSIT: "HOSPICONNECT_HOPEN2",
   PROJECT_CALL: "AAP_HOPEN2",
+  CARE_RELEVE: "HOSPICONNECT_CARE",
 };
 
 /** ASSUMPTION: the sources do not bound a porteur's drafts; a few more than the two projects it may transmit. */
@@ -66,6 +67,8 @@ export interface StartFacts {
   candidature: DossierRef | null;
   /** Yearly deposits: the programme's candidature guichet for this cycle, with this EJ's dates. */
   candidatureGuichet: { id: string; label: string; dates: GuichetDates } | null;
+  /** CaRE relèves: the EJ the dossier would cover that have an envelope (the carrier, or the GHT's EJ for its support). */
+  careEnvelopeHolders: string[];
 }
 
 export type StartBlockReason =
@@ -79,7 +82,8 @@ export type StartBlockReason =
   | "CANDIDATURE_NOT_SUBMITTED"
   | "CANDIDATURE_UNDER_INSTRUCTION"
   | "CANDIDATURE_CHANGES_REQUESTED"
-  | "CANDIDATURE_REFUSED";
+  | "CANDIDATURE_REFUSED"
+  | "NO_CARE_ENVELOPE";
 
 /** Where the user goes to do what the message says (the page turns it into a link). */
 export type StartRemedy = { label: string; dossierId: string } | { label: string; guichetId: string };
@@ -99,7 +103,8 @@ export function startAvailability(facts: StartFacts): StartAvailability {
   const { guichet, dates, today, carrier, existing } = facts;
   // source 000: a public EJ of a GHT applies and deposits through its support establishment
   // (HospiConnect's « maille »; an AAP porteur is any FINESS PMSI, with the GHT's validation, source 001).
-  if (guichet.programme === "HOSPICONNECT_HOPEN2" && carrier.ght && carrier.ght.supportFiness !== carrier.finess) {
+  // Source 003 gives the CaRE relève the same « maille »: the support establishment deposits for each EJ of the GHT.
+  if ((guichet.programme === "HOSPICONNECT_HOPEN2" || guichet.programme === "HOSPICONNECT_CARE") && carrier.ght && carrier.ght.supportFiness !== carrier.finess) {
     return blocked(
       "NOT_CARRIER",
       `${carrier.name} est membre du ${carrier.ght.name} : c'est l'établissement support du GHT (${carrier.ght.supportName}) qui candidate et dépose pour elle.`,
@@ -125,6 +130,12 @@ export function startAvailability(facts: StartFacts): StartAvailability {
   if (kind === "MILESTONE_DEPOSIT") {
     const refusal = candidatureRefusal(facts);
     if (refusal) return refusal;
+  }
+  if (kind === "CARE_RELEVE" && facts.careEnvelopeHolders.length === 0) {
+    return blocked(
+      "NO_CARE_ENVELOPE",
+      `Aucune enveloppe HospiConnect CaRE n'est publiée pour ${carrier.name}${carrier.ght ? ` ni pour les EJ du ${carrier.ght.name}` : ""} : la relève CaRE n'est ouverte qu'aux établissements dotés d'une enveloppe. Contactez la DNS si vous pensez y être éligible.`,
+    );
   }
   return { canStart: true, kind };
 }
@@ -253,7 +264,8 @@ const CANDIDATURE_PREFERENCE: Record<DossierStatus, number> = {
 export async function loadStartContext(db: Database, carriers: readonly { finess: string }[], guichets: readonly GuichetRow[], today: CalendarDate): Promise<StartContext> {
   const finessList = carriers.map((carrier) => carrier.finess);
   const programmes = [...new Set(guichets.map((guichet) => guichet.programme))];
-  const [parts, candidatureGuichets] = await Promise.all([
+  const withCare = guichets.some((guichet) => guichet.programme === "HOSPICONNECT_CARE");
+  const [parts, candidatureGuichets, envelopes] = await Promise.all([
     db.dossierLegalEntity.findMany({
       where: { legalEntityFiness: { in: finessList }, dossier: { guichet: { programme: { in: programmes } } } },
       select: {
@@ -262,6 +274,12 @@ export async function loadStartContext(db: Database, carriers: readonly { finess
       },
     }),
     db.guichet.findMany({ where: { programme: { in: programmes }, kind: "CANDIDATURE" }, orderBy: [{ year: "desc" }, { opensOn: "desc" }] }),
+    withCare
+      ? db.careEnvelope.findMany({
+          where: { OR: [{ legalEntityFiness: { in: finessList } }, { legalEntity: { ght: { supportFiness: { in: finessList } } } }] },
+          select: { legalEntityFiness: true, legalEntity: { select: { ght: { select: { supportFiness: true } } } } },
+        })
+      : [],
   ]);
   const guichetIds = [...new Set([...guichets.map((guichet) => guichet.id), ...candidatureGuichets.map((guichet) => guichet.id)])];
   const derogations = await db.guichetDerogation.findMany({ where: { revokedAt: null, guichetId: { in: guichetIds } } });
@@ -303,6 +321,7 @@ export async function loadStartContext(db: Database, carriers: readonly { finess
         carried: [...carried].sort((a, b) => a.number.localeCompare(b.number)).map((dossier) => ({ id: dossier.id, number: dossier.number, status: dossier.status })),
         candidature,
         candidatureGuichet,
+        careEnvelopeHolders: careEnvelopeHolders(envelopes, carrier.finess),
       };
     },
   };
@@ -314,3 +333,11 @@ export const carrierSelect = {
   regionCode: true,
   ght: { select: { name: true, supportFiness: true, support: { select: { name: true } } } },
 } as const;
+
+/** The EJ a CaRE relève of `carrierFiness` would cover that have an envelope: itself, and the EJ of the GHT it supports. */
+export function careEnvelopeHolders(envelopes: readonly { legalEntityFiness: string; legalEntity: { ght: { supportFiness: string } | null } }[], carrierFiness: string): string[] {
+  return envelopes
+    .filter((envelope) => envelope.legalEntityFiness === carrierFiness || envelope.legalEntity.ght?.supportFiness === carrierFiness)
+    .map((envelope) => envelope.legalEntityFiness)
+    .sort();
+}

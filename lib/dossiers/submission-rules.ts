@@ -151,7 +151,7 @@ export function depositErrors(draft: DepositDraft, facts: { year: MilestoneYear;
 }
 
 /** source 003: the NRU of a validated self-assessment of that EJ, completed between 1 January of the year and the deposit. */
-export function nruProblem(nru: string | null, fact: DepositPartFacts, year: number, today: CalendarDate): string | null {
+export function nruProblem(nru: string | null, fact: Pick<DepositPartFacts, "legalEntityFiness" | "legalEntityName" | "selfAssessment"> & Partial<DepositPartFacts>, year: number, today: CalendarDate): string | null {
   if (!nru) return `Indiquez le NRU de l'autoévaluation de maturité IE de ${fact.legalEntityName}.`;
   const quoted = fact.selfAssessment;
   if (!quoted || !quoted.found) return `Aucune autoévaluation ne porte le NRU « ${nru} ».`;

@@ -18,7 +18,7 @@ export const guichetInputSchema = z
   .object({
     code: z.string().trim().regex(/^[A-Z0-9-]{3,40}$/, "Code en majuscules, chiffres et tirets (3 à 40 caractères)."),
     programme: z.enum(["HOSPICONNECT_HOPEN2", "AAP_HOPEN2", "HOSPICONNECT_CARE"]),
-    kind: z.enum(["CANDIDATURE", "MILESTONE_DEPOSIT", "PROJECT_CALL"]),
+    kind: z.enum(["CANDIDATURE", "MILESTONE_DEPOSIT", "PROJECT_CALL", "CARE_RELEVE"]),
     year: z.number().int().min(2024, "Année invalide.").max(2035, "Année invalide."),
     label: z.string().trim().min(3, "Indiquez un libellé.").max(200),
     opensOn: calendarDate,
@@ -31,6 +31,11 @@ export const guichetInputSchema = z
   .superRefine((value, context) => {
     if (value.closesOn < value.opensOn) context.addIssue({ code: "custom", path: ["closesOn"], message: "La clôture doit suivre l'ouverture." });
     if (value.instructionEndsOn < value.closesOn) context.addIssue({ code: "custom", path: ["instructionEndsOn"], message: "La fin de l'instruction doit suivre la clôture." });
+    // Each kind belongs to one programme: a CaRE relève is the CaRE programme's, and only it.
+    if ((value.kind === "CARE_RELEVE") !== (value.programme === "HOSPICONNECT_CARE")) {
+      context.addIssue({ code: "custom", path: ["kind"], message: "Une relève CaRE appartient au programme HospiConnect / CaRE, et ce programme ne prend que des relèves." });
+    }
+    if (value.kind === "PROJECT_CALL" && value.programme !== "AAP_HOPEN2") context.addIssue({ code: "custom", path: ["kind"], message: "Un appel à projets appartient au programme Appel à projets HOP'EN2." });
     if (value.kind !== "PROJECT_CALL") return;
     if (!value.proofOpensOn) context.addIssue({ code: "custom", path: ["proofOpensOn"], message: "Indiquez l'ouverture du dépôt des preuves des projets retenus." });
     if (!value.proofClosesOn) context.addIssue({ code: "custom", path: ["proofClosesOn"], message: "Indiquez la clôture du dépôt des preuves des projets retenus." });

@@ -47,6 +47,8 @@ export const GUICHET_CODES = {
   milestone2028: "HOPEN2-JALON-2028",
   aap2026: "AAP-HOPEN2-2026",
   care2026: "CARE-RELEVE-2026",
+  care2027: "CARE-RELEVE-2027",
+  care2028: "CARE-RELEVE-2028",
 } as const;
 
 export const GUICHETS: readonly GuichetSeed[] = [
@@ -128,7 +130,7 @@ export const GUICHETS: readonly GuichetSeed[] = [
   {
     code: GUICHET_CODES.care2026,
     programme: "HOSPICONNECT_CARE",
-    kind: "MILESTONE_DEPOSIT",
+    kind: "CARE_RELEVE",
     year: 2026,
     label: "HospiConnect – CaRE – Relève 2026",
     // Source 003: "Du 15 juin au 15 juillet 2026".
@@ -137,5 +139,28 @@ export const GUICHETS: readonly GuichetSeed[] = [
     // ASSUMPTION: the end of the CaRE instruction is not in the sources; about the same delay
     // after closing as the HOP'EN2 milestone (26 June → 15 September, ~11 weeks) → 30 September.
     instructionEndsOn: "2026-09-30",
+  },
+  {
+    code: GUICHET_CODES.care2027,
+    programme: "HOSPICONNECT_CARE",
+    kind: "CARE_RELEVE",
+    year: 2027,
+    label: "HospiConnect – CaRE – Relève 2027",
+    // ASSUMPTION: source 003 announces « guichets annuels » without their dates (the DNS sets them on
+    // the portal); the 2026 pattern is kept: from the Monday nearest 15 June to 15 July, instructed to 30 September.
+    opensOn: "2027-06-14",
+    closesOn: "2027-07-15",
+    instructionEndsOn: "2027-09-30",
+  },
+  {
+    code: GUICHET_CODES.care2028,
+    programme: "HOSPICONNECT_CARE",
+    kind: "CARE_RELEVE",
+    year: 2028,
+    label: "HospiConnect – CaRE – Relève 2028",
+    // ASSUMPTION: as for 2027 (Thursday 15 June 2028 is kept as the opening day).
+    opensOn: "2028-06-15",
+    closesOn: "2028-07-15",
+    instructionEndsOn: "2028-09-30",
   },
 ];

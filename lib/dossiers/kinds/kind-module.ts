@@ -46,8 +46,11 @@ export interface DossierKindModule {
   dataKey: string;
   /** Whether the ARS decision of a guichet of `year` carries amounts. */
   decisionCarriesAmounts(year: number): boolean;
-  /** The most the ARS may decide per EJ (empty when the decision carries no amount). */
-  decisionCaps(row: DossierRow): Map<string, Cents>;
+  /**
+   * The most the instructor may decide per EJ (empty when the decision carries no amount). With
+   * `lock`, inside the decision's transaction, what the cap depends on is locked (a CaRE envelope).
+   */
+  decisionCaps(db: Database | Prisma.TransactionClient, row: DossierRow, options?: { lock?: boolean }): Promise<Map<string, Cents>>;
   /** What an ARS change request can point at. */
   reviewableFields(dossier: ReviewableDossier): ReviewableField[];
   /** The field errors that would block a submission now (shown live on the form too). */

@@ -85,7 +85,7 @@ export function asCurrentUser(user: { id: string; email: string; name: string; r
 
 export async function createGuichet(
   db: Database,
-  input: { kind: "CANDIDATURE" | "MILESTONE_DEPOSIT" | "PROJECT_CALL"; year: number; opensOn: string; closesOn: string; instructionEndsOn: string; programme?: "HOSPICONNECT_HOPEN2" | "AAP_HOPEN2" | "HOSPICONNECT_CARE" },
+  input: { kind: "CANDIDATURE" | "MILESTONE_DEPOSIT" | "PROJECT_CALL" | "CARE_RELEVE"; year: number; opensOn: string; closesOn: string; instructionEndsOn: string; programme?: "HOSPICONNECT_HOPEN2" | "AAP_HOPEN2" | "HOSPICONNECT_CARE" },
 ) {
   sequence += 1;
   return db.guichet.create({

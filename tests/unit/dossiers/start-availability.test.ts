@@ -21,6 +21,7 @@ function depositFacts(overrides: Partial<StartFacts> = {}): StartFacts {
     carried: [],
     candidature: { id: "c1", number: "HC-C2026-000001", status: "ACCEPTED" },
     candidatureGuichet: { id: "candidature-2026", label: "HospiConnect – Candidature HOP'EN2 2026", dates: candidatureDates },
+    careEnvelopeHolders: [],
     ...overrides,
   };
 }
@@ -76,9 +77,32 @@ describe("otherwise the page says why and what to do, and startDossier refuses w
     expect(startRefusalError(result)).toBeInstanceOf(InvalidStateError);
   });
 
-  it("a guichet the portal does not take yet (CaRE)", () => {
+  it("a guichet whose kind is not one of its programme's (a CaRE guichet set up as a HOP'EN2 deposit)", () => {
     const care = refusal(depositFacts({ guichet: { id: "care", label: "HospiConnect – CaRE – Relève 2026", programme: "HOSPICONNECT_CARE", kind: "MILESTONE_DEPOSIT", year: 2026 } }));
     expect(care.message).toBe("Le dépôt au guichet « HospiConnect – CaRE – Relève 2026 » n'est pas encore proposé sur ce portail.");
+  });
+
+  describe("HospiConnect/CaRE (source 003_7e8834ec9bc46d44.txt): « Du 15 juin au 15 juillet 2026 », one envelope per EJ", () => {
+    const careGuichet = { id: "care-2026", label: "HospiConnect – CaRE – Relève 2026", programme: "HOSPICONNECT_CARE", kind: "CARE_RELEVE", year: 2026 } as const;
+    const careFacts = (overrides: Partial<StartFacts> = {}) =>
+      depositFacts({ guichet: careGuichet, dates: { opensOn: "2026-06-15", closesOn: "2026-07-15", instructionEndsOn: "2026-09-30" }, today: "2026-06-15", candidature: null, candidatureGuichet: null, careEnvelopeHolders: ["998400402"], ...overrides });
+
+    it("starts for an EJ with an envelope, without a HOP'EN2 candidature, from the opening to the closing day", () => {
+      for (const today of ["2026-06-15", "2026-07-15"]) expect(startAvailability(careFacts({ today }))).toEqual({ canStart: true, kind: "CARE_RELEVE" });
+      expect(refusal(careFacts({ today: "2026-07-16" })).reason).toBe("GUICHET_CLOSED");
+      expect(refusal(careFacts({ today: "2026-06-14" })).reason).toBe("GUICHET_UPCOMING");
+    });
+
+    it("refuses an EJ without an envelope, saying so", () => {
+      const result = refusal(careFacts({ careEnvelopeHolders: [] }));
+      expect(result.reason).toBe("NO_CARE_ENVELOPE");
+      expect(result.message).toContain("Aucune enveloppe HospiConnect CaRE n'est publiée pour Centre hospitalier de Montbrasset");
+    });
+
+    it("a member of a GHT deposits through its support establishment", () => {
+      const carrier = { finess: "998400402", name: "Centre hospitalier de Montbrasset", ght: { name: "GHT Val-de-Morlière", supportFiness: "998400105", supportName: "CH de Val-de-Morlière" } };
+      expect(refusal(careFacts({ carrier })).reason).toBe("NOT_CARRIER");
+    });
   });
 
   describe("AAP HOP'EN2 (source 001_56e3d9c199e9e209.txt): a porteur may carry several projects", () => {

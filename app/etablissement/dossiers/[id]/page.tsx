@@ -2,6 +2,7 @@ import { TransmissionsList } from "@/components/dossiers/transmissions-list";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import type { Metadata } from "next";
 import { CandidatureForm } from "@/components/dossiers/candidature-form";
+import { CareReleveForm } from "@/components/dossiers/care-releve/care-releve-form";
 import { AnsweredChangeRequest, ChangeRequestBanner } from "@/components/dossiers/change-request-banner";
 import { DecisionNotice } from "@/components/dossiers/decision-notice";
 import { DepositForm } from "@/components/dossiers/deposit-form";
@@ -58,6 +59,8 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
       {/* Re-mounted on each status or transmission: no draft message, error or ARS point of the previous state survives it. */}
       {model.kind === "CANDIDATURE" ? (
         <CandidatureForm key={`${model.status}-${model.submissions.length}`} model={model} />
+      ) : model.kind === "CARE_RELEVE" ? (
+        <CareReleveForm key={`${model.status}-${model.submissions.length}`} model={model} />
       ) : (
         <DepositForm key={`${model.status}-${model.submissions.length}`} model={model} />
       )}

@@ -17,7 +17,7 @@ export const candidatureKind: DossierKindModule = {
   decidedWithSelectionGrid: false,
   dataKey: "candidature",
   decisionCarriesAmounts: () => false,
-  decisionCaps: () => new Map(),
+  decisionCaps: async () => new Map(),
   reviewableFields: (dossier) => [
     ...PROJECT_TEAM_ROLES.flatMap((role) => [
       { key: `projectTeam.${role.key}.name`, label: `Équipe projet — ${role.label} : nom` },

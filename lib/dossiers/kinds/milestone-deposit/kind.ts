@@ -18,7 +18,7 @@ export const milestoneDepositKind: DossierKindModule = {
   decidedWithSelectionGrid: false,
   dataKey: "deposit",
   decisionCarriesAmounts: (year) => isMilestoneYear(year),
-  decisionCaps: depositDecisionCaps,
+  decisionCaps: async (_db, row) => depositDecisionCaps(row),
   reviewableFields: depositReviewableFields,
   submissionErrors: depositSubmissionErrors,
 };

@@ -31,7 +31,7 @@ export const projectCallKind: DossierKindModule = {
   dataKey: "project",
   decisionCarriesAmounts: () => true,
   // The cap is the category's, decided with the selection grid (selection.ts), not per EJ.
-  decisionCaps: () => new Map(),
+  decisionCaps: async () => new Map(),
   decidedWithSelectionGrid: true,
   reviewableFields: () => [
     ...Object.entries(PROJECT_CALL_FIELD_LABELS).map(([key, label]) => ({ key, label })),
