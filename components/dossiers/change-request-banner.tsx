@@ -2,27 +2,28 @@ import type { ChangePoint } from "@/lib/dossiers/instruction";
 import { CHANGE_REASONS } from "@/lib/dossiers/instruction";
 import type { FieldErrors } from "@/lib/dossiers/submission-rules";
 import { formatParisInstant } from "@/lib/clock/paris-date";
+import { ARS_WORDS, type InstructorWords } from "@/lib/dossiers/instructor-words";
 import { FieldLink } from "./field-errors";
 import { StaticAlert } from "./static-alert";
 
-function pointText(point: ChangePoint): string {
-  return `Demande de l'ARS — ${CHANGE_REASONS[point.reason]}${point.comment ? ` : ${point.comment}` : ""}`;
+function pointText(point: ChangePoint, w: InstructorWords): string {
+  return `Demande de ${w.the} — ${CHANGE_REASONS[point.reason]}${point.comment ? ` : ${point.comment}` : ""}`;
 }
 
 /** The ARS's open points, keyed like the form's fields, so each shows (as information) next to the field it concerns. */
-export function pointsAsNotes(points: readonly ChangePoint[]): FieldErrors {
+export function pointsAsNotes(points: readonly ChangePoint[], instructor: InstructorWords = ARS_WORDS): FieldErrors {
   const notes: FieldErrors = {};
-  for (const point of points) (notes[point.key] ??= []).push(pointText(point));
+  for (const point of points) (notes[point.key] ??= []).push(pointText(point, instructor));
   return notes;
 }
 
 /** The ARS's open request for changes: its message and each point, linking to its field. */
-export function ChangeRequestBanner({ request }: { request: { message: string; createdAt: string; points: ChangePoint[] } }) {
+export function ChangeRequestBanner({ request, instructor: w = ARS_WORDS }: { request: { message: string; createdAt: string; points: ChangePoint[] }; instructor?: InstructorWords }) {
   return (
     <StaticAlert
       severity="warning"
       as="h2"
-      title={`Demande de complément de l'ARS du ${formatParisInstant(new Date(request.createdAt))}`}
+      title={`Demande de complément de ${w.the} du ${formatParisInstant(new Date(request.createdAt))}`}
       description={
         <>
           <p className="whitespace-pre-line fr-mb-1w">{request.message}</p>
@@ -39,7 +40,7 @@ export function ChangeRequestBanner({ request }: { request: { message: string; c
               </ul>
             </>
           )}
-          <p className="fr-mt-1w fr-mb-0">Corrigez les éléments concernés puis transmettez à nouveau le dossier à l&apos;ARS.</p>
+          <p className="fr-mt-1w fr-mb-0">Corrigez les éléments concernés puis transmettez à nouveau le dossier à {w.the}.</p>
         </>
       }
     />
@@ -47,16 +48,16 @@ export function ChangeRequestBanner({ request }: { request: { message: string; c
 }
 
 /** The request the establishment answered by transmitting again: its points read as answered while the ARS instructs. */
-export function AnsweredChangeRequest({ request }: { request: { message: string; createdAt: string; answeredAt: string; points: ChangePoint[] } }) {
+export function AnsweredChangeRequest({ request, instructor: w = ARS_WORDS }: { request: { message: string; createdAt: string; answeredAt: string; points: ChangePoint[] }; instructor?: InstructorWords }) {
   return (
     <StaticAlert
       severity="info"
       as="h2"
-      title={`Complément transmis à l'ARS le ${formatParisInstant(new Date(request.answeredAt))}`}
+      title={`Complément transmis à ${w.the} le ${formatParisInstant(new Date(request.answeredAt))}`}
       description={
         <>
           <p className="fr-mb-1w">
-            En réponse à la demande de l&apos;ARS du {formatParisInstant(new Date(request.createdAt))} : « {request.message} »
+            En réponse à la demande de {w.the} du {formatParisInstant(new Date(request.createdAt))} : « {request.message} »
           </p>
           {request.points.length > 0 && (
             <>
@@ -71,7 +72,7 @@ export function AnsweredChangeRequest({ request }: { request: { message: string;
               </ul>
             </>
           )}
-          <p className="fr-mt-1w fr-mb-0">L&apos;ARS instruit votre réponse ; vous serez informé par e-mail de la suite.</p>
+          <p className="fr-mt-1w fr-mb-0">{w.the.charAt(0).toUpperCase() + w.the.slice(1)} instruit votre réponse ; vous serez informé par e-mail de la suite.</p>
         </>
       }
     />

@@ -2,6 +2,7 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { formatParisInstant } from "@/lib/clock/paris-date";
 import type { DossierDecision } from "@/lib/dossiers/instruction";
 import { formatEuros } from "@/lib/funding";
+import { ARS_WORDS, type InstructorWords } from "@/lib/dossiers/instructor-words";
 import { StaticAlert } from "./static-alert";
 
 /**
@@ -10,7 +11,7 @@ import { StaticAlert } from "./static-alert";
  * reason (issue 9, §2.10); or refused, with its reason. Read by
  * lib/dossiers/instruction.ts (loadDossierDecision).
  */
-export function DecisionNotice({ decision }: { decision: DossierDecision | null }) {
+export function DecisionNotice({ decision, instructor: w = ARS_WORDS }: { decision: DossierDecision | null; instructor?: InstructorWords }) {
   if (!decision) return null;
   const when = formatParisInstant(new Date(decision.decidedAt));
   if (decision.status === "REFUSED") {
@@ -19,8 +20,8 @@ export function DecisionNotice({ decision }: { decision: DossierDecision | null 
         as="h2"
         severity="error"
         className={fr.cx("fr-mb-4w")}
-        title={`Dossier refusé par l'ARS le ${when}`}
-        description={decision.refusalReason ? <span className="whitespace-pre-line">Motif indiqué par votre ARS : {decision.refusalReason}</span> : "Votre ARS n'a pas indiqué de motif."}
+        title={`Dossier refusé par ${w.the} le ${when}`}
+        description={decision.refusalReason ? <span className="whitespace-pre-line">Motif indiqué par {w.your} : {decision.refusalReason}</span> : `${w.Your} n'a pas indiqué de motif.`}
       />
     );
   }
@@ -29,7 +30,7 @@ export function DecisionNotice({ decision }: { decision: DossierDecision | null 
       as="h2"
       severity="success"
       className={fr.cx("fr-mb-4w")}
-      title={`Dossier accepté par l'ARS le ${when}`}
+      title={`Dossier accepté par ${w.the} le ${when}`}
       description={
         decision.withAmounts ? (
           <ul data-testid="montants-accordes">
@@ -42,7 +43,7 @@ export function DecisionNotice({ decision }: { decision: DossierDecision | null 
                   {partial && award.partialAwardReason && (
                     <>
                       <br />
-                      <span className="whitespace-pre-line">Motif indiqué par votre ARS : {award.partialAwardReason}</span>
+                      <span className="whitespace-pre-line">Motif indiqué par {w.your} : {award.partialAwardReason}</span>
                     </>
                   )}
                 </li>

@@ -11,6 +11,7 @@ import type { Database } from "@/lib/db/client";
 import type { DossierStatus, GuichetKind } from "@/lib/generated/prisma/enums";
 import { daysLeftToDeposit, guichetPhase, type GuichetDates, type GuichetPhase } from "@/lib/guichets/guichet-state";
 import type { GuichetView } from "@/lib/guichets/guichets";
+import { ARS_WORDS, instructorWords, type InstructorWords } from "./instructor-words";
 import { dossierKind } from "./kinds";
 import { carrierSelect, loadStartContext, startAvailability, startableKind, type DossierRef, type StartAvailability, type StartRemedy } from "./start-availability";
 
@@ -44,23 +45,24 @@ export interface EntityGuichets {
 const day = formatCalendarDate;
 
 /** What to do on an existing dossier, by its status and the EJ's dates. */
-export function dossierNextAction(dossier: DossierRef, own: GuichetDates & { phase: GuichetPhase }): Extract<NextAction, { kind: "OPEN_DOSSIER" }> {
+export function dossierNextAction(dossier: DossierRef, own: GuichetDates & { phase: GuichetPhase }, w: InstructorWords = ARS_WORDS): Extract<NextAction, { kind: "OPEN_DOSSIER" }> {
   const status: DossierStatus = dossier.status;
+  const The = w.the.charAt(0).toUpperCase() + w.the.slice(1);
   switch (status) {
     case "DRAFT":
       return own.phase === "open"
-        ? { kind: "OPEN_DOSSIER", dossier, urgent: true, label: "Reprendre le brouillon", detail: `Brouillon non transmis à l'ARS : complétez-le et transmettez-le avant le ${day(own.closesOn)} inclus.` }
+        ? { kind: "OPEN_DOSSIER", dossier, urgent: true, label: "Reprendre le brouillon", detail: `Brouillon non transmis à ${w.the} : complétez-le et transmettez-le avant le ${day(own.closesOn)} inclus.` }
         : own.phase === "upcoming"
           ? { kind: "OPEN_DOSSIER", dossier, urgent: false, label: "Voir le brouillon", detail: `Brouillon : le guichet ouvre le ${day(own.opensOn)}.` }
           : { kind: "OPEN_DOSSIER", dossier, urgent: false, label: "Voir le brouillon", detail: `Brouillon jamais transmis : le guichet est fermé depuis le ${day(own.closesOn)}.` };
     case "SUBMITTED":
-      return { kind: "OPEN_DOSSIER", dossier, urgent: false, label: "Suivre le dossier", detail: "Transmis à l'ARS : en cours d'instruction." };
+      return { kind: "OPEN_DOSSIER", dossier, urgent: false, label: "Suivre le dossier", detail: `Transmis à ${w.the} : en cours d'instruction.` };
     case "CHANGES_REQUESTED":
-      return { kind: "OPEN_DOSSIER", dossier, urgent: true, label: "Répondre à la demande de l'ARS", detail: `L'ARS demande un complément : corrigez puis transmettez à nouveau avant le ${day(own.instructionEndsOn)} inclus.` };
+      return { kind: "OPEN_DOSSIER", dossier, urgent: true, label: `Répondre à la demande de ${w.the}`, detail: `${The} demande un complément : corrigez puis transmettez à nouveau avant le ${day(own.instructionEndsOn)} inclus.` };
     case "ACCEPTED":
-      return { kind: "OPEN_DOSSIER", dossier, urgent: false, label: "Voir la décision", detail: "Dossier accepté par l'ARS." };
+      return { kind: "OPEN_DOSSIER", dossier, urgent: false, label: "Voir la décision", detail: `Dossier accepté par ${w.the}.` };
     case "REFUSED":
-      return { kind: "OPEN_DOSSIER", dossier, urgent: false, label: "Voir la décision", detail: "Dossier refusé par l'ARS." };
+      return { kind: "OPEN_DOSSIER", dossier, urgent: false, label: "Voir la décision", detail: `Dossier refusé par ${w.the}.` };
     case "PROOF_SUBMITTED":
       return { kind: "OPEN_DOSSIER", dossier, urgent: false, label: "Suivre le dossier", detail: "Preuves transmises à l'ARS : en cours d'examen." };
     case "PROOF_CHANGES_REQUESTED":
@@ -122,7 +124,7 @@ export async function guichetsOfEntities(
       // An AAP porteur may start another project beside the ones it has (the limit is on transmission).
       const startsAnother = availability.canStart && dossierKind(guichet.kind).severalPerCarrier;
       const next: NextAction = dossier && !startsAnother
-        ? dossierNextAction(dossier, own)
+        ? dossierNextAction(dossier, own, instructorWords(guichet.kind))
         : availability.canStart
           ? { kind: "START", label: startLabel(availability.kind, carrier.name), guichetId: guichet.id, carrierFiness: carrier.finess }
           : { kind: "BLOCKED", message: availability.message, remedy: availability.remedy };

@@ -10,6 +10,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { parisDate, type CalendarDate } from "@/lib/clock/paris-date";
 import type { Database } from "@/lib/db/client";
 import type { DossierRow } from "@/lib/dossiers/dossier-view";
+import { decisionCaps } from "@/lib/dossiers/instruction";
 import { getDossierForUser } from "@/lib/dossiers/service";
 import type { DossierSnapshot } from "@/lib/dossiers/snapshot";
 import { NotFoundError } from "@/lib/errors";
@@ -190,6 +191,7 @@ export async function loadDossierReview(db: Database, user: CurrentUser, id: str
       transmitted: transmittedList,
       openChangeRequest: openRequest ? { id: openRequest.id, message: openRequest.message, points: openRequest.points, createdAt: openRequest.createdAt } : null,
       dates: await effectiveGuichetDates(db, row.guichet, row.carrier),
+      caps: await decisionCaps(db, row),
     }),
     today: parisDate(at),
   };

@@ -34,7 +34,7 @@ export function readChangeRequestPoints(json: unknown): ChangeRequestPoint[] {
 export interface InstructionModelPart {
   finess: string;
   name: string;
-  /** Eligible amount capped at the declared expenses (lib/funding), as transmitted; null for a candidature. */
+  /** The most that can be granted (lib/funding): a deposit's eligible amount capped at its expenses, a CaRE relève's draw cap; null for a candidature. */
   capped: Cents | null;
   requested: Cents | null;
   /** Set by the ARS decision. */
@@ -79,6 +79,8 @@ export function buildInstructionModel(
     openChangeRequest: { id: string; message: string; points: unknown; createdAt: Date } | null;
     /** The carrier's dates, derogations included (lib/guichets/derogations). */
     dates?: { opensOn: CalendarDate; closesOn: CalendarDate; instructionEndsOn: CalendarDate };
+    /** The kind's decision caps now (lib/dossiers/instruction `decisionCaps`), which the acceptance enforces; else the transmitted ones. */
+    caps?: ReadonlyMap<string, Cents>;
   },
 ): InstructionModel {
   const today = parisDate(input.at);
@@ -101,7 +103,7 @@ export function buildInstructionModel(
       return {
         finess: part.legalEntityFiness,
         name: part.legalEntity.name,
-        capped: sent?.amounts.capped ?? null,
+        capped: input.caps?.get(part.legalEntityFiness) ?? sent?.amounts.capped ?? null,
         requested: sent?.requested ?? null,
         decided: part.decidedCents === null ? null : Number(part.decidedCents),
       };

@@ -5,7 +5,7 @@
  *
  * Recipients (source 003): the establishment's referent who completes the
  * dossier (`Dossier.completedBy`); on each (re)submission also every active
- * instructor of the carrier EJ's ARS.
+ * instructor of the carrier EJ's ARS — or, for a CaRE relève, every active ANS instructor.
  */
 import { now } from "@/lib/clock/clock";
 import { calendarDateFromDb, daysBetween, dbDateFromCalendarDate, parisDate, type CalendarDate } from "@/lib/clock/paris-date";
@@ -13,6 +13,7 @@ import type { Database } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DossierNotificationKind } from "@/lib/dossiers/instruction";
+import { dossierKind } from "@/lib/dossiers/kinds";
 import { proofWindowOf } from "@/lib/dossiers/kinds/project-call/proof-window";
 import { selectionOf } from "@/lib/dossiers/kinds/project-call/selection";
 import { objectivesNotMet, objectivesValidated, projectAccepted, proofChangesRequested, proofSubmittedToArs, proofSubmittedToEstablishment } from "@/lib/dossiers/kinds/project-call/emails";
@@ -121,6 +122,15 @@ async function arsRecipients(db: Client, regionCode: string): Promise<string[]> 
   return uniqueAddresses(instructors.map((instructor) => instructor.email));
 }
 
+/** Who is told of a (re)submission, and the link to their space: the carrier's ARS, or the ANS for a CaRE relève. */
+async function instructorRecipients(db: Client, dossier: DossierForMail, base: string): Promise<{ to: string[]; link: string }> {
+  if (dossierKind(dossier.guichet.kind).labels.instructor === "ANS") {
+    const instructors = await db.user.findMany({ where: { role: "ANS_INSTRUCTOR", active: true }, select: { email: true }, orderBy: { email: "asc" } });
+    return { to: uniqueAddresses(instructors.map((instructor) => instructor.email)), link: dossierUrl(base, "ans", dossier.id) };
+  }
+  return { to: await arsRecipients(db, dossier.carrier.regionCode), link: dossierUrl(base, "ars", dossier.id) };
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -163,7 +173,7 @@ export async function notifyDossierEvent(
     case "SUBMITTED":
     case "RESUBMITTED": {
       const resubmission = event.kind === "RESUBMITTED";
-      const ars = await arsRecipients(tx, dossier.carrier.regionCode);
+      const instructors = await instructorRecipients(tx, dossier, base);
       return writeOutbox(tx, [
         ...rows(
           resubmission ? OUTBOX_TEMPLATES.resubmittedEstablishment : OUTBOX_TEMPLATES.submittedEstablishment,
@@ -174,8 +184,8 @@ export async function notifyDossierEvent(
         ...rows(
           resubmission ? OUTBOX_TEMPLATES.resubmittedArs : OUTBOX_TEMPLATES.submittedArs,
           dossier.id,
-          ars,
-          submittedToArs({ ...factsOf(dossier, dossierUrl(base, "ars", dossier.id)), resubmission }),
+          instructors.to,
+          submittedToArs({ ...factsOf(dossier, instructors.link), resubmission }),
         ),
       ]);
     }

@@ -10,6 +10,7 @@
  * loads the facts and writes the outbox.
  */
 import { formatCalendarDate, type CalendarDate } from "@/lib/clock/paris-date";
+import { instructorWords } from "@/lib/dossiers/instructor-words";
 import { dossierKind } from "@/lib/dossiers/kinds";
 import type { GuichetKind } from "@/lib/generated/prisma/enums";
 import { formatEuros, type Cents } from "@/lib/funding";
@@ -69,8 +70,8 @@ export function guichetTitle(label: string, year: number): string {
   return clean.includes(String(year)) ? clean : `${clean} ${year}`;
 }
 
-/** `${base}/etablissement/dossiers/<id>` or `${base}/ars/dossiers/<id>`. */
-export function dossierUrl(baseUrl: string, audience: "etablissement" | "ars", dossierId: string): string {
+/** `${base}/etablissement/dossiers/<id>`, `${base}/ars/dossiers/<id>` or `${base}/ans/dossiers/<id>`. */
+export function dossierUrl(baseUrl: string, audience: "etablissement" | "ars" | "ans", dossierId: string): string {
   return `${baseUrl.replace(/\/+$/, "")}/${audience}/dossiers/${encodeURIComponent(dossierId)}`;
 }
 
@@ -103,24 +104,26 @@ export interface SubmissionMailInput extends DossierMailFacts {
 
 /** To the establishment: its form has been transmitted to its ARS. */
 export function submittedToEstablishment(input: SubmissionMailInput): MailContent {
+  const by = instructorWords(input.guichetKind);
   const title = guichetTitle(input.guichetLabel, input.guichetYear);
   const form = formName(input.guichetKind);
-  return mail(`[${title}] - Transmission de votre ${form} à votre ARS – ${input.dossierNumber}`, [
+  return mail(`[${title}] - Transmission de votre ${form} à ${by.your} – ${input.dossierNumber}`, [
     input.resubmission
-      ? `À la suite des compléments apportés et de la nouvelle soumission de votre ${form} au guichet ${title}, votre dossier ${input.dossierNumber} a été transmis à nouveau à votre ARS qui va pouvoir poursuivre son instruction.`
-      : `À la suite de la complétion et de la soumission de votre ${form} au guichet ${title}, votre dossier a été transmis à votre ARS qui va pouvoir procéder à son instruction.`,
-    "Votre ARS s'emploie à traiter celui-ci dans les meilleurs délais.",
+      ? `À la suite des compléments apportés et de la nouvelle soumission de votre ${form} au guichet ${title}, votre dossier ${input.dossierNumber} a été transmis à nouveau à ${by.your} qui va pouvoir poursuivre son instruction.`
+      : `À la suite de la complétion et de la soumission de votre ${form} au guichet ${title}, votre dossier a été transmis à ${by.your} qui va pouvoir procéder à son instruction.`,
+    `${by.Your} s'emploie à traiter celui-ci dans les meilleurs délais.`,
     `Pour suivre l'avancement de votre dossier ${input.dossierNumber}, connectez-vous au ${SENDER_NAME} avec vos identifiants :\n${input.link}`,
   ]);
 }
 
 /** To the instructors of the carrier's ARS: a dossier has been transmitted. */
 export function submittedToArs(input: SubmissionMailInput): MailContent {
+  const by = instructorWords(input.guichetKind);
   const title = guichetTitle(input.guichetLabel, input.guichetYear);
   const establishment = singleLine(input.establishmentName);
   return mail(`(${SENDER_NAME}) Transmission du ${formName(input.guichetKind)} ${title} – ${input.dossierNumber} - ${establishment}`, [
     `Le dossier numéro ${input.dossierNumber} a été transmis par l'établissement de santé ${establishment}.`,
-    input.resubmission && "Il s'agit d'une nouvelle transmission, à la suite de la demande de complément de votre ARS.",
+    input.resubmission && `Il s'agit d'une nouvelle transmission, à la suite de la demande de complément de ${by.your}.`,
     `Connectez-vous avec vos identifiants à votre espace pour accéder à ce dossier : ${input.link}`,
   ]);
 }
@@ -156,14 +159,15 @@ function changePointLine(point: ChangePointInput): string {
 
 /** To the establishment: its ARS asks for changes before it can instruct further. */
 export function changesRequested(input: ChangesRequestedMailInput): MailContent {
+  const by = instructorWords(input.guichetKind);
   const title = guichetTitle(input.guichetLabel, input.guichetYear);
   const form = formName(input.guichetKind);
   return mail(`[${title}] - Demande de complément de l'étape ${stepName(input.guichetKind)} du dossier ${input.dossierNumber}`, [
-    `Dans le cadre de l'instruction de votre dossier ${input.dossierNumber} par l'ARS, nous vous informons qu'une demande de complément a été émise concernant la complétion de votre ${form} au guichet ${title}.`,
-    `Message de votre ARS :\n${input.message.trim()}`,
+    `Dans le cadre de l'instruction de votre dossier ${input.dossierNumber} par ${by.the}, nous vous informons qu'une demande de complément a été émise concernant la complétion de votre ${form} au guichet ${title}.`,
+    `Message de ${by.your} :\n${input.message.trim()}`,
     input.points.length > 0 && `Éléments à reprendre :\n${input.points.map(changePointLine).join("\n")}`,
     `Pour consulter cette demande, veuillez vous connecter au ${SENDER_NAME} à l'aide de vos identifiants :\n${input.link}`,
-    `Vous pourrez ensuite modifier votre saisie et, une fois les corrections apportées, transmettre à nouveau le formulaire à votre ARS via le ${SENDER_NAME}.`,
+    `Vous pourrez ensuite modifier votre saisie et, une fois les corrections apportées, transmettre à nouveau le formulaire à ${by.your} via le ${SENDER_NAME}.`,
   ]);
 }
 
@@ -185,13 +189,13 @@ export interface AcceptedMailInput extends DossierMailFacts {
   amounts: DecidedAmount[];
 }
 
-function amountLines(amount: DecidedAmount): string {
+function amountLines(amount: DecidedAmount, by: { your: string }): string {
   const cap = amount.capCents ?? null;
   const partial = cap !== null && amount.decidedCents < cap;
   const reason = amount.partialAwardReason?.trim();
   const head = `- ${singleLine(amount.name)} (FINESS ${amount.finess}) : ${formatEuros(amount.decidedCents)}${partial ? ` accordés sur un montant maximal de ${formatEuros(cap)}` : ""}`;
   // The reason keeps its line breaks, indented under its EJ.
-  return partial && reason ? `${head}\n  Motif indiqué par votre ARS : ${reason.replace(/\s*\n\s*/g, "\n  ")}` : head;
+  return partial && reason ? `${head}\n  Motif indiqué par ${by.your} : ${reason.replace(/\s*\n\s*/g, "\n  ")}` : head;
 }
 
 /**
@@ -200,15 +204,16 @@ function amountLines(amount: DecidedAmount): string {
  * amount decided for each EJ and, for an amount below the maximum, its reason.
  */
 export function accepted(input: AcceptedMailInput): MailContent {
+  const by = instructorWords(input.guichetKind);
   const title = guichetTitle(input.guichetLabel, input.guichetYear);
   const form = formName(input.guichetKind);
   const total = input.amounts.reduce((sum, amount) => sum + amount.decidedCents, 0);
-  const lines = input.amounts.map(amountLines);
+  const lines = input.amounts.map((amount) => amountLines(amount, by));
   return mail(`(${SENDER_NAME}) ${stepName(input.guichetKind)} ${title} accepté - ${input.dossierNumber}`, [
-    `Votre ${form} au guichet ${title} a été accepté par votre ARS.`,
+    `Votre ${form} au guichet ${title} a été accepté par ${by.your}.`,
     `Dossier : ${input.dossierNumber}`,
-    input.amounts.length === 1 && `Montant accordé par votre ARS :\n${lines[0]}`,
-    input.amounts.length > 1 && `Montants accordés par votre ARS :\n${lines.join("\n")}\nTotal : ${formatEuros(total)}`,
+    input.amounts.length === 1 && `Montant accordé par ${by.your} :\n${lines[0]}`,
+    input.amounts.length > 1 && `Montants accordés par ${by.your} :\n${lines.join("\n")}\nTotal : ${formatEuros(total)}`,
     `Pour consulter la décision, connectez-vous au ${SENDER_NAME} avec vos identifiants :\n${input.link}`,
   ]);
 }
@@ -220,11 +225,12 @@ export interface RefusedMailInput extends DossierMailFacts {
 
 /** To the establishment: its ARS refused the dossier, and why. */
 export function refused(input: RefusedMailInput): MailContent {
+  const by = instructorWords(input.guichetKind);
   const title = guichetTitle(input.guichetLabel, input.guichetYear);
   const reason = input.reason?.trim();
   return mail(`(${SENDER_NAME}) Dossier refusé - ${input.dossierNumber}`, [
     `Nous vous informons que votre dossier ${input.dossierNumber} au guichet ${title} a été refusé.`,
-    reason && `Motif indiqué par votre ARS :\n${reason}`,
+    reason && `Motif indiqué par ${by.your} :\n${reason}`,
     `Pour consulter votre dossier, connectez-vous au ${SENDER_NAME} avec vos identifiants :\n${input.link}`,
   ]);
 }
@@ -246,6 +252,7 @@ export interface DraftReminderMailInput extends DossierMailFacts {
 
 /** To the referents of a draft not yet transmitted a few days before its guichet closes. */
 export function draftReminder(input: DraftReminderMailInput): MailContent {
+  const by = instructorWords(input.guichetKind);
   const title = guichetTitle(input.guichetLabel, input.guichetYear);
   const form = formName(input.guichetKind);
   const establishment = singleLine(input.establishmentName);
@@ -254,13 +261,13 @@ export function draftReminder(input: DraftReminderMailInput): MailContent {
   const daysLeft = input.daysLeft <= 1 ? "c'est aujourd'hui le dernier jour" : `il vous reste ${input.daysLeft} jours`;
   if (input.status === "CHANGES_REQUESTED") {
     return mail(`[${title}] - Rappel : complément attendu sur votre dossier ${input.dossierNumber}`, [
-      `Votre ARS a demandé un complément sur votre dossier ${input.dossierNumber} (${establishment}) au guichet ${title} : le dossier ne lui a pas encore été transmis à nouveau.`,
+      `${by.Your} a demandé un complément sur votre dossier ${input.dossierNumber} (${establishment}) au guichet ${title} : le dossier ne lui a pas encore été transmis à nouveau.`,
       `Vous pouvez le transmettre à nouveau jusqu'à la fin de l'instruction, le ${lastMoment} : ${daysLeft} pour apporter les corrections demandées.`,
       login,
     ]);
   }
-  return mail(`[${title}] - Rappel : votre dossier ${input.dossierNumber} n'est pas encore transmis à votre ARS`, [
-    `Votre dossier ${input.dossierNumber} (${establishment}) n'a pas encore été transmis à votre ARS.`,
+  return mail(`[${title}] - Rappel : votre dossier ${input.dossierNumber} n'est pas encore transmis à ${by.your}`, [
+    `Votre dossier ${input.dossierNumber} (${establishment}) n'a pas encore été transmis à ${by.your}.`,
     `Le guichet ${title} ferme le ${lastMoment} : ${daysLeft} pour compléter et transmettre votre ${form}.`,
     "Un dossier qui n'est pas transmis avant la fermeture du guichet ne pourra pas être instruit.",
     login,

@@ -11,6 +11,7 @@ import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from "rea
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { saveCareReleveAction } from "@/app/etablissement/dossiers/care-releve-actions";
 import { targetsAttestationText } from "@/lib/dossiers/attestation-wording";
+import { ANS_WORDS } from "@/lib/dossiers/instructor-words";
 import type { DossierFormModel } from "@/lib/dossiers/form-model";
 import type { CareExpenseLine, CareReleveDraft } from "@/lib/dossiers/kinds/care-releve/draft-schema";
 import { CARE_PRECISIONS_MAX_LENGTH } from "@/lib/dossiers/kinds/care-releve/draft-schema";
@@ -153,7 +154,7 @@ export function CareReleveForm({ model }: { model: DossierFormModel }) {
   }, [summaryFocus]);
 
   const result = useMemo(() => evaluate(model, values, known), [model, values, known]);
-  const notes = useMemo(() => pointsAsNotes(model.openChangeRequest?.points ?? []), [model.openChangeRequest]);
+  const notes = useMemo(() => pointsAsNotes(model.openChangeRequest?.points ?? [], ANS_WORDS), [model.openChangeRequest]);
   const save = useCallback((next: CareReleveDraft, version: number) => saveCareReleveAction({ dossierId: model.id, version, draft: next }), [model.id]);
   const onSaved = useCallback((data: { nrus: string[]; assessments: KnownSelfAssessment[] }) => {
     const current = knownRef.current;
@@ -176,7 +177,7 @@ export function CareReleveForm({ model }: { model: DossierFormModel }) {
 
   return (
     <form className="flex flex-col gap-8" onSubmit={(event) => event.preventDefault()} noValidate>
-      {model.editable && <SaveStatus status={autosave.status} onRetry={autosave.retry} />}
+      {model.editable && <SaveStatus status={autosave.status} onRetry={autosave.retry} instructor={ANS_WORDS} />}
       {model.editable && attempted && (
         <ErrorSummary ref={summaryRef} title="Le dossier n'a pas été transmis" groups={summaryGroups(errors, targets, "Attestation et dépenses")} />
       )}

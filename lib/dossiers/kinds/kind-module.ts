@@ -35,6 +35,8 @@ export interface DossierKindModule {
     startLabel(entityName: string): string;
     /** The dossier number's prefix, e.g. « HC-C2026 » (then « -000042 »). */
     numberPrefix(year: number): string;
+    /** Who instructs it: the carrier's ARS, or the ANS nationally (CaRE, source 003). */
+    instructor: "ARS" | "ANS";
   };
   /** Whether an establishment can start a dossier of this kind on the portal today. */
   startable: boolean;

@@ -14,6 +14,7 @@ import { formatCalendarDate, now } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import { buildDossierFormModel } from "@/lib/dossiers/form-model";
 import { loadDossierDecision } from "@/lib/dossiers/instruction";
+import { instructorWords } from "@/lib/dossiers/instructor-words";
 import { buildProjectCallFormModel } from "@/lib/dossiers/kinds/project-call/form-model";
 import { getDossierForUser } from "@/lib/dossiers/service";
 
@@ -30,6 +31,7 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
   }
   const model = await buildDossierFormModel(db, row, now());
   const lastSubmission = model.submissions.at(-1) ?? null;
+  const instructor = instructorWords(row.guichet.kind);
   return (
     <div className="flex flex-col gap-6">
       <Breadcrumb
@@ -51,11 +53,11 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
           {formatCalendarDate(model.guichet.instructionEndsOn)}.
         </p>
       </header>
-      <DossierProgress status={model.status} />
-      <DossierState status={model.status} editable={model.editable} lastSubmission={lastSubmission} justTransmitted={lastSubmission !== null && transmis === String(lastSubmission.sequence)} />
-      <DecisionNotice decision={await loadDossierDecision(db, row)} />
-      {model.openChangeRequest && <ChangeRequestBanner request={model.openChangeRequest} />}
-      {model.answeredChangeRequest && <AnsweredChangeRequest request={model.answeredChangeRequest} />}
+      <DossierProgress status={model.status} instructor={instructor} />
+      <DossierState status={model.status} editable={model.editable} lastSubmission={lastSubmission} justTransmitted={lastSubmission !== null && transmis === String(lastSubmission.sequence)} instructor={instructor} />
+      <DecisionNotice decision={await loadDossierDecision(db, row)} instructor={instructor} />
+      {model.openChangeRequest && <ChangeRequestBanner request={model.openChangeRequest} instructor={instructor} />}
+      {model.answeredChangeRequest && <AnsweredChangeRequest request={model.answeredChangeRequest} instructor={instructor} />}
       {/* Re-mounted on each status or transmission: no draft message, error or ARS point of the previous state survives it. */}
       {model.kind === "CANDIDATURE" ? (
         <CandidatureForm key={`${model.status}-${model.submissions.length}`} model={model} />

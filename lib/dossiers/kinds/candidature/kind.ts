@@ -10,6 +10,7 @@ export const candidatureKind: DossierKindModule = {
     name: "Candidature",
     formName: "formulaire de candidature",
     startLabel: (entityName) => `Candidater pour ${entityName}`,
+    instructor: "ARS",
     numberPrefix: (year) => `HC-C${year}`,
   },
   startable: true,

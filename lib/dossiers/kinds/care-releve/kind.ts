@@ -16,6 +16,7 @@ export const careReleveKind: DossierKindModule = {
     name: "Relève CaRE",
     formName: "formulaire de dépôt",
     startLabel: (entityName) => `Déposer la relève CaRE de ${entityName}`,
+    instructor: "ANS",
     numberPrefix: (year) => `HC-CARE${year}`,
   },
   startable: true,

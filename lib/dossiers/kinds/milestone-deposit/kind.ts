@@ -11,6 +11,7 @@ export const milestoneDepositKind: DossierKindModule = {
     name: "Dépôt des preuves du jalon",
     formName: "formulaire de dépôt",
     startLabel: (entityName) => `Déposer les preuves de ${entityName}`,
+    instructor: "ARS",
     numberPrefix: (year) => `HC-J${year}`,
   },
   startable: true,

@@ -23,6 +23,7 @@ export const projectCallKind: DossierKindModule = {
     name: PROJECT_CALL_KIND_LABEL,
     formName: "formulaire de dépôt de projet",
     startLabel: (entityName) => `Déposer un projet AAP pour ${entityName}`,
+    instructor: "ARS",
     numberPrefix: projectCallNumberPrefix,
   },
   startable: true,
