@@ -13,6 +13,7 @@ import { hashPassword } from "../lib/auth/password";
 import { Prisma, type PrismaClient, type Role } from "../lib/generated/prisma/client";
 import { DEMO_FINESS, GHTS, LEGAL_ENTITIES, combinedActivityRows } from "./seed-data/establishments";
 import { GUICHETS, type IsoDate } from "./seed-data/guichets";
+import { seedDemoCareEnvelopes } from "./seed-data/care-envelopes";
 import { seedDemoDossiers } from "./seed-data/dossiers";
 import { seedSelfAssessments } from "./seed-data/questionnaire";
 import { REGIONS } from "./seed-data/regions";
@@ -244,6 +245,9 @@ export async function seedDemo(db: PrismaClient): Promise<SeedReport> {
 
       // 11. An accepted candidature for the demo EJ, so the 2026 deposit can be shown at once.
       await seedDemoDossiers(tx);
+
+      // 12. The CaRE envelopes of the demo EJ (created once).
+      await seedDemoCareEnvelopes(tx, new Date("2026-06-01T08:00:00Z"));
 
       return report;
     },

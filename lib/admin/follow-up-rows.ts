@@ -18,9 +18,11 @@ export interface TransmittedPartFacts {
   /** SAE headcount (2024 > 2023 > 2022 per EG, summed over the EJ's EG). */
   headcount: number;
   requested: Cents | null;
-  /** Ceiling × rate of the year as transmitted (deposits only); null elsewhere. */
+  /** Ceiling × rate of the year as transmitted (deposits), the eligible expenses declared (CaRE relèves); null elsewhere. */
   eligible: Cents | null;
   decided: Cents | null;
+  /** The ceiling when it is not the HospiConnect one of the headcount: a CaRE relève's envelope (0 without one). */
+  ceiling?: Cents;
 }
 
 export interface RegionCounts {
@@ -54,7 +56,7 @@ export function sumPartsByRegion(parts: readonly TransmittedPartFacts[]): Map<st
   for (const part of parts) {
     const sum = sums.get(part.regionCode) ?? emptySums();
     sum.legalEntitiesInDossiers += 1;
-    sum.ceilings += hospiconnectAnnualCeiling(part.headcount);
+    sum.ceilings += part.ceiling ?? hospiconnectAnnualCeiling(part.headcount);
     sum.requested += part.requested ?? 0;
     sum.eligible += part.eligible ?? 0;
     sum.decided += part.decided ?? 0;

@@ -88,6 +88,9 @@ interface PartRow {
   requested: bigint | null;
   decided: bigint | null;
   headcount: bigint;
+  /** CaRE: the EJ's envelope and its eligible (external) expenses declared. */
+  envelope: bigint | null;
+  external: bigint | null;
 }
 
 /**
@@ -99,10 +102,12 @@ async function transmittedPartRows(db: Database, guichetId: string, regionCode: 
   return db.$queryRaw<PartRow[]>`
     WITH parts AS (
       SELECT p."dossierId", d.number, d.status::text AS status, p."legalEntityFiness" AS finess, e.name, e."regionCode",
-             p."requestedCents" AS requested, p."decidedCents" AS decided
+             p."requestedCents" AS requested, p."decidedCents" AS decided,
+             env."amountCents" AS envelope, p."expensesExternalCents" AS external
       FROM "DossierLegalEntity" p
       JOIN "Dossier" d ON d.id = p."dossierId"
       JOIN "LegalEntity" e ON e.finess = p."legalEntityFiness"
+      LEFT JOIN "CareEnvelope" env ON env."legalEntityFiness" = p."legalEntityFiness"
       WHERE p."guichetId" = ${guichetId} AND d.status <> 'DRAFT'
         AND (${regionCode}::varchar IS NULL OR e."regionCode" = ${regionCode}::varchar)
     ), latest AS (
@@ -156,6 +161,8 @@ function toNumber(value: bigint | null): number | null {
 async function partFacts(db: Database, guichet: FollowUpGuichet, regionCode: string | null) {
   const rows = await transmittedPartRows(db, guichet.id, regionCode);
   const eligible = await eligibleByPart(db, guichet, [...new Set(rows.map((row) => row.dossierId))]);
+  // A CaRE relève is followed against the EJ's envelope and its eligible expenses (source 003), not the HOP'EN2 ceiling.
+  const care = guichet.kind === "CARE_RELEVE";
   return rows.map((row) => ({
     row,
     facts: {
@@ -163,8 +170,9 @@ async function partFacts(db: Database, guichet: FollowUpGuichet, regionCode: str
       regionCode: row.regionCode,
       headcount: Number(row.headcount),
       requested: toNumber(row.requested),
-      eligible: eligible.get(`${row.dossierId}/${row.finess}`) ?? null,
+      eligible: care ? toNumber(row.external) : (eligible.get(`${row.dossierId}/${row.finess}`) ?? null),
       decided: toNumber(row.decided),
+      ...(care ? { ceiling: toNumber(row.envelope) ?? 0 } : {}),
     } satisfies TransmittedPartFacts,
   }));
 }
@@ -251,7 +259,7 @@ export async function regionFollowUp(db: Database, actor: CurrentUser, guichetId
     dossierNumber: row.number,
     status: row.status,
     headcount: facts.headcount,
-    ceiling: hospiconnectAnnualCeiling(facts.headcount),
+    ceiling: facts.ceiling ?? hospiconnectAnnualCeiling(facts.headcount),
     requested: facts.requested,
     eligible: facts.eligible,
     decided: facts.decided,

@@ -21,6 +21,7 @@ const counts = async () => ({
   guichets: await db.guichet.count(),
   users: await db.user.count(),
   links: await db.referentLink.count(),
+  careEnvelopes: await db.careEnvelope.count(),
 });
 
 beforeAll(async () => {
@@ -69,5 +70,16 @@ describe("demo seed", () => {
     expect(jalon).toMatchObject({ opensOn: "2026-05-04", instructionEndsOn: "2026-09-15", phase: "open" });
     expect(guichets.find((guichet) => guichet.closesOn === "2026-02-13")?.phase).toBe("finished");
     expect(guichets.map((guichet) => guichet.closesOn)).toEqual(expect.arrayContaining(["2027-06-11", "2028-06-16", "2026-05-29", "2026-07-15"]));
+  });
+
+  it("seeds the three CaRE relèves (source 003: « Du 15 juin au 15 juillet 2026 ») and the demo envelopes, source 003's 39 380,00 € for the demo EJ", async () => {
+    const releves = await db.guichet.findMany({ where: { programme: "HOSPICONNECT_CARE" }, orderBy: { year: "asc" }, select: { kind: true, year: true, label: true } });
+    expect(releves).toEqual([2026, 2027, 2028].map((year) => ({ kind: "CARE_RELEVE", year, label: `HospiConnect – CaRE – Relève ${year}` })));
+    const envelope = await db.careEnvelope.findUnique({ where: { legalEntityFiness: DEMO_FINESS.multiSiteEj } });
+    expect(envelope?.amountCents).toBe(3_938_000n);
+    // An envelope the DNS changed is not put back by a new seed.
+    await db.careEnvelope.update({ where: { legalEntityFiness: DEMO_FINESS.multiSiteEj }, data: { amountCents: 100n } });
+    await seedDemo(db);
+    expect((await db.careEnvelope.findUnique({ where: { legalEntityFiness: DEMO_FINESS.multiSiteEj } }))?.amountCents).toBe(100n);
   });
 });

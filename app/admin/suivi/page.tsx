@@ -106,7 +106,8 @@ export default async function NationalFollowUpPage({ searchParams }: { searchPar
   const exportHref = (format: "csv" | "xlsx", region: string | null) =>
     `/api/admin/export?${new URLSearchParams({ guichet: guichetId, format, ...(region ? { region } : {}) }).toString()}`;
   const regionHref = (code: string) => `/admin/suivi?${new URLSearchParams({ guichet: guichetId, region: code }).toString()}#detail-region`;
-  const hasEligible = followUp.guichet.kind === "MILESTONE_DEPOSIT";
+  const care = followUp.guichet.kind === "CARE_RELEVE";
+  const hasEligible = followUp.guichet.kind === "MILESTONE_DEPOSIT" || care;
   const { total } = followUp;
 
   return (
@@ -123,7 +124,10 @@ export default async function NationalFollowUpPage({ searchParams }: { searchPar
       {!requested && <p className={fr.cx("fr-hint-text")}>Le suivi s&apos;ouvre sur le guichet en cours (ouvert, ou en instruction), à défaut sur le dernier guichet clos.</p>}
       <p className={fr.cx("fr-text--sm")}>
         Candidatures : dossiers transmis du guichet de candidature {followUp.candidatureGuichet ? `« ${followUp.candidatureGuichet.label} »` : "(aucun guichet de candidature pour ce programme)"}. Les montants
-        portent sur les EJ des dossiers transmis du guichet choisi ; les plafonds annuels sont calculés sur les effectifs SAE (2024, à défaut 2023, à défaut 2022).
+        portent sur les EJ des dossiers transmis du guichet choisi ;{" "}
+        {care
+          ? "pour une relève CaRE, l'enveloppe 2026–2028 de chaque EJ publiée par la DNS, et ses dépenses éligibles (prestations externes) déclarées ; instruction par l'ANS."
+          : "les plafonds annuels sont calculés sur les effectifs SAE (2024, à défaut 2023, à défaut 2022)."}
       </p>
       <p>
         Exporter la France entière : <a href={exportHref("csv", null)}>CSV</a> · <a href={exportHref("xlsx", null)}>Excel (XLSX)</a>
@@ -195,13 +199,13 @@ export default async function NationalFollowUpPage({ searchParams }: { searchPar
               EJ des dossiers transmis
             </th>
             <th scope="col" className={RIGHT}>
-              Plafonds annuels
+              {care ? "Enveloppes CaRE" : "Plafonds annuels"}
             </th>
             <th scope="col" className={RIGHT}>
               Demandé
             </th>
             <th scope="col" className={RIGHT}>
-              Éligible
+              {care ? "Dépenses éligibles" : "Éligible"}
             </th>
             <th scope="col" className={RIGHT}>
               Décidé
@@ -272,13 +276,13 @@ export default async function NationalFollowUpPage({ searchParams }: { searchPar
                     Demandé
                   </th>
                   <th scope="col" className={RIGHT}>
-                    Éligible
+                    {care ? "Dépenses éligibles" : "Éligible"}
                   </th>
                   <th scope="col" className={RIGHT}>
                     Décidé
                   </th>
                   <th scope="col" className={RIGHT}>
-                    Plafond annuel
+                    {care ? "Enveloppe CaRE" : "Plafond annuel"}
                   </th>
                   <th scope="col" className={RIGHT}>
                     Effectif SAE
