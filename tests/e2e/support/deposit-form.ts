@@ -49,10 +49,10 @@ export async function chooseWithKeyboard(page: Page, button: Locator, files: str
 }
 
 /** Transmits from the confirmation dialog. */
-export async function transmitWithDialog(page: Page, action: RegExp = /^Transmettre (le dossier|à nouveau) à l'ARS$/) {
+export async function transmitWithDialog(page: Page, action: RegExp = /^Transmettre (le dossier|à nouveau) à l'ARS$/, dialogName: RegExp = /Transmettre .*le dossier à l'ARS \?/) {
   await waitForDsfr(page);
   await page.getByRole("button", { name: action }).click();
-  const dialog = page.getByRole("dialog", { name: /Transmettre .*le dossier à l'ARS \?/ });
+  const dialog = page.getByRole("dialog", { name: dialogName });
   await expect(dialog).toBeVisible({ timeout: 15_000 });
   await dialog.getByRole("button", { name: "Transmettre", exact: true }).click();
   await expect(dialog).toBeHidden({ timeout: 15_000 });
