@@ -40,7 +40,7 @@ interface DemoUser {
   email: string;
   name: string;
   role: Role;
-  /** ARS region of an instructor, null otherwise. */
+  /** ARS region of an ARS instructor, null otherwise (the ANS instructor is national). */
   regionCode: string | null;
   /** FINESS juridique the referent acts for (a GHT support EJ stands for its whole GHT). */
   legalEntities: readonly string[];
@@ -88,6 +88,14 @@ export const DEMO_USERS: readonly DemoUser[] = [
     name: "Yann Kerjean",
     role: "ARS_INSTRUCTOR",
     regionCode: "53",
+    legalEntities: [],
+  },
+  {
+    // National: no region (the CaRE relèves of every region, lib/dossiers/policy).
+    email: DEMO_ACCOUNTS.instructorAns.email,
+    name: "Camille Fontaine",
+    role: "ANS_INSTRUCTOR",
+    regionCode: null,
     legalEntities: [],
   },
   {

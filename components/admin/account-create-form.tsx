@@ -14,7 +14,7 @@ import type { CreateAccountInput, StaffRole } from "@/lib/admin/account-schemas"
 
 type Field = "email" | "name" | "role" | "regionCode";
 
-/** Creates an ARS instructor or a DNS admin; the owner sets the password through the e-mailed link. */
+/** Creates an ARS instructor (with its region), a national ANS instructor or a DNS admin; the owner sets the password through the e-mailed link. */
 export function AccountCreateForm({ regions }: { regions: { code: string; name: string }[] }) {
   const router = useRouter();
   const [values, setValues] = useState<{ email: string; name: string; role: StaffRole; regionCode: string }>({ email: "", name: "", role: "ARS_INSTRUCTOR", regionCode: "" });
@@ -42,7 +42,7 @@ export function AccountCreateForm({ regions }: { regions: { code: string; name: 
         });
       }}
     >
-      <h2 id="creer-compte-titre">Créer un compte instructeur ARS ou administrateur DNS</h2>
+      <h2 id="creer-compte-titre">Créer un compte instructeur (ARS ou ANS) ou administrateur DNS</h2>
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
         <div className={fr.cx("fr-col-12", "fr-col-md-6")}>
           <Input
@@ -66,10 +66,11 @@ export function AccountCreateForm({ regions }: { regions: { code: string; name: 
             {...feedback.stateOf("role")}
             options={(
               [
-                ["ARS_INSTRUCTOR", "Instructeur ARS"],
-                ["DNS_ADMIN", "Administrateur DNS"],
+                ["ARS_INSTRUCTOR", "Instructeur ARS", "Instruit les dossiers de sa région."],
+                ["ANS_INSTRUCTOR", "Instructeur ANS", "National : instruit les relèves HospiConnect/CaRE de toutes les régions."],
+                ["DNS_ADMIN", "Administrateur DNS", undefined],
               ] as const
-            ).map(([role, label]) => ({ label, nativeInputProps: { value: role, checked: values.role === role, onChange: () => set("role", role) } }))}
+            ).map(([role, label, hintText]) => ({ label, hintText, nativeInputProps: { value: role, checked: values.role === role, onChange: () => set("role", role) } }))}
           />
         </div>
         {values.role === "ARS_INSTRUCTOR" && (

@@ -4,17 +4,19 @@ import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import Link from "next/link";
-import { DOSSIER_STATUS_LABELS } from "@/lib/dossiers/machine";
+import { dossierStatusLabel } from "@/lib/dossiers/machine";
 import type { QueueFilterOptions } from "@/lib/instruction/queue";
-import { QUEUE_SORT_LABELS, QUEUE_SORTS, QUEUE_STATUSES, type QueueFilters } from "@/lib/instruction/queue-filters";
+import { QUEUE_SORT_LABELS, QUEUE_SORTS, type QueueFilters } from "@/lib/instruction/queue-filters";
+import type { InstructionSpace } from "./instruction-space";
 
 const column = fr.cx("fr-col-12", "fr-col-md-4");
 
 /**
  * The queue's filters: a plain GET form (works without JavaScript, every field
  * labelled, submitted with Enter), so a filtered queue is a shareable URL.
+ * The region select is offered to a national queue only (`options.regions`).
  */
-export function QueueFilterForm({ filters, options, action }: { filters: QueueFilters; options: QueueFilterOptions; action: string }) {
+export function QueueFilterForm({ filters, options, action, space }: { filters: QueueFilters; options: QueueFilterOptions; action: string; space: InstructionSpace }) {
   return (
     <form role="search" aria-label="Filtrer les dossiers" action={action} method="get" className={fr.cx("fr-mb-4w")}>
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
@@ -34,13 +36,25 @@ export function QueueFilterForm({ filters, options, action }: { filters: QueueFi
         <div className={column}>
           <Select label="Statut" nativeSelectProps={{ name: "statut", defaultValue: filters.statut ?? "" }}>
             <option value="">Tous les statuts</option>
-            {QUEUE_STATUSES.map((status) => (
+            {space.statuses.map((status) => (
               <option key={status} value={status}>
-                {DOSSIER_STATUS_LABELS[status]}
+                {dossierStatusLabel(status, space.statusKind)}
               </option>
             ))}
           </Select>
         </div>
+        {options.regions && (
+          <div className={column}>
+            <Select label="Région" hint="La région de l'établissement porteur." nativeSelectProps={{ name: "region", defaultValue: filters.region ?? "" }}>
+              <option value="">Toutes les régions</option>
+              {options.regions.map((region) => (
+                <option key={region.code} value={region.code}>
+                  {region.name}
+                </option>
+              ))}
+            </Select>
+          </div>
+        )}
         <div className={column}>
           <Select label="GHT" nativeSelectProps={{ name: "ght", defaultValue: filters.ght ?? "" }}>
             <option value="">Tous (avec ou sans GHT)</option>

@@ -7,6 +7,7 @@ import { DossierStatusBadge } from "@/components/dossiers/dossier-status-badge";
 import type { InstructionQueue, QueueRow } from "@/lib/instruction/queue";
 import { QUEUE_SORT_LABELS, queueSearchParams, type QueueFilters, type QueueSort } from "@/lib/instruction/queue-filters";
 import { daysLeftLabel, daysLeftSentence, formatParisDay } from "./format";
+import { dossierPath, type InstructionSpace } from "./instruction-space";
 
 /** Fewer days left than this: the remaining time is flagged (a warning badge, its words say it too). */
 const URGENT_DAYS = 7;
@@ -27,12 +28,18 @@ function SortHeader({ sort, label, filters, action }: { sort: QueueSort; label: 
   );
 }
 
-function establishmentCell(row: QueueRow) {
+function establishmentCell(row: QueueRow, showRegion: boolean) {
   return (
     <>
       <span className={fr.cx("fr-text--bold")}>{row.carrier.name}</span>
       <br />
       <span className={fr.cx("fr-text--xs")}>FINESS EJ {row.carrier.finess}</span>
+      {showRegion && (
+        <>
+          <br />
+          <span className={fr.cx("fr-text--xs")}>Région : {row.region.name}</span>
+        </>
+      )}
       {row.ght && (
         <>
           <br />
@@ -73,8 +80,8 @@ function daysLeftCell(row: QueueRow) {
   );
 }
 
-/** The queue's rows (DSFR table); the column headers sort. */
-export function QueueTable({ queue, filters, action }: { queue: InstructionQueue; filters: QueueFilters; action: string }) {
+/** The queue's rows (DSFR table); the column headers sort; each number opens the dossier in the same space. A national queue (ANS) says each carrier's region. */
+export function QueueTable({ queue, filters, action, space }: { queue: InstructionQueue; filters: QueueFilters; action: string; space: InstructionSpace }) {
   const { rows, total, page, pageCount } = queue;
   const caption = `${total} dossier${total > 1 ? "s" : ""} transmis${pageCount > 1 ? ` — page ${page} sur ${pageCount}` : ""} — tri : ${QUEUE_SORT_LABELS[filters.tri].toLowerCase()} (${filters.ordre === "asc" ? "croissant" : "décroissant"})`;
   if (rows.length === 0) {
@@ -96,10 +103,10 @@ export function QueueTable({ queue, filters, action }: { queue: InstructionQueue
         <SortHeader key="delai" sort="delai" label="Jours restants" filters={filters} action={action} />,
       ]}
       data={rows.map((row) => [
-        <Link key="numero" href={`/ars/dossiers/${row.id}`} className={fr.cx("fr-link")}>
+        <Link key="numero" href={dossierPath(space, row.id)} className={fr.cx("fr-link")}>
           {row.number}
         </Link>,
-        establishmentCell(row),
+        establishmentCell(row, space.body === "ANS"),
         row.guichet.label,
         <>
           <DossierStatusBadge status={row.status} kind={row.guichet.kind} />

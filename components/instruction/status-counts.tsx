@@ -1,15 +1,16 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Tag } from "@codegouvfr/react-dsfr/Tag";
-import { DOSSIER_STATUS_LABELS } from "@/lib/dossiers/machine";
-import { QUEUE_STATUSES, queueSearchParams, type QueueFilters, type QueueStatus } from "@/lib/instruction/queue-filters";
+import { dossierStatusLabel } from "@/lib/dossiers/machine";
+import { queueSearchParams, type QueueFilters, type QueueStatus } from "@/lib/instruction/queue-filters";
+import type { InstructionSpace } from "./instruction-space";
 
 /**
  * The counts by status of the filtered queue, as DSFR tags; each one links to
  * the queue narrowed to that status, the current one marked (aria-current and a
  * check icon, not the colour alone).
  */
-export function StatusCounts({ filters, counts, action }: { filters: QueueFilters; counts: Record<QueueStatus, number>; action: string }) {
-  const all = QUEUE_STATUSES.reduce((sum, status) => sum + counts[status], 0);
+export function StatusCounts({ filters, counts, action, space }: { filters: QueueFilters; counts: Record<QueueStatus, number>; action: string; space: InstructionSpace }) {
+  const all = space.statuses.reduce((sum, status) => sum + counts[status], 0);
   const link = (statut: QueueStatus | undefined) => {
     const query = queueSearchParams(filters, { statut, page: 1 }).toString();
     return query ? `${action}?${query}` : action;
@@ -31,7 +32,7 @@ export function StatusCounts({ filters, counts, action }: { filters: QueueFilter
     <nav aria-label="Dossiers par statut" className={fr.cx("fr-mb-2w")}>
       <ul className={fr.cx("fr-tags-group")}>
         {item("tous", "Tous les statuts", all, !filters.statut, link(undefined))}
-        {QUEUE_STATUSES.map((status) => item(status, DOSSIER_STATUS_LABELS[status], counts[status], filters.statut === status, link(status)))}
+        {space.statuses.map((status) => item(status, dossierStatusLabel(status, space.statusKind), counts[status], filters.statut === status, link(status)))}
       </ul>
     </nav>
   );

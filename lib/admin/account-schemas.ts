@@ -8,7 +8,8 @@ import { z } from "zod";
 export const PASSWORD_LINK_VALIDITY_HOURS = 72;
 export const PASSWORD_MIN_LENGTH = 12;
 
-export const STAFF_ROLES = ["ARS_INSTRUCTOR", "DNS_ADMIN"] as const;
+/** The accounts the DNS creates: the ARS instructors (with their region), the national ANS instructors (no region) and the DNS admins. */
+export const STAFF_ROLES = ["ARS_INSTRUCTOR", "ANS_INSTRUCTOR", "DNS_ADMIN"] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 const email = z
@@ -31,6 +32,7 @@ export const createAccountSchema = z
       context.addIssue({ code: "custom", path: ["regionCode"], message: "Choisissez la région de l'instructeur ARS." });
     }
   })
+  // Only an ARS instructor has a region: the ANS instructor is national, the DNS admin too.
   .transform((value) => ({ ...value, regionCode: value.role === "ARS_INSTRUCTOR" ? value.regionCode : undefined }));
 
 export type CreateAccountInput = z.input<typeof createAccountSchema>;

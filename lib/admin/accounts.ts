@@ -117,7 +117,7 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
-/** Creates an ARS instructor (with its region) or a DNS admin, and e-mails a set-password link. */
+/** Creates an ARS instructor (with its region), a national ANS instructor (no region) or a DNS admin, and e-mails a set-password link. */
 export async function createStaffAccount(db: Database, actor: CurrentUser, input: CreateAccountInput, options: LinkOptions): Promise<{ userId: string }> {
   assertAdmin(actor);
   const parsed = createAccountSchema.safeParse(input);

@@ -10,5 +10,6 @@ export const DEMO_ACCOUNTS = {
   referentClinique: { email: "referent.clinique@demo.guichet.fr", label: "Référent d'une clinique privée (Bretagne)" },
   instructorAra: { email: "instructeur.ara@demo.guichet.fr", label: "Instructeur ARS Auvergne-Rhône-Alpes" },
   instructorBretagne: { email: "instructeur.bretagne@demo.guichet.fr", label: "Instructeur ARS Bretagne" },
+  instructorAns: { email: "instructeur.ans@demo.guichet.fr", label: "Instructeur ANS (national : relèves HospiConnect/CaRE de toutes les régions)" },
   admin: { email: "admin@demo.guichet.fr", label: "Administrateur DNS" },
 } as const;

@@ -1,7 +1,8 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { calendarDateFromDb, parisDate } from "@/lib/clock/paris-date";
 import { legalEntityHeadcount, siteHeadcount } from "@/lib/funding";
-import type { LegalEntityScope } from "@/lib/auth/scope";
+import type { DossierStatus, Programme } from "@/lib/generated/prisma/enums";
+import type { DossierScope } from "./policy";
 
 /** Everything a dossier page, its rules and its snapshot need, in one query. */
 export const dossierInclude = {
@@ -21,9 +22,25 @@ export const dossierInclude = {
 
 export type DossierRow = Prisma.DossierGetPayload<{ include: typeof dossierInclude }>;
 
-export function dossierScope(row: { carrier: { finess: string; regionCode: string; ght: { supportFiness: string } | null } }): { carrier: LegalEntityScope } {
+/** What a dossier row must load for the access rules (lib/dossiers/policy): select it with `dossierScopeSelect`. */
+export interface DossierScopeSource {
+  status: DossierStatus;
+  guichet: { programme: Programme };
+  carrier: { finess: string; regionCode: string; ght: { supportFiness: string } | null };
+}
+
+/** The fields of a dossier that `dossierScope` reads, for a `select`. */
+export const dossierScopeSelect = {
+  status: true,
+  guichet: { select: { programme: true } },
+  carrier: { select: { finess: true, regionCode: true, ght: { select: { supportFiness: true } } } },
+} satisfies Prisma.DossierSelect;
+
+export function dossierScope(row: DossierScopeSource): DossierScope {
   return {
     carrier: { finess: row.carrier.finess, regionCode: row.carrier.regionCode, ghtSupportFiness: row.carrier.ght?.supportFiness ?? null },
+    programme: row.guichet.programme,
+    status: row.status,
   };
 }
 

@@ -28,7 +28,7 @@ const DOSSIER_SELECT = {
   id: true,
   number: true,
   status: true,
-  guichet: { select: { label: true, kind: true } },
+  guichet: { select: { label: true, kind: true, programme: true } },
   carrier: { select: { finess: true, name: true, regionCode: true, ght: { select: { supportFiness: true } } } },
 } as const;
 
@@ -37,8 +37,9 @@ const cents = (value: bigint | null): Cents | null => (value === null ? null : (
 /**
  * The dossiers in which the EJ `finess` takes part, every guichet, newest first, as `user`
  * may see them: a dossier is kept only when the user may read it (its carrier's scope —
- * a member EJ's referent does not see the GHT dossier carried by the support), and drafts
- * only for referents (the ARS and the DNS see transmitted dossiers only).
+ * a member EJ's referent does not see the GHT dossier carried by the support; an ARS instructor
+ * not a CaRE relève, the ANS's), and drafts only for referents (the ARS and the DNS see
+ * transmitted dossiers only).
  * The caller has checked the user's access to the EJ itself (getLegalEntityForUser).
  */
 export async function dossiersOfLegalEntity(db: Database, user: CurrentUser, finess: string): Promise<LegalEntityDossierRow[]> {

@@ -18,15 +18,21 @@ export function findTransition<S extends string, E extends string>(rules: readon
   return rules.find((rule) => rule.from === from && rule.event === event && rule.role === role)?.to ?? null;
 }
 
-/** The whole state machine, for both sides (establishment and ARS). */
+/** The instructors' side of the common machine: the same steps for the ARS and, on the CaRE relèves, the ANS (which dossier is whose: lib/dossiers/policy). */
+const INSTRUCTOR_TRANSITIONS = (role: "ARS_INSTRUCTOR" | "ANS_INSTRUCTOR"): TransitionRule[] => [
+  { from: "SUBMITTED", event: "REQUEST_CHANGES", role, to: "CHANGES_REQUESTED" },
+  // The instructor may withdraw a request the establishment has not answered yet.
+  { from: "CHANGES_REQUESTED", event: "WITHDRAW_CHANGE_REQUEST", role, to: "SUBMITTED" },
+  { from: "SUBMITTED", event: "ACCEPT", role, to: "ACCEPTED" },
+  { from: "SUBMITTED", event: "REFUSE", role, to: "REFUSED" },
+];
+
+/** The whole state machine, for both sides (establishment and instructors). */
 export const TRANSITIONS: readonly TransitionRule[] = [
   { from: "DRAFT", event: "SUBMIT", role: "ESTABLISHMENT_REFERENT", to: "SUBMITTED" },
   { from: "CHANGES_REQUESTED", event: "SUBMIT", role: "ESTABLISHMENT_REFERENT", to: "SUBMITTED" },
-  { from: "SUBMITTED", event: "REQUEST_CHANGES", role: "ARS_INSTRUCTOR", to: "CHANGES_REQUESTED" },
-  // The instructor may withdraw a request the establishment has not answered yet.
-  { from: "CHANGES_REQUESTED", event: "WITHDRAW_CHANGE_REQUEST", role: "ARS_INSTRUCTOR", to: "SUBMITTED" },
-  { from: "SUBMITTED", event: "ACCEPT", role: "ARS_INSTRUCTOR", to: "ACCEPTED" },
-  { from: "SUBMITTED", event: "REFUSE", role: "ARS_INSTRUCTOR", to: "REFUSED" },
+  ...INSTRUCTOR_TRANSITIONS("ARS_INSTRUCTOR"),
+  ...INSTRUCTOR_TRANSITIONS("ANS_INSTRUCTOR"),
 ];
 
 /** The status after `event`, or null when the machine does not allow it. */
@@ -77,7 +83,10 @@ export const DOSSIER_NEXT_STEP: Record<DossierStatus, string> = {
 
 /** A status as the dossier's kind words it; the common wording when the kind is not known. */
 export function dossierStatusLabel(status: DossierStatus, kind?: GuichetKind): string {
-  return kind === "PROJECT_CALL" ? PROJECT_CALL_STATUS_LABELS[status] : DOSSIER_STATUS_LABELS[status];
+  if (kind === "PROJECT_CALL") return PROJECT_CALL_STATUS_LABELS[status];
+  // A CaRE relève goes to the ANS, which instructs it nationally (source 003).
+  if (kind === "CARE_RELEVE" && status === "SUBMITTED") return "Transmis à l'ANS";
+  return DOSSIER_STATUS_LABELS[status];
 }
 
 /** The statuses only an AAP HOP'EN2 project reaches, after its acceptance (the proof step). */

@@ -1,5 +1,5 @@
 /**
- * The data of the ARS dossier page (`/ars/dossiers/[id]`): what was transmitted
+ * The data of an instructor's dossier page (`/ars/dossiers/[id]`, `/ans/dossiers/[id]`): what was transmitted
  * (latest snapshot) per EJ, with its documents, the quoted self-assessment and
  * its scores and the amounts of lib/funding; every submission with what changed
  * since the previous one; the history of transitions and change requests; and
@@ -9,11 +9,12 @@ import { effectiveGuichetDates } from "@/lib/guichets/derogations";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { parisDate, type CalendarDate } from "@/lib/clock/paris-date";
 import type { Database } from "@/lib/db/client";
-import type { DossierRow } from "@/lib/dossiers/dossier-view";
+import { dossierScope, type DossierRow } from "@/lib/dossiers/dossier-view";
 import { decisionCaps } from "@/lib/dossiers/instruction";
-import { getDossierForUser } from "@/lib/dossiers/service";
+import { canReadDossier } from "@/lib/dossiers/policy";
+import { loadDossier } from "@/lib/dossiers/service";
 import type { DossierSnapshot } from "@/lib/dossiers/snapshot";
-import { NotFoundError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { ChangeRequestStatus, DossierStatus, Role } from "@/lib/generated/prisma/enums";
 import { scoresSchema, type Scores } from "@/lib/self-assessment/scoring";
 import { buildInstructionModel, readChangeRequestPoints, type ChangeRequestPoint, type InstructionModel } from "./instruction-model";
@@ -82,13 +83,15 @@ export interface DossierReview {
 }
 
 /**
- * 404 for an unknown dossier and for a draft (never transmitted: not the ARS's),
- * 403 outside the user's scope (getDossierForUser applies the read policy: an
- * instructor of another region is refused).
+ * 404 for an unknown dossier and for a draft (never transmitted: no instructor's,
+ * whoever asks), 403 outside the user's scope (the read policy of
+ * lib/dossiers/policy: an ARS instructor of another region, or on a CaRE relève;
+ * an ANS instructor on anything but a CaRE relève).
  */
 export async function loadDossierReview(db: Database, user: CurrentUser, id: string, at: Date): Promise<DossierReview> {
-  const row = await getDossierForUser(db, user, id);
-  if (row.status === "DRAFT") throw new NotFoundError(`dossier ${id} is a draft`, "Ce dossier n'a pas été transmis à l'ARS.");
+  const row = await loadDossier(db, id);
+  if (row.status === "DRAFT") throw new NotFoundError(`dossier ${id} is a draft`, "Ce dossier n'a pas encore été transmis par l'établissement.");
+  if (!canReadDossier(user, dossierScope(row))) throw new ForbiddenError(`User ${user.id} may not read dossier ${id}`);
 
   const [submissionRows, eventRows, changeRequestRows] = await Promise.all([
     db.dossierSubmission.findMany({ where: { dossierId: id }, orderBy: { sequence: "asc" } }),

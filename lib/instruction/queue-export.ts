@@ -6,9 +6,10 @@ import type { QueueFilters } from "./queue-filters";
 
 /**
  * Starts an export of the instruction queue as filtered: the dossiers' ids in
- * the queue's order (scoped to the instructor's region by queueExportIds),
- * audited (`ars.export`) before the route streams the first byte. The rows
- * then come from queueExportBatches, which checks the scope again per batch.
+ * the queue's order (scoped by queueExportIds: an ARS instructor's region, the
+ * ANS's CaRE relèves), audited (`ars.export`, or `ans.export` for the national
+ * queue of the ANS) before the route streams the first byte. The rows then come
+ * from queueExportBatches, which checks the scope again per batch.
  */
 export async function startQueueExport(db: Database, user: CurrentUser, filters: QueueFilters, format: ExportFormat): Promise<string[]> {
   const ids = await queueExportIds(db, user, filters);
@@ -16,8 +17,8 @@ export async function startQueueExport(db: Database, user: CurrentUser, filters:
     data: {
       actorId: user.id,
       actorRole: user.role,
-      action: "ars.export",
-      subject: `region:${user.regionCode ?? "-"}`,
+      action: user.role === "ANS_INSTRUCTOR" ? "ans.export" : "ars.export",
+      subject: user.role === "ANS_INSTRUCTOR" ? "national" : `region:${user.regionCode ?? "-"}`,
       details: { format, filters: { ...filters }, dossiers: ids.length },
     },
   });

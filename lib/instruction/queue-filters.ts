@@ -2,9 +2,10 @@ import { z } from "zod";
 import type { DossierStatus } from "@/lib/generated/prisma/enums";
 
 /**
- * The search parameters of the ARS queue (`/ars/dossiers`), shared by the page
- * and the export route (`/api/ars/export`), so an export is exactly the queue
- * as filtered. Parameter names are French: they are visible in the address bar.
+ * The search parameters of the instruction queue (`/ars/dossiers`, `/ans/dossiers`),
+ * shared by the page and the export route (`/api/ars/export`, `/api/ans/export`), so an
+ * export is exactly the queue as filtered. Parameter names are French: they are
+ * visible in the address bar.
  *
  * A value that does not parse is dropped (the filter is ignored) rather than
  * failing the page: a hand-edited URL shows the unfiltered queue, never an error.
@@ -40,6 +41,8 @@ export const UNDECIDED_STATUSES = ["SUBMITTED", "CHANGES_REQUESTED", "PROOF_SUBM
 export const QUEUE_PAGE_SIZE = 50;
 
 const FINESS = /^[0-9][0-9A-Z][0-9]{7}$/;
+/** A region (ARS) code of the Region table: two digits, e.g. "84". */
+const REGION = /^\d{2}$/;
 const CODE = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** A repeated key (`?statut=A&statut=B`) keeps its first value; blanks are "no filter". */
@@ -60,6 +63,8 @@ export const queueFiltersSchema = z.object({
   ej: optional(z.string().toUpperCase().regex(FINESS)),
   /** GHT code (SAE), e.g. "84101". */
   ght: optional(z.string().regex(CODE)),
+  /** Region of the carrier EJ, e.g. "84": national queues only (ANS, DNS); an ARS queue is its region's anyway. */
+  region: optional(z.string().regex(REGION)),
   /** Free text: dossier number, name or FINESS of one of its EJ. */
   q: optional(z.string().max(100)),
   /** "1": only the dossiers awaiting a decision (transmitted, or sent back for changes). */
@@ -86,7 +91,7 @@ export function parseQueueFilters(input: SearchParamsInput): QueueFilters {
 
 /** True when a filter narrows the queue (sort and page aside). */
 export function hasActiveFilter(filters: QueueFilters): boolean {
-  return Boolean(filters.guichet || filters.statut || filters.ej || filters.ght || filters.q || filters.encours);
+  return Boolean(filters.guichet || filters.statut || filters.ej || filters.ght || filters.region || filters.q || filters.encours);
 }
 
 /**
@@ -97,7 +102,7 @@ export function queueSearchParams(filters: QueueFilters, changes: Partial<QueueF
   const merged = { ...filters, ...changes };
   const params = new URLSearchParams();
   if (changes.format) params.set("format", changes.format);
-  for (const key of ["guichet", "statut", "ej", "ght", "q", "encours"] as const) {
+  for (const key of ["guichet", "statut", "ej", "ght", "region", "q", "encours"] as const) {
     const value = merged[key];
     if (value) params.set(key, value);
   }

@@ -1,19 +1,21 @@
 /**
- * The ARS instruction queue: the transmitted dossiers of the instructor's region.
+ * The instruction queue: for an ARS instructor the transmitted dossiers of its
+ * region (CaRE relèves aside), for the ANS the transmitted CaRE relèves of every
+ * region, for the DNS every transmitted dossier.
  *
- * The region scope is part of the SQL `where` (never a filter applied afterwards),
- * built from `legalEntityScopeFilter` on the carrier EJ — the same rule as the
- * read policy of a dossier (lib/dossiers/policy). Drafts are never listed: a
- * dossier the establishment has not transmitted is not the ARS's.
+ * The scope is part of the SQL `where` (never a filter applied afterwards):
+ * `dossierScopeFilter`, the Prisma twin of the read policy of a dossier
+ * (lib/dossiers/policy). Drafts are never listed: a dossier the establishment has
+ * not transmitted is no instructor's.
  *
  * One page of the queue costs two round trips whatever its size: the page's rows
  * (with their relations, which Prisma loads in batched `IN (…)` queries, never one
  * per row) and the counts by status (one GROUP BY), run concurrently.
  */
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { legalEntityScopeFilter } from "@/lib/auth/scope";
 import { calendarDateFromDb, parisDate, type CalendarDate } from "@/lib/clock/paris-date";
 import type { Database } from "@/lib/db/client";
+import { dossierScopeFilter } from "@/lib/dossiers/policy";
 import { ForbiddenError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DossierStatus, GuichetKind } from "@/lib/generated/prisma/enums";
@@ -22,15 +24,26 @@ import { instructionDaysLeft } from "./instruction-model";
 import { QUEUE_PAGE_SIZE, QUEUE_STATUSES, UNDECIDED_STATUSES, type QueueFilters, type QueueStatus } from "./queue-filters";
 import { quotedNrus, readSnapshot, type QuotedAssessment } from "./transmitted";
 
-/** The queue is the ARS's (and the DNS's, nationally); an establishment never lists it. */
+/** The queue is the instructors' (ARS, ANS) and the DNS's, nationally; an establishment never lists it. */
 function assertCanListQueue(user: CurrentUser) {
-  if (user.role !== "ARS_INSTRUCTOR" && user.role !== "DNS_ADMIN") throw new ForbiddenError(`Role ${user.role} may not list the instruction queue`);
+  if (user.role !== "ARS_INSTRUCTOR" && user.role !== "ANS_INSTRUCTOR" && user.role !== "DNS_ADMIN") throw new ForbiddenError(`Role ${user.role} may not list the instruction queue`);
+}
+
+/** A queue that spans every region (ANS, DNS): the region filter applies there; an ARS queue is its region's anyway. */
+export function isNationalQueue(user: CurrentUser): boolean {
+  return user.role === "ANS_INSTRUCTOR" || user.role === "DNS_ADMIN";
+}
+
+/** The scope of the queue: the read policy's filter, and never a draft (the DNS reads drafts, never in the queue). */
+function queueScope(user: CurrentUser): Prisma.DossierWhereInput[] {
+  return [dossierScopeFilter(user), { status: { in: [...QUEUE_STATUSES] } }];
 }
 
 /** The `where` of the queue: scope, never drafts, then the filters (the status one only when asked). */
 export function queueWhere(user: CurrentUser, filters: QueueFilters, options: { withStatus: boolean } = { withStatus: true }): Prisma.DossierWhereInput {
-  const and: Prisma.DossierWhereInput[] = [{ carrier: legalEntityScopeFilter(user) }, { status: { in: [...QUEUE_STATUSES] } }];
+  const and: Prisma.DossierWhereInput[] = queueScope(user);
   if (options.withStatus && filters.statut) and.push({ status: filters.statut });
+  if (filters.region && isNationalQueue(user)) and.push({ carrier: { regionCode: filters.region } });
   if (filters.encours) and.push({ status: { in: [...UNDECIDED_STATUSES] } });
   if (filters.guichet) and.push({ guichet: { code: filters.guichet } });
   if (filters.ej) and.push({ legalEntities: { some: { legalEntityFiness: filters.ej } } });
@@ -74,7 +87,7 @@ const queueRowSelect = {
   submittedAt: true,
   decidedAt: true,
   guichet: { select: { code: true, label: true, kind: true, year: true, instructionEndsOn: true } },
-  carrier: { select: { finess: true, name: true, ght: { select: { code: true, name: true } } } },
+  carrier: { select: { finess: true, name: true, region: { select: { code: true, name: true } }, ght: { select: { code: true, name: true } } } },
   legalEntities: { select: { legalEntityFiness: true, legalEntity: { select: { name: true } } }, orderBy: { legalEntityFiness: "asc" } },
   changeRequests: { where: { status: "OPEN" }, select: { createdAt: true }, orderBy: { createdAt: "desc" }, take: 1 },
 } satisfies Prisma.DossierSelect;
@@ -85,6 +98,8 @@ export interface QueueRow {
   status: QueueStatus;
   guichet: { code: string; label: string; kind: GuichetKind; year: number };
   carrier: { finess: string; name: string };
+  /** The carrier's region (a national queue shows it). */
+  region: { code: string; name: string };
   ght: { code: string; name: string } | null;
   /** Every EJ of the dossier (one, or the EJ of a GHT). */
   parts: { finess: string; name: string }[];
@@ -140,6 +155,7 @@ export async function loadInstructionQueue(db: Database, user: CurrentUser, filt
           status: row.status,
           guichet: { code: row.guichet.code, label: row.guichet.label, kind: row.guichet.kind, year: row.guichet.year },
           carrier: { finess: row.carrier.finess, name: row.carrier.name },
+          region: row.carrier.region,
           ght: row.carrier.ght,
           parts: row.legalEntities.map((part) => ({ finess: part.legalEntityFiness, name: part.legalEntity.name })),
           submittedAt: row.submittedAt,
@@ -163,24 +179,28 @@ export async function loadInstructionQueue(db: Database, user: CurrentUser, filt
 export interface QueueFilterOptions {
   guichets: { code: string; label: string }[];
   ghts: { code: string; name: string }[];
+  /** The regions to filter on, for a national queue (ANS, DNS); null for an ARS queue (its region only). */
+  regions: { code: string; name: string }[] | null;
 }
 
-/** The choices of the filter form: the guichets that have dossiers in scope, the GHT of the region. */
+/** The choices of the filter form: the guichets that have dossiers in scope, the GHT of the region (every GHT nationally), the regions nationally. */
 export async function loadQueueFilterOptions(db: Database, user: CurrentUser): Promise<QueueFilterOptions> {
   assertCanListQueue(user);
-  const [guichets, ghts] = await Promise.all([
+  const national = isNationalQueue(user);
+  const [guichets, ghts, regions] = await Promise.all([
     db.guichet.findMany({
-      where: { dossiers: { some: { carrier: legalEntityScopeFilter(user), status: { in: [...QUEUE_STATUSES] } } } },
+      where: { dossiers: { some: { AND: queueScope(user) } } },
       select: { code: true, label: true },
       orderBy: [{ opensOn: "desc" }, { code: "asc" }],
     }),
     db.ght.findMany({
-      where: user.role === "DNS_ADMIN" ? {} : { regionCode: user.regionCode ?? "" },
+      where: national ? {} : { regionCode: user.regionCode ?? "" },
       select: { code: true, name: true },
       orderBy: { name: "asc" },
     }),
+    national ? db.region.findMany({ select: { code: true, name: true }, orderBy: { name: "asc" } }) : Promise.resolve(null),
   ]);
-  return { guichets, ghts };
+  return { guichets, ghts, regions };
 }
 
 const exportSelect = {
@@ -217,7 +237,7 @@ export async function* queueExportBatches(db: Database, user: CurrentUser, ids: 
     const chunk = ids.slice(start, start + batchSize);
     // The scope again: an id list is never trusted on its own.
     const rows = await db.dossier.findMany({
-      where: { AND: [{ id: { in: chunk } }, { carrier: legalEntityScopeFilter(user) }, { status: { in: [...QUEUE_STATUSES] } }] },
+      where: { AND: [{ id: { in: chunk } }, ...queueScope(user)] },
       select: exportSelect,
     });
     const snapshots = new Map(rows.map((row) => [row.id, row.submissions[0] ? readSnapshot(row.submissions[0].snapshot) : null]));

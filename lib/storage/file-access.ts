@@ -1,5 +1,6 @@
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Database } from "@/lib/db/client";
+import { dossierScope, dossierScopeSelect } from "@/lib/dossiers/dossier-view";
 import { canReadDossier } from "@/lib/dossiers/policy";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { StoredFile } from "@/lib/generated/prisma/client";
@@ -8,8 +9,9 @@ import type { StoredFile } from "@/lib/generated/prisma/client";
  * May `user` download this file? Its uploader may (a file not yet attached to
  * a dossier belongs to nobody else); anyone else must be allowed to read a
  * dossier that has a document with this file (lib/dossiers/policy: the
- * referents of the carrier EJ or of its GHT's support EJ, the instructors of
- * the carrier's region, the DNS admins).
+ * referents of the carrier EJ or of its GHT's support EJ; once transmitted,
+ * the ARS instructors of the carrier's region, or the ANS instructors for a
+ * CaRE relève; the DNS admins).
  * Returns the file row; throws NotFoundError (no such file) or ForbiddenError.
  */
 export async function canDownloadStoredFile(db: Database, user: CurrentUser, fileId: string): Promise<StoredFile> {
@@ -17,16 +19,13 @@ export async function canDownloadStoredFile(db: Database, user: CurrentUser, fil
   if (!file) throw new NotFoundError(`No stored file ${fileId}`, "Ce fichier est introuvable.");
   if (file.uploadedById === user.id) return file;
 
-  const carrierSelect = { carrier: { select: { finess: true, regionCode: true, ght: { select: { supportFiness: true } } } } } as const;
   // A file still attached to a dossier, or one transmitted in an earlier submission and removed since
-  // (the submitted snapshot stays readable by the ARS).
+  // (the submitted snapshot stays readable by its instructors).
   const [documents, submissions] = await Promise.all([
-    db.dossierDocument.findMany({ where: { fileId }, select: { dossier: { select: carrierSelect } } }),
-    db.dossierSubmission.findMany({ where: { snapshot: { path: ["documents"], array_contains: [{ fileId }] } }, select: { dossier: { select: carrierSelect } } }),
+    db.dossierDocument.findMany({ where: { fileId }, select: { dossier: { select: dossierScopeSelect } } }),
+    db.dossierSubmission.findMany({ where: { snapshot: { path: ["documents"], array_contains: [{ fileId }] } }, select: { dossier: { select: dossierScopeSelect } } }),
   ]);
-  const readable = [...documents, ...submissions].some(({ dossier: { carrier } }) =>
-    canReadDossier(user, { carrier: { finess: carrier.finess, regionCode: carrier.regionCode, ghtSupportFiness: carrier.ght?.supportFiness ?? null } }),
-  );
+  const readable = [...documents, ...submissions].some(({ dossier }) => canReadDossier(user, dossierScope(dossier)));
   if (!readable) throw new ForbiddenError(`User ${user.id} may not download file ${fileId}`);
   return file;
 }

@@ -48,6 +48,8 @@ const ROLE_PAGES: Record<DemoAccount, { pages: string[]; discover?: { from: stri
     discover: [{ from: "/ars/dossiers", pattern: /^\/ars\/dossiers\/[^/?]+$/ }],
   },
   instructorBretagne: { pages: ["/ars", "/ars/dossiers", `/ars/ej/${DEMO_FINESS.clinic}`, `/ars/ej/${DEMO_FINESS.multiSiteEj}`] },
+  // The ANS's national queue; its refusals of the ARS space and of an EJ page.
+  instructorAns: { pages: ["/ans/dossiers", "/ars/dossiers", `/ars/ej/${DEMO_FINESS.multiSiteEj}`] },
   admin: {
     pages: ["/admin", "/admin/guichets", "/admin/suivi", "/admin/imports", "/admin/comptes", "/admin/courriels", `/admin/ej/${DEMO_FINESS.multiSiteEj}`, "/simulateur"],
   },

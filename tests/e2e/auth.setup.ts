@@ -7,6 +7,8 @@ const HOME: Record<DemoAccount, RegExp> = {
   referentClinique: /\/etablissement$/,
   instructorAra: /\/ars$/,
   instructorBretagne: /\/ars$/,
+  // The ANS space is its national queue: /ans redirects there.
+  instructorAns: /\/ans\/dossiers$/,
   admin: /\/admin$/,
 };
 

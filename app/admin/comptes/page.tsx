@@ -93,7 +93,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
                   {ROLE_LABELS[account.role]}
                   {account.role === "ESTABLISHMENT_REFERENT" && ` (${account.legalEntities} EJ)`}
                 </td>
-                <td className={fr.cx("fr-cell--multiline")}>{account.regionName ?? "—"}</td>
+                <td className={fr.cx("fr-cell--multiline")}>{account.regionName ?? (account.role === "ANS_INSTRUCTOR" ? "National" : "—")}</td>
                 <td>
                   <span className="flex flex-wrap gap-1">
                     {account.active ? (

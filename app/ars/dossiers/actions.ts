@@ -7,12 +7,19 @@ import { now } from "@/lib/clock";
 import { acceptanceInputSchema, acceptDossier, changeRequestInputSchema, refuseDossier, refusalInputSchema, requestChanges, withdrawChangeRequest } from "@/lib/dossiers/instruction";
 import { notifyDossierEvent } from "@/lib/notifications/dossier-notifications";
 
-const INSTRUCTOR = ["ARS_INSTRUCTOR"] as const;
+/**
+ * The common instruction steps, for both instruction spaces: the ARS, and the ANS on the CaRE
+ * relèves. Which dossier an instructor may act on is the server's policy (lib/dossiers/policy,
+ * checked by `instruct()` in lib/dossiers/instruction), never the role alone.
+ */
+const INSTRUCTOR = ["ARS_INSTRUCTOR", "ANS_INSTRUCTOR"] as const;
 const target = { dossierId: z.string().min(1).max(40), version: z.number().int().nonnegative() };
 
 function refresh(dossierId: string) {
-  revalidatePath(`/ars/dossiers/${dossierId}`);
-  revalidatePath("/ars/dossiers");
+  for (const base of ["/ars", "/ans"]) {
+    revalidatePath(`${base}/dossiers/${dossierId}`);
+    revalidatePath(`${base}/dossiers`);
+  }
 }
 
 export const requestChangesAction = createAction(

@@ -72,6 +72,25 @@ describe("creating an ARS instructor", () => {
   });
 });
 
+describe("creating an ANS instructor", () => {
+  it("a national account: no region needed, none stored even if one is sent; a set-password link and the audit as for the others", async () => {
+    const { userId } = await createStaffAccount(db, admin, { email: "Camille.Fontaine@esante.gouv.fr", name: "Camille Fontaine", role: "ANS_INSTRUCTOR" }, options);
+    expect(await db.user.findUniqueOrThrow({ where: { id: userId } })).toMatchObject({ email: "camille.fontaine@esante.gouv.fr", role: "ANS_INSTRUCTOR", regionCode: null, active: true });
+    expect(await tokenOf("camille.fontaine@esante.gouv.fr")).toHaveLength(43);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "admin.account.created", subject: `user:${userId}` } });
+    expect(audit.details).toMatchObject({ after: { role: "ANS_INSTRUCTOR", regionCode: null } });
+
+    const withRegion = await createStaffAccount(db, admin, { email: "ans.region@esante.gouv.fr", name: "Avec Région", role: "ANS_INSTRUCTOR", regionCode: "84" }, options);
+    expect((await db.user.findUniqueOrThrow({ where: { id: withRegion.userId } })).regionCode).toBeNull();
+    expect((await listAccounts(db, admin, { role: "ANS_INSTRUCTOR" })).map((row) => row.email).sort()).toEqual(["ans.region@esante.gouv.fr", "camille.fontaine@esante.gouv.fr"]);
+  });
+
+  it("only the DNS creates one", async () => {
+    const ans = asCurrentUser(await createUser(db, { role: "ANS_INSTRUCTOR" }));
+    await expect(createStaffAccount(db, ans, { email: "x@esante.gouv.fr", name: "X", role: "ANS_INSTRUCTOR" }, options)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
 describe("set-password link", () => {
   it("sets the password once; a second use is refused", async () => {
     await createStaffAccount(db, admin, { email: "une-fois@ars.sante.fr", name: "Une Fois", role: "ARS_INSTRUCTOR", regionCode: "84" }, options);

@@ -6,6 +6,8 @@ import { attachDocument, getDossierForUser, saveCandidatureDraft, saveDepositDra
 import { ConflictError, DeadlinePassedError, ForbiddenError, InvalidStateError, ValidationError } from "@/lib/errors";
 import { asCurrentUser, createGuichet, createLegalEntity, createSelfAssessment, createSite, createStoredFile, createUser } from "../support/factories";
 import { useTestDatabase } from "../support/test-database";
+import { directDossier, establishment } from "../support/dossier-builders";
+import { careGuichet } from "../support/care-releve-builders";
 
 let db: Database;
 let candidatureGuichet: { id: string };
@@ -150,5 +152,47 @@ describe("ARS instruction", () => {
     const { instructor, id, version } = await submittedDeposit();
     await expect(acceptDossier(db, instructor, id, version, {}, afterInstruction)).rejects.toBeInstanceOf(DeadlinePassedError);
     await expect(acceptDossier(db, instructor, id, version, {}, new Date("2026-09-15T21:59:00Z"))).resolves.toMatchObject({ status: "ACCEPTED" });
+  });
+});
+
+describe("the ANS instructs the CaRE relèves, with the common steps", () => {
+  it("requests changes, withdraws the request, accepts; refuses another with its reason — each step recorded as the ANS's", async () => {
+    const ans = asCurrentUser(await createUser(db, { role: "ANS_INSTRUCTOR" }));
+    const care = await careGuichet(db);
+    const { ej, referent } = await establishment(db, "93", "CH CaRE Provence");
+    const { id } = await directDossier(db, { guichet: care, carrierFiness: ej.finess, referent, status: "SUBMITTED" });
+    const { notify, events } = recordingNotifier();
+    const asked = await requestChanges(db, ans, id, 0, { message: "Joignez l'état financier signé." }, inInstruction, notify);
+    expect(asked).toEqual({ status: "CHANGES_REQUESTED", version: 1 });
+    const withdrawn = await withdrawChangeRequest(db, ans, id, asked.version, inInstruction);
+    expect(withdrawn.status).toBe("SUBMITTED");
+    await expect(acceptDossier(db, ans, id, withdrawn.version, {}, inInstruction, notify)).resolves.toEqual({ status: "ACCEPTED", version: 3 });
+    expect(events).toEqual(["CHANGES_REQUESTED", "ACCEPTED"]);
+    const history = await db.dossierEvent.findMany({ where: { dossierId: id }, orderBy: { id: "asc" } });
+    expect(history.map((event) => [event.type, event.actorRole])).toEqual([
+      ["REQUEST_CHANGES", "ANS_INSTRUCTOR"],
+      ["WITHDRAW_CHANGE_REQUEST", "ANS_INSTRUCTOR"],
+      ["ACCEPT", "ANS_INSTRUCTOR"],
+    ]);
+
+    const other = await establishment(db, "53", "Clinique CaRE Bretagne");
+    const second = await directDossier(db, { guichet: care, carrierFiness: other.ej.finess, referent: other.referent, status: "SUBMITTED" });
+    await expect(refuseDossier(db, ans, second.id, 0, { reason: "" }, inInstruction)).rejects.toBeInstanceOf(ValidationError);
+    await expect(refuseDossier(db, ans, second.id, 0, { reason: "Dépenses hors périmètre CaRE." }, inInstruction)).resolves.toMatchObject({ status: "REFUSED" });
+  });
+
+  it("the ANS may not decide a HOP'EN2 deposit; the ARS of the region may not decide a CaRE releve; the DNS decides nothing", async () => {
+    const ans = asCurrentUser(await createUser(db, { role: "ANS_INSTRUCTOR" }));
+    const { instructor, id, version } = await submittedDeposit();
+    await expect(acceptDossier(db, ans, id, version, {}, inInstruction)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(requestChanges(db, ans, id, version, { message: "x" }, inInstruction)).rejects.toBeInstanceOf(ForbiddenError);
+
+    const care = await careGuichet(db);
+    const { ej, referent } = await establishment(db, "84", "CH CaRE Alpha");
+    const releve = await directDossier(db, { guichet: care, carrierFiness: ej.finess, referent, status: "SUBMITTED" });
+    await expect(acceptDossier(db, instructor, releve.id, 0, {}, inInstruction)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(refuseDossier(db, instructor, releve.id, 0, { reason: "x" }, inInstruction)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(acceptDossier(db, asCurrentUser(await createUser(db, { role: "DNS_ADMIN" })), releve.id, 0, {}, inInstruction)).rejects.toBeInstanceOf(ForbiddenError);
+    expect((await db.dossier.findUniqueOrThrow({ where: { id: releve.id } })).status).toBe("SUBMITTED");
   });
 });

@@ -6,7 +6,9 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { loadDossierReview } from "@/lib/instruction/dossier-review";
 import { asCurrentUser, createStoredFile, createUser } from "../support/factories";
 import { useTestDatabase } from "../support/test-database";
-import { arsAccepts, arsRequestsChanges, candidature, depositDraft, establishment, inDeposit, instructionGuichets, submittedDeposit } from "../support/dossier-builders";
+import { acceptDossier } from "@/lib/dossiers/instruction";
+import { arsAccepts, arsRequestsChanges, candidature, depositDraft, directDossier, establishment, inDeposit, instructionGuichets, submittedDeposit } from "../support/dossier-builders";
+import { careGuichet } from "../support/care-releve-builders";
 
 let db: Database;
 let ara: CurrentUser;
@@ -31,6 +33,51 @@ describe("access", () => {
     const sent = await candidature(db, other.referent, other.ej.finess, guichets.candidature.id);
     await expect(loadDossierReview(db, bretagne, sent, july)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(loadDossierReview(db, ara, sent, july)).resolves.toMatchObject({ row: { id: sent } });
+  });
+});
+
+describe("each instructor its programme: the ANS the CaRE relèves, the ARS the others", () => {
+  it("an ANS instructor is refused a HOP'EN2 dossier: read, review and decision", async () => {
+    const ans = asCurrentUser(await createUser(db, { role: "ANS_INSTRUCTOR" }));
+    const { ej, referent } = await establishment(db, "84", "CH HOP'EN2");
+    const sent = await candidature(db, referent, ej.finess, guichets.candidature.id);
+    await expect(getDossierForUser(db, ans, sent)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(loadDossierReview(db, ans, sent, july)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(acceptDossier(db, ans, sent, 1, {}, new Date("2026-03-02T10:00:00Z"))).rejects.toBeInstanceOf(ForbiddenError);
+    expect((await db.dossier.findUniqueOrThrow({ where: { id: sent } })).status).toBe("SUBMITTED");
+  });
+
+  it("an ARS instructor is refused a CaRE relève, even of its own region: read, review and decision", async () => {
+    const care = await careGuichet(db);
+    const { ej, referent } = await establishment(db, "84", "CH CaRE Alpha");
+    const { id } = await directDossier(db, { guichet: care, carrierFiness: ej.finess, referent, status: "SUBMITTED" });
+    await expect(getDossierForUser(db, ara, id)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(loadDossierReview(db, ara, id, july)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(acceptDossier(db, ara, id, 0, {}, july)).rejects.toBeInstanceOf(ForbiddenError);
+    expect((await db.dossier.findUniqueOrThrow({ where: { id } })).status).toBe("SUBMITTED");
+  });
+
+  it("an ANS instructor reviews a CaRE relève of any region and may act on it; a CaRE draft is not found, and not readable", async () => {
+    const ans = asCurrentUser(await createUser(db, { role: "ANS_INSTRUCTOR" }));
+    const care = await careGuichet(db);
+    const breton = await establishment(db, "53", "Clinique CaRE");
+    const { id, fileId } = await directDossier(db, { guichet: care, carrierFiness: breton.ej.finess, referent: breton.referent, status: "SUBMITTED", withDocument: true });
+    const review = await loadDossierReview(db, ans, id, july);
+    expect(review.row.id).toBe(id);
+    expect(review.instruction).toMatchObject({ canAct: true, kind: "CARE_RELEVE", daysLeft: 92 });
+    expect(review.transmitted?.parts[0]?.documents.map((document) => document.fileId)).toEqual([fileId]);
+
+    const draft = await directDossier(db, { guichet: await careGuichet(db), carrierFiness: breton.ej.finess, referent: breton.referent, status: "DRAFT" });
+    await expect(loadDossierReview(db, ans, draft.id, july)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getDossierForUser(db, ans, draft.id)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(getDossierForUser(db, breton.referent, draft.id)).resolves.toMatchObject({ id: draft.id });
+  });
+
+  it("no instructor reads a draft: the ARS of its region neither (the review says not found)", async () => {
+    const { ej, referent } = await establishment(db, "84", "CH Brouillon ARS");
+    const draft = await candidature(db, referent, ej.finess, guichets.candidature.id, { draft: true });
+    await expect(getDossierForUser(db, ara, draft)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(loadDossierReview(db, ara, draft, july)).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 

@@ -8,18 +8,21 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Database } from "@/lib/db/client";
 import { asCurrentUser, createUser } from "../support/factories";
 import { useTestDatabase } from "../support/test-database";
-import { arsAccepts, candidature, establishment, ghtEstablishment, instructionGuichets, submittedDeposit } from "../support/dossier-builders";
+import { arsAccepts, candidature, directDossier, establishment, ghtEstablishment, instructionGuichets, submittedDeposit } from "../support/dossier-builders";
+import { careGuichet } from "../support/care-releve-builders";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
 
 const { GET } = await import("@/app/api/ars/export/route");
+const { GET: ansExport } = await import("@/app/api/ans/export/route");
 
 let db: Database;
 let ara: CurrentUser;
 let bretagne: CurrentUser;
 let admin: CurrentUser;
 let referent: CurrentUser;
+let ans: CurrentUser;
 const numbers: Record<string, string> = {};
 const finess: Record<string, string> = {};
 
@@ -47,6 +50,12 @@ beforeAll(async () => {
   bretagne = asCurrentUser(await createUser(db, { role: "ARS_INSTRUCTOR", regionCode: "53" }));
   admin = asCurrentUser(await createUser(db, { role: "DNS_ADMIN" }));
   referent = alpha.referent;
+  // The ANS's CaRE relèves: Alpha's (84, transmitted), Kervidec's (53, transmitted), a draft (84). The ARS exports none of them.
+  const care = await careGuichet(db);
+  numbers.careAlpha = (await directDossier(db, { guichet: care, carrierFiness: alpha.ej.finess, referent: alpha.referent, status: "SUBMITTED" })).number;
+  numbers.careKervidec = (await directDossier(db, { guichet: care, carrierFiness: kervidec.ej.finess, referent: kervidec.referent, status: "SUBMITTED" })).number;
+  numbers.careDraft = (await directDossier(db, { guichet: care, carrierFiness: draft.ej.finess, referent: draft.referent, status: "DRAFT" })).number;
+  ans = asCurrentUser(await createUser(db, { role: "ANS_INSTRUCTOR" }));
 });
 
 afterAll(async () => {
@@ -148,6 +157,38 @@ describe("GET /api/ars/export?format=xlsx", () => {
     expect(deposit[header.indexOf("Montant décidé (€)")]).toBe(29_500.5);
     expect(deposit[header.indexOf("Date de transmission")]).toEqual(new Date("2026-06-01T00:00:00Z"));
     expect(rows.map((row) => row[0])).not.toContain(finess.kervidec);
+  });
+});
+
+describe("GET /api/ans/export (the same route, for the ANS's national queue)", () => {
+  async function ansCsv(query: string) {
+    const response = await ansExport(new Request(`http://localhost/api/ans/export?${query}`));
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(new Uint8Array(await response.arrayBuffer()));
+    return { response, lines: text.replace(/^\uFEFF/, "").split("\r\n").filter(Boolean).map((line) => line.split(";")) };
+  }
+
+  it("exports the transmitted CaRE relèves of every region only, named and audited as the ANS's", async () => {
+    session.user = ans;
+    const { response, lines } = await ansCsv("format=csv&tri=numero");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="releves-care-ans-national-\d{4}-\d{2}-\d{2}\.csv"/);
+    expect(lines.slice(1).map((row) => row[4]).sort()).toEqual([numbers.careAlpha, numbers.careKervidec].sort());
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "ans.export", actorId: ans.id }, orderBy: { id: "desc" } });
+    expect(audit).toMatchObject({ actorRole: "ANS_INSTRUCTOR", subject: "national" });
+    expect(audit.details).toMatchObject({ format: "csv", dossiers: 2 });
+  });
+
+  it("with the region filter of the page", async () => {
+    session.user = ans;
+    const { response, lines } = await ansCsv("format=csv&region=53");
+    expect(response.headers.get("content-disposition")).toMatch(/filename="releves-care-ans-53-/);
+    expect(lines.slice(1).map((row) => row[4])).toEqual([numbers.careKervidec]);
+  });
+
+  it("the ARS's export never holds a CaRE relève, not even of its region", async () => {
+    session.user = ara;
+    const { lines } = await csvOf("format=csv");
+    expect(lines.slice(1).map((row) => row[4])).not.toContain(numbers.careAlpha);
   });
 });
 

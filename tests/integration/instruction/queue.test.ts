@@ -4,9 +4,10 @@ import type { Database } from "@/lib/db/client";
 import { ForbiddenError } from "@/lib/errors";
 import { loadInstructionQueue, loadQueueFilterOptions, queueExportBatches, queueExportIds } from "@/lib/instruction/queue";
 import { parseQueueFilters, QUEUE_STATUSES } from "@/lib/instruction/queue-filters";
-import { asCurrentUser, createUser } from "../support/factories";
+import { asCurrentUser, createGuichet, createUser } from "../support/factories";
 import { useTestDatabase } from "../support/test-database";
-import { arsRefuses, arsRequestsChanges, candidature, establishment, ghtEstablishment, instructionGuichets, submittedDeposit } from "../support/dossier-builders";
+import { arsRefuses, arsRequestsChanges, candidature, directDossier, establishment, ghtEstablishment, instructionGuichets, submittedDeposit } from "../support/dossier-builders";
+import { careGuichet } from "../support/care-releve-builders";
 
 /** Every queue status counted, the AAP's proof-step ones included (0 here: no project in these tests). */
 const counts = (some: Partial<Record<(typeof QUEUE_STATUSES)[number], number>>) => ({ ...Object.fromEntries(QUEUE_STATUSES.map((status) => [status, 0])), ...some });
@@ -15,7 +16,10 @@ let db: Database;
 let ara: CurrentUser;
 let bretagne: CurrentUser;
 let noRegion: CurrentUser;
+let ans: CurrentUser;
+let admin: CurrentUser;
 let guichets: Awaited<ReturnType<typeof instructionGuichets>>;
+let care: Awaited<ReturnType<typeof careGuichet>>;
 const ids: Record<string, string> = {};
 const finess: Record<string, string> = {};
 const july = new Date("2026-07-01T10:00:00Z");
@@ -24,6 +28,9 @@ const july = new Date("2026-07-01T10:00:00Z");
  * Region 84: Alpha (candidature accepted + deposit transmitted), Beta (candidature refused),
  * Gamma (candidature with changes requested), Delta (candidature still a DRAFT), a GHT (candidature
  * transmitted, carried by its support for 2 EJ). Region 53: Kervidec (candidature transmitted).
+ * The ANS's CaRE relèves: Alpha's transmitted (84), Kervidec's sent back for changes (53), Delta's
+ * still a draft (84). An AAP HOP'EN2 project transmitted in region 11. The ARS never lists a CaRE
+ * relève (the region-84 expectations below would see it); the ANS lists only those.
  */
 beforeAll(async () => {
   ({ db } = await useTestDatabase());
@@ -50,6 +57,16 @@ beforeAll(async () => {
 
   bretagne = asCurrentUser(await createUser(db, { role: "ARS_INSTRUCTOR", regionCode: "53" }));
   noRegion = asCurrentUser(await createUser(db, { role: "ARS_INSTRUCTOR" }));
+
+  care = await careGuichet(db);
+  ids.careAlpha = (await directDossier(db, { guichet: care, carrierFiness: alpha.ej.finess, referent: alpha.referent, status: "SUBMITTED" })).id;
+  ids.careKervidec = (await directDossier(db, { guichet: care, carrierFiness: kervidec.ej.finess, referent: kervidec.referent, status: "CHANGES_REQUESTED" })).id;
+  ids.careDelta = (await directDossier(db, { guichet: care, carrierFiness: delta.ej.finess, referent: delta.referent, status: "DRAFT" })).id;
+  const projectCall = await createGuichet(db, { kind: "PROJECT_CALL", programme: "AAP_HOPEN2", year: 2026, opensOn: "2026-01-15", closesOn: "2026-04-30", instructionEndsOn: "2026-09-30" });
+  const ile = await establishment(db, "11", "Hôpital Île-de-France");
+  ids.project = (await directDossier(db, { guichet: projectCall, carrierFiness: ile.ej.finess, referent: ile.referent, status: "SUBMITTED" })).id;
+  ans = asCurrentUser(await createUser(db, { role: "ANS_INSTRUCTOR" }));
+  admin = asCurrentUser(await createUser(db, { role: "DNS_ADMIN" }));
 });
 
 const queue = (user: CurrentUser, params: Record<string, string> = {}, pageSize?: number) => loadInstructionQueue(db, user, parseQueueFilters(params), july, pageSize);
@@ -190,5 +207,70 @@ describe("filter options and export batches", () => {
     expect(batches.map((batch) => batch.length)).toEqual([2, 2, 1, 0]);
     const deposit = (await db.dossier.findUniqueOrThrow({ where: { id: ids.alphaDeposit! } })).number;
     expect(batches.flat()).toContain(deposit);
+  });
+});
+
+describe("the ANS's national queue of CaRE relèves", () => {
+  it("lists the transmitted CaRE relèves of every region — never a HOP'EN2 or AAP dossier, never a CaRE draft", async () => {
+    const result = await queue(ans);
+    expect(idsOf(result)).toEqual([ids.careAlpha, ids.careKervidec].sort());
+    expect(result.total).toBe(2);
+    expect(result.counts).toEqual(counts({ SUBMITTED: 1, CHANGES_REQUESTED: 1 }));
+    for (const other of [ids.alphaDeposit, ids.alphaCandidature, ids.kervidec, ids.project, ids.careDelta]) expect(idsOf(result)).not.toContain(other);
+    // Searching or filtering cannot reach what is out of scope.
+    expect((await queue(ans, { ej: finess.alpha! })).rows.map((row) => row.id)).toEqual([ids.careAlpha]);
+    expect((await queue(ans, { q: "Delta" })).total).toBe(0);
+    expect((await queue(ans, { guichet: guichets.candidature.code })).total).toBe(0);
+  });
+
+  it("a row says the carrier's region and the days left to the end of instruction", async () => {
+    const { rows } = await queue(ans);
+    expect(rows.find((row) => row.id === ids.careAlpha)).toMatchObject({ status: "SUBMITTED", daysLeft: 92, region: { code: "84", name: "Région 84" }, guichet: { kind: "CARE_RELEVE" } });
+    expect(rows.find((row) => row.id === ids.careKervidec)?.region.code).toBe("53");
+  });
+
+  it("the ARS never lists a CaRE relève, not even of its region", async () => {
+    expect(idsOf(await queue(ara))).not.toContain(ids.careAlpha);
+    expect(idsOf(await queue(bretagne))).not.toContain(ids.careKervidec);
+    expect((await queue(ara, { guichet: care.code })).total).toBe(0);
+  });
+});
+
+describe("the region filter (national queues)", () => {
+  it("narrows the ANS's queue and its counts to the carriers of one region", async () => {
+    const breton = await queue(ans, { region: "53" });
+    expect(idsOf(breton)).toEqual([ids.careKervidec]);
+    expect(breton.counts).toEqual(counts({ CHANGES_REQUESTED: 1 }));
+    expect(idsOf(await queue(ans, { region: "84" }))).toEqual([ids.careAlpha]);
+    expect((await queue(ans, { region: "11" })).total).toBe(0);
+    expect(idsOf(await queue(ans, { region: "84", statut: "CHANGES_REQUESTED" }))).toEqual([]);
+  });
+
+  it("narrows the DNS's national queue too", async () => {
+    expect(idsOf(await queue(admin, { region: "53" }))).toEqual([ids.kervidec, ids.careKervidec].sort());
+    expect(idsOf(await queue(admin, { region: "11" }))).toEqual([ids.project]);
+  });
+
+  it("is ignored in an ARS queue, which is its region's anyway (a hand-edited URL shows the unfiltered queue)", async () => {
+    expect(idsOf(await queue(ara, { region: "53" }))).toEqual(idsOf(await queue(ara)));
+    expect(idsOf(await queue(bretagne, { region: "84" }))).toEqual([ids.kervidec]);
+  });
+
+  it("the filter form offers the regions to national queues only, and each queue the guichets of its own dossiers", async () => {
+    const ansOptions = await loadQueueFilterOptions(db, ans);
+    expect(ansOptions.guichets.map((guichet) => guichet.code)).toEqual([care.code]);
+    expect(ansOptions.regions?.map((region) => region.code)).toEqual(expect.arrayContaining(["84", "53", "11"]));
+    expect(ansOptions.ghts.map((ght) => ght.code)).toContain("84999");
+    expect((await loadQueueFilterOptions(db, admin)).regions).not.toBeNull();
+    expect((await loadQueueFilterOptions(db, ara)).regions).toBeNull();
+  });
+
+  it("the ANS's export batches keep only its scope, whatever ids they are given", async () => {
+    const exportIds = await queueExportIds(db, ans, parseQueueFilters({ region: "84" }));
+    expect(exportIds).toEqual([ids.careAlpha]);
+    const numbers: string[] = [];
+    for await (const batch of queueExportBatches(db, ans, [ids.careAlpha!, ids.careKervidec!, ids.careDelta!, ids.alphaDeposit!, ids.project!])) numbers.push(...batch.map((dossier) => dossier.number));
+    const expected = await db.dossier.findMany({ where: { id: { in: [ids.careAlpha!, ids.careKervidec!] } }, select: { number: true } });
+    expect(numbers.sort()).toEqual(expected.map((row) => row.number).sort());
   });
 });

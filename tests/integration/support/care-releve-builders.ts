@@ -12,7 +12,8 @@ export const SOURCE_ENVELOPE = 3_938_000;
 export const inCare2026 = new Date("2026-06-20T10:00:00+02:00");
 export const inCareInstruction2026 = new Date("2026-08-03T10:00:00+02:00");
 
-export async function careGuichet(db: Database, year: number, dates?: { opensOn: string; closesOn: string; instructionEndsOn: string }) {
+/** A HospiConnect/CaRE relève guichet (programme HOSPICONNECT_CARE, kind CARE_RELEVE), at source 003's dates unless told. */
+export async function careGuichet(db: Database, year = 2026, dates?: { opensOn: string; closesOn: string; instructionEndsOn: string }) {
   return createGuichet(db, { kind: "CARE_RELEVE", programme: "HOSPICONNECT_CARE", year, ...(dates ?? { opensOn: `${year}-06-15`, closesOn: `${year}-07-15`, instructionEndsOn: `${year}-09-30` }) });
 }
 

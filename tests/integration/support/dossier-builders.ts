@@ -6,6 +6,7 @@
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Database } from "@/lib/db/client";
 import type { DepositDraft } from "@/lib/dossiers/dossier-input";
+import type { DossierStatus } from "@/lib/generated/prisma/enums";
 import { attachDocument, saveCandidatureDraft, saveDepositDraft, startDossier, submitDossier } from "@/lib/dossiers/service";
 import { acceptDossier, refuseDossier, requestChanges } from "@/lib/dossiers/instruction";
 import { asCurrentUser, createGht, createGuichet, createLegalEntity, createSelfAssessment, createSite, createStoredFile, createUser } from "./factories";
@@ -150,4 +151,65 @@ export async function arsAccepts(db: Database, instructor: CurrentUser, id: stri
 export async function arsRefuses(db: Database, instructor: CurrentUser, id: string, at: Date, reason = "Dossier incomplet.") {
   const { version } = await db.dossier.findUniqueOrThrow({ where: { id } });
   return refuseDossier(db, instructor, id, version, { reason }, at);
+}
+
+let directSequence = 0;
+
+/**
+ * A dossier of one EJ written directly in the database, at `status`, for the guichets whose form the
+ * service cannot fill yet (a CaRE relève) or when only its scope matters (who may list, read, instruct
+ * it): its part, optionally one document (with its stored file, uploaded by the referent), and, once
+ * transmitted, one submission whose snapshot lists that document.
+ */
+export async function directDossier(
+  db: Database,
+  input: { guichet: { id: string; code: string; label: string; year: number; kind: string }; carrierFiness: string; referent: CurrentUser; status: DossierStatus; withDocument?: boolean },
+) {
+  directSequence += 1;
+  const submittedAt = input.status === "DRAFT" ? null : inDeposit;
+  const carrier = await db.legalEntity.findUniqueOrThrow({ where: { finess: input.carrierFiness }, include: { region: true } });
+  const dossier = await db.dossier.create({
+    data: {
+      number: `TEST-${process.pid}-${String(directSequence).padStart(6, "0")}`,
+      guichetId: input.guichet.id,
+      carrierFiness: input.carrierFiness,
+      completedById: input.referent.id,
+      status: input.status,
+      submittedAt,
+      decidedAt: input.status === "ACCEPTED" || input.status === "REFUSED" ? inCandidatureInstruction : null,
+      legalEntities: { create: [{ legalEntityFiness: input.carrierFiness, guichetId: input.guichet.kind === "PROJECT_CALL" ? null : input.guichet.id }] },
+    },
+  });
+  const file = input.withDocument ? await createStoredFile(db, input.referent.id, "etat-financier-care.pdf") : null;
+  const document = file
+    ? await db.dossierDocument.create({
+        data: { dossierId: dossier.id, kind: "CARE_FINANCIAL_STATEMENT", fileId: file.id, legalEntities: { create: [{ dossierId: dossier.id, legalEntityFiness: input.carrierFiness }] } },
+      })
+    : null;
+  if (submittedAt) {
+    await db.dossierSubmission.create({
+      data: {
+        dossierId: dossier.id,
+        sequence: 1,
+        submittedAt,
+        submittedById: input.referent.id,
+        snapshot: {
+          dossierNumber: dossier.number,
+          guichet: { code: input.guichet.code, label: input.guichet.label, year: input.guichet.year, kind: input.guichet.kind },
+          carrier: { finess: carrier.finess, name: carrier.name, regionCode: carrier.regionCode, regionName: carrier.region.name },
+          sequence: 1,
+          submittedAt: submittedAt.toISOString(),
+          submittedBy: { id: input.referent.id, name: input.referent.name, email: input.referent.email },
+          fromVersion: 0,
+          data: {},
+          parts: [{ legalEntityFiness: carrier.finess, name: carrier.name, headcount: 0, nru: null, expenses: {}, mandatoryObjectiveMet: null, objectivesReached: [], requested: null }],
+          documents:
+            file && document
+              ? [{ id: document.id, fileId: file.id, kind: document.kind, objectiveCode: null, name: file.originalName, sizeBytes: Number(file.sizeBytes), sha256: file.sha256, mediaType: file.mediaType, legalEntities: [carrier.finess] }]
+              : [],
+        },
+      },
+    });
+  }
+  return { id: dossier.id, number: dossier.number, fileId: file?.id ?? null };
 }

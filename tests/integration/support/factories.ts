@@ -3,7 +3,7 @@
  * are generated and unique per call, so tests never share mutable fixtures.
  */
 import type { Database } from "@/lib/db/client";
-import type { LegalStatus, Role } from "@/lib/generated/prisma/enums";
+import type { GuichetKind, LegalStatus, Programme, Role } from "@/lib/generated/prisma/enums";
 import type { CurrentUser } from "@/lib/auth/current-user";
 
 let sequence = 0;
@@ -85,7 +85,7 @@ export function asCurrentUser(user: { id: string; email: string; name: string; r
 
 export async function createGuichet(
   db: Database,
-  input: { kind: "CANDIDATURE" | "MILESTONE_DEPOSIT" | "PROJECT_CALL" | "CARE_RELEVE"; year: number; opensOn: string; closesOn: string; instructionEndsOn: string; programme?: "HOSPICONNECT_HOPEN2" | "AAP_HOPEN2" | "HOSPICONNECT_CARE" },
+  input: { kind: GuichetKind; year: number; opensOn: string; closesOn: string; instructionEndsOn: string; programme?: Programme },
 ) {
   sequence += 1;
   return db.guichet.create({

@@ -36,6 +36,11 @@ describe("account form", () => {
     expect(result.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["regionCode", "Choisissez la région de l'instructeur ARS."]]);
   });
 
+  it("an ANS instructor is national: no region needed, and a region given is dropped", () => {
+    expect(createAccountSchema.parse({ email: "a@esante.gouv.fr", name: "A", role: "ANS_INSTRUCTOR" })).toEqual({ email: "a@esante.gouv.fr", name: "A", role: "ANS_INSTRUCTOR", regionCode: undefined });
+    expect(createAccountSchema.parse({ email: "a@esante.gouv.fr", name: "A", role: "ANS_INSTRUCTOR", regionCode: "84" }).regionCode).toBeUndefined();
+  });
+
   it("refuses an invalid e-mail", () => {
     expect(createAccountSchema.safeParse({ email: "pas-une-adresse", name: "A", role: "DNS_ADMIN" }).success).toBe(false);
   });

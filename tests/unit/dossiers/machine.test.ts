@@ -12,7 +12,7 @@ import type { GuichetPhase } from "@/lib/guichets/guichet-state";
 
 const STATUSES: DossierStatus[] = ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "ACCEPTED", "REFUSED"];
 const EVENTS: DossierTransition[] = ["SUBMIT", "REQUEST_CHANGES", "WITHDRAW_CHANGE_REQUEST", "ACCEPT", "REFUSE"];
-const ROLES: Role[] = ["ESTABLISHMENT_REFERENT", "ARS_INSTRUCTOR", "DNS_ADMIN"];
+const ROLES: Role[] = ["ESTABLISHMENT_REFERENT", "ARS_INSTRUCTOR", "ANS_INSTRUCTOR", "DNS_ADMIN"];
 const PHASES: GuichetPhase[] = ["upcoming", "open", "instruction", "finished"];
 
 /** "from/event/role" → to. Anything absent must be refused. */
@@ -23,6 +23,11 @@ const ALLOWED: Record<string, DossierStatus> = {
   "CHANGES_REQUESTED/WITHDRAW_CHANGE_REQUEST/ARS_INSTRUCTOR": "SUBMITTED",
   "SUBMITTED/ACCEPT/ARS_INSTRUCTOR": "ACCEPTED",
   "SUBMITTED/REFUSE/ARS_INSTRUCTOR": "REFUSED",
+  // The ANS instructs the CaRE relèves with the same steps (which dossier is whose: lib/dossiers/policy).
+  "SUBMITTED/REQUEST_CHANGES/ANS_INSTRUCTOR": "CHANGES_REQUESTED",
+  "CHANGES_REQUESTED/WITHDRAW_CHANGE_REQUEST/ANS_INSTRUCTOR": "SUBMITTED",
+  "SUBMITTED/ACCEPT/ANS_INSTRUCTOR": "ACCEPTED",
+  "SUBMITTED/REFUSE/ANS_INSTRUCTOR": "REFUSED",
 };
 
 describe("nextStatus: every status × event × role", () => {

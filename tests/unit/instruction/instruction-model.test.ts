@@ -28,13 +28,14 @@ describe("readChangeRequestPoints", () => {
 
 describe("buildInstructionModel", () => {
   const instructor = (regionCode: string): CurrentUser => ({ id: "i", email: "i@ars.fr", name: "I", role: "ARS_INSTRUCTOR", regionCode, linkedLegalEntities: [] });
-  const row = (status: "SUBMITTED" | "CHANGES_REQUESTED" | "ACCEPTED") => ({
+  const row = (status: "SUBMITTED" | "CHANGES_REQUESTED" | "ACCEPTED", programme: "HOSPICONNECT_HOPEN2" | "HOSPICONNECT_CARE" = "HOSPICONNECT_HOPEN2") => ({
     id: "d1",
     number: "HC-J2026-000042",
     status,
     version: 4,
     carrier: { finess: EJ_A, regionCode: "84", ght: null },
     guichet: {
+      programme,
       kind: "MILESTONE_DEPOSIT" as const,
       label: "Jalon 2026",
       opensOn: new Date("2026-05-04T00:00:00Z"),
@@ -61,5 +62,14 @@ describe("buildInstructionModel", () => {
     expect(build("ACCEPTED", instructor("84"), "2026-07-01T10:00:00Z").canAct).toBe(false);
     expect(build("CHANGES_REQUESTED", instructor("84"), "2026-09-15T21:00:00Z").canAct).toBe(true); // 23:00 in Paris, last day
     expect(build("SUBMITTED", instructor("84"), "2026-09-15T22:30:00Z").canAct).toBe(false); // 16 September in Paris
+  });
+
+  it("a CaRE relève: the ANS may act on it, the ARS of its region may not; the ANS may not act on a HOP'EN2 dossier", () => {
+    const ans: CurrentUser = { id: "n", email: "n@esante.gouv.fr", name: "N", role: "ANS_INSTRUCTOR", regionCode: null, linkedLegalEntities: [] };
+    const care = row("SUBMITTED", "HOSPICONNECT_CARE") as unknown as Parameters<typeof buildInstructionModel>[0];
+    const at = new Date("2026-07-01T10:00:00Z");
+    expect(buildInstructionModel(care, { user: ans, at, transmitted, openChangeRequest: null }).canAct).toBe(true);
+    expect(buildInstructionModel(care, { user: instructor("84"), at, transmitted, openChangeRequest: null }).canAct).toBe(false);
+    expect(build("SUBMITTED", ans, "2026-07-01T10:00:00Z").canAct).toBe(false);
   });
 });

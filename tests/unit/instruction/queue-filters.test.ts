@@ -49,3 +49,13 @@ describe("queueSearchParams", () => {
     expect(queueSearchParams(filters, { format: "csv" }).toString()).toBe("format=csv&guichet=HOPEN2-JALON-2026");
   });
 });
+
+describe("the region filter (region=84, national queues)", () => {
+  it("reads a two-digit region code, drops anything else, and keeps it in links and exports", () => {
+    expect(parseQueueFilters({ region: "84" }).region).toBe("84");
+    expect(parseQueueFilters(new URLSearchParams("region=53&region=84")).region).toBe("53");
+    expect(hasActiveFilter(parseQueueFilters({ region: "84" }))).toBe(true);
+    for (const invalid of ["8", "840", "2A", "ab", "'; --", " "]) expect(parseQueueFilters({ region: invalid }).region).toBeUndefined();
+    expect(queueSearchParams(parseQueueFilters({ region: "84", statut: "SUBMITTED", page: "2" }), { format: "xlsx" }).toString()).toBe("format=xlsx&statut=SUBMITTED&region=84");
+  });
+});

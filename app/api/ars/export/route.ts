@@ -13,15 +13,16 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /**
- * GET /api/ars/export?format=csv|xlsx&<the queue's filters>
- * The instruction queue as filtered on /ars/dossiers, one row per EJ of each
- * dossier. ARS instructors only, scoped to their region in the query, audited
- * (`ars.export`) before the first byte; the rows are streamed batch by batch.
+ * GET /api/ars/export?format=csv|xlsx&<the queue's filters> (and its alias /api/ans/export)
+ * The instruction queue as filtered on /ars/dossiers or /ans/dossiers, one row per EJ of
+ * each dossier. Instructors only (ARS, ANS), scoped in the query to what they instruct (the
+ * ARS its region, the ANS the CaRE relèves of every region: lib/dossiers/policy), audited
+ * (`ars.export`, `ans.export`) before the first byte; the rows are streamed batch by batch.
  */
 export async function GET(request: Request): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) return message(401, "Votre session a expiré : reconnectez-vous pour exporter les dossiers.");
-  if (user.role !== "ARS_INSTRUCTOR") return message(403, "L'export de la file d'instruction est réservé aux instructeurs ARS.");
+  if (user.role !== "ARS_INSTRUCTOR" && user.role !== "ANS_INSTRUCTOR") return message(403, "L'export de la file d'instruction est réservé aux instructeurs ARS et ANS.");
   const params = new URL(request.url).searchParams;
   const format = params.get("format");
   if (!isExportFormat(format)) return message(400, "Format d'export inconnu : choisissez csv ou xlsx.");
@@ -29,12 +30,13 @@ export async function GET(request: Request): Promise<Response> {
   const db = getDb();
   try {
     const ids = await startQueueExport(db, user, filters, format);
-    const name = `dossiers-ars-${user.regionCode ?? "region"}-${parisDate(now())}.${format}`;
+    const name =
+      user.role === "ANS_INSTRUCTOR" ? `releves-care-ans-${filters.region ?? "national"}-${parisDate(now())}.${format}` : `dossiers-ars-${user.regionCode ?? "region"}-${parisDate(now())}.${format}`;
     const body = format === "csv" ? csvStream(db, user, ids) : xlsxStream(db, user, ids);
     return exportResponse(body, format, name);
   } catch (error) {
     const reference = randomUUID().slice(0, 8);
-    console.error(`[ars-export ${reference}] user=${user.id}`, error);
+    console.error(`[queue-export ${reference}] user=${user.id}`, error);
     return message(500, `Une erreur inattendue est survenue (référence ${reference}). Réessayez dans quelques minutes.`);
   }
 }

@@ -21,7 +21,7 @@ import { TRANSITIONS } from "@/lib/dossiers/machine";
 
 const ALL_STATUSES: ProjectCallStatus[] = ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "ACCEPTED", "REFUSED", ...PROJECT_CALL_EXTRA_STATUSES];
 const ALL_EVENTS: ProjectCallEvent[] = ["SUBMIT", "REQUEST_CHANGES", "WITHDRAW_CHANGE_REQUEST", "ACCEPT", "REFUSE", ...PROJECT_CALL_EXTRA_EVENTS];
-const ROLES = ["ESTABLISHMENT_REFERENT", "ARS_INSTRUCTOR", "DNS_ADMIN"] as const;
+const ROLES = ["ESTABLISHMENT_REFERENT", "ARS_INSTRUCTOR", "ANS_INSTRUCTOR", "DNS_ADMIN"] as const;
 
 describe("the AAP project's own states, after the ARS selection", () => {
   it.each([
