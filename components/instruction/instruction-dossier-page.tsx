@@ -4,8 +4,10 @@ import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { Tabs, type TabsProps } from "@codegouvfr/react-dsfr/Tabs";
 import { DossierStatusBadge } from "@/components/dossiers/dossier-status-badge";
 import { formatCalendarDate, formatParisInstant } from "@/lib/clock";
+import { parisDate } from "@/lib/clock/paris-date";
 import type { DossierPageData } from "@/lib/instruction/instruction-pages";
 import { AmountsTable } from "./amounts-table";
+import { CareReleveReviewView } from "./care-releve/care-releve-review";
 import { DossierAnswers } from "./dossier-answers";
 import { DossierHistory } from "./dossier-history";
 import { daysLeftSentence, formatParisDay } from "./format";
@@ -31,7 +33,7 @@ function changeCount(changes: { fields: unknown[]; partsAdded: unknown[]; partsR
  * read policy); the space only says where the links go and how the page words it.
  */
 export function InstructionDossierPage({ space, data }: { space: InstructionSpace; data: DossierPageData }) {
-  const { review, project } = data;
+  const { review, project, care } = data;
   const { row, transmitted, instruction } = review;
   // An AAP project is instructed on its own screens: the project view, the selection grid, the proofs.
   const names = new Map(row.legalEntities.map((part) => [part.legalEntityFiness, part.legalEntity.name]));
@@ -43,7 +45,15 @@ export function InstructionDossierPage({ space, data }: { space: InstructionSpac
   const decided = row.status !== "SUBMITTED" && row.status !== "CHANGES_REQUESTED";
   const answersTabs: TabsProps.Uncontrolled["tabs"] = project
     ? [{ label: "Projet et pièces", iconId: "fr-icon-file-text-line", content: <ProjectCallView review={project} /> }]
-    : [
+    : care && transmitted
+      ? [
+          {
+            label: "Relève, montants et pièces",
+            iconId: "fr-icon-file-text-line",
+            content: <CareReleveReviewView review={care} parts={transmitted.parts} year={row.guichet.year} submittedOn={parisDate(new Date(transmitted.snapshot.submittedAt))} nameOf={nameOf} />,
+          },
+        ]
+      : [
         {
           label: "Pièces et réponses",
           iconId: "fr-icon-file-text-line",

@@ -6,6 +6,7 @@
  */
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Database } from "@/lib/db/client";
+import { loadCareReleveReview, type CareReleveReview } from "@/lib/dossiers/kinds/care-releve/review";
 import { loadProjectCallReview, type ProjectCallReview } from "@/lib/dossiers/kinds/project-call/review";
 import { loadDossierReview, type DossierReview } from "./dossier-review";
 import { instructorRegionName } from "./instructor-region";
@@ -29,11 +30,15 @@ export interface DossierPageData {
   review: DossierReview;
   /** An AAP project is instructed on its own screens (project view, selection grid, proofs); null for every other kind. */
   project: ProjectCallReview | null;
+  /** A CaRE relève: its transmitted answers and each EJ's envelope now; null for every other kind. */
+  care: CareReleveReview | null;
 }
 
 /** The dossier page: 404 unknown or a draft, 403 out of the user's scope (loadDossierReview). */
 export async function loadDossierPage(db: Database, user: CurrentUser, id: string, at: Date): Promise<DossierPageData> {
   const review = await loadDossierReview(db, user, id, at);
   const project = review.row.guichet.kind === "PROJECT_CALL" ? await loadProjectCallReview(db, user, review) : null;
-  return { review, project };
+  const caps = Object.fromEntries(review.instruction.parts.map((part) => [part.finess, part.capped]));
+  const care = review.row.guichet.kind === "CARE_RELEVE" && review.transmitted ? await loadCareReleveReview(db, review.row, review.transmitted.snapshot.data, caps) : null;
+  return { review, project, care };
 }

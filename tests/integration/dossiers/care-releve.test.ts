@@ -8,9 +8,13 @@ import type { Database } from "@/lib/db/client";
 import { saveCareReleveDraft } from "@/lib/dossiers/kinds/care-releve/store";
 import { buildDossierFormModel } from "@/lib/dossiers/form-model";
 import { getDossierForUser, startDossier, submissionErrors, submitDossier } from "@/lib/dossiers/service";
+import { acceptDossier, refuseDossier } from "@/lib/dossiers/instruction";
 import { InvalidStateError, ValidationError } from "@/lib/errors";
+import { nationalFollowUp } from "@/lib/admin/national-follow-up";
+import { loadDossierReview } from "@/lib/instruction/dossier-review";
+import { notifyDossierEvent } from "@/lib/notifications/dossier-notifications";
 import { createGht, createLegalEntity, createUser, asCurrentUser } from "../support/factories";
-import { careDraft, careEj, careGuichet, expenseLine, inCare2026, readyReleve, setEnvelope, SOURCE_ENVELOPE } from "../support/care-releve-builders";
+import { careDraft, careEj, careGuichet, expenseLine, inCare2026, inCareInstruction2026, readyReleve, setEnvelope, SOURCE_ENVELOPE } from "../support/care-releve-builders";
 import { useTestDatabase } from "../support/test-database";
 
 let db: Database;
@@ -173,5 +177,67 @@ describe("a GHT (source 003: the support establishment deposits for each EJ)", (
     // A member does not deposit for itself.
     const memberReferent = asCurrentUser(await createUser(db, { role: "ESTABLISHMENT_REFERENT", legalEntities: [member.finess] }), [member.finess]);
     await expect(startDossier(db, memberReferent, { guichetId: care2026.id, carrierFiness: member.finess }, inCare2026)).rejects.toThrow(/établissement support/);
+  });
+});
+
+describe("the ANS's decision on a relève, then the next relève (issue 11: « the ANS accepts part of it, the 2027 relève shows what remains »)", () => {
+  it("grants at most min(requested, eligible, remaining), a partial grant needs its reason, and the rest stays for 2027", async () => {
+    const care2027 = await careGuichet(db, 2027);
+    const { ej, referent } = await careEj(db);
+    const ans = asCurrentUser(await createUser(db, { role: "ANS_INSTRUCTOR", email: `ans-${ej.finess}@test.guichet.fr` }));
+    const ars = asCurrentUser(await createUser(db, { role: "ARS_INSTRUCTOR", regionCode: "84", email: `ars-${ej.finess}@test.guichet.fr` }));
+    // 30 000 € of eligible expenses, 30 000 € asked.
+    const releve = await readyReleve(db, referent, ej.finess, care2026.id, inCare2026, { requested: 3_000_000 });
+    await submitDossier(db, referent, releve.id, releve.version, inCare2026, notifyDossierEvent);
+    // Source 003's e-mails, for this guichet: to the establishment « … à l'ANS », to every ANS instructor, never the ARS.
+    const mails = await db.outboxEmail.findMany({ where: { dossierId: releve.id }, orderBy: { toAddress: "asc" } });
+    expect(mails.map((mail) => mail.toAddress)).toContain(ans.email);
+    expect(mails.map((mail) => mail.toAddress)).not.toContain(ars.email);
+    const toEstablishment = mails.find((mail) => mail.toAddress === referent.email);
+    expect(toEstablishment?.subject).toMatch(/^\[Guichet de test CARE_RELEVE 2026\] - Transmission de votre formulaire de dépôt à l'ANS – HC-CARE2026-/);
+    expect(mails.find((mail) => mail.toAddress === ans.email)?.textBody).toContain(`/ans/dossiers/${releve.id}`);
+
+    const review = await loadDossierReview(db, ans, releve.id, inCareInstruction2026);
+    expect(review.instruction.parts[0]).toMatchObject({ capped: 3_000_000, requested: 3_000_000 });
+    const { version } = await db.dossier.findUniqueOrThrow({ where: { id: releve.id } });
+    const above = await refusal(acceptDossier(db, ans, releve.id, version, { amounts: { [ej.finess]: 3_000_001 } }, inCareInstruction2026));
+    expect(Object.keys(above.fieldErrors)).toEqual([`amounts.${ej.finess}`]);
+    const noReason = await refusal(acceptDossier(db, ans, releve.id, version, { amounts: { [ej.finess]: 2_000_000 } }, inCareInstruction2026));
+    expect(Object.keys(noReason.fieldErrors)).toEqual([`reasons.${ej.finess}`]);
+    await acceptDossier(db, ans, releve.id, version, { amounts: { [ej.finess]: 2_000_000 }, reasons: { [ej.finess]: "Une facture de 10 000 € est antérieure au bon de commande." } }, inCareInstruction2026, notifyDossierEvent);
+    const part = await db.dossierLegalEntity.findFirstOrThrow({ where: { dossierId: releve.id } });
+    expect({ decided: part.decidedCents, cap: part.decisionCapCents }).toEqual({ decided: 2_000_000n, cap: 3_000_000n });
+    const accepted = await db.outboxEmail.findFirstOrThrow({ where: { dossierId: releve.id, template: "dossier-accepted" } });
+    expect(accepted.textBody).toContain("a été accepté par l'ANS.");
+    expect(accepted.textBody).toContain("Motif indiqué par l'ANS : Une facture de 10 000 € est antérieure au bon de commande.");
+
+    // 2027: 39 380 € − 20 000 € = 19 380 € remain; the 10 000 € not granted in 2026 are not lost (unlike HOP'EN2).
+    const at2027 = new Date("2027-06-20T10:00:00+02:00");
+    const { id } = await startDossier(db, referent, { guichetId: care2027.id, carrierFiness: ej.finess }, at2027);
+    const model = await buildDossierFormModel(db, await getDossierForUser(db, referent, id), at2027);
+    expect(model.care?.parts[0]).toMatchObject({ envelope: SOURCE_ENVELOPE, granted: 2_000_000, reserved: 0, remaining: 1_938_000, noteDeCadrageRequired: false });
+    expect(model.care?.parts[0]?.releves).toEqual([expect.objectContaining({ year: 2026, status: "ACCEPTED", requested: 3_000_000, decided: 2_000_000 })]);
+
+    // The DNS follows the relève per region against the envelopes.
+    const admin = asCurrentUser(await createUser(db, { role: "DNS_ADMIN" }));
+    const followUp = await nationalFollowUp(db, admin, care2026.id);
+    const region = followUp.regions.find((candidate) => candidate.code === "84");
+    expect(region?.ceilings).toBeGreaterThanOrEqual(SOURCE_ENVELOPE);
+    expect(region?.decided).toBeGreaterThanOrEqual(2_000_000);
+  });
+
+  it("a refused relève gives back what it reserved", async () => {
+    const { ej, referent } = await careEj(db);
+    const ans = asCurrentUser(await createUser(db, { role: "ANS_INSTRUCTOR" }));
+    const releve = await readyReleve(db, referent, ej.finess, care2026.id, inCare2026, { requested: 3_000_000 });
+    await submitDossier(db, referent, releve.id, releve.version, inCare2026);
+    const at2027 = new Date("2027-06-20T10:00:00+02:00");
+    const care2027 = await careGuichet(db, 2027);
+    const { id } = await startDossier(db, referent, { guichetId: care2027.id, carrierFiness: ej.finess }, at2027);
+    const remaining = async () => (await buildDossierFormModel(db, await getDossierForUser(db, referent, id), at2027)).care?.parts[0]?.remaining;
+    expect(await remaining()).toBe(938_000);
+    const { version } = await db.dossier.findUniqueOrThrow({ where: { id: releve.id } });
+    await refuseDossier(db, ans, releve.id, version, { reason: "Trame financière non signée par l'agent comptable." }, inCareInstruction2026);
+    expect(await remaining()).toBe(SOURCE_ENVELOPE);
   });
 });
