@@ -67,8 +67,8 @@ export function InstructionActionsPanel({ model, fields }: { model: InstructionM
   const [amounts, setAmounts] = useState<Record<string, string>>(() => Object.fromEntries(model.parts.map((part) => [part.finess, amountText(part.capped)])));
   const [partialReasons, setPartialReasons] = useState<Record<string, string>>({});
 
-  const isDeposit = model.kind === "MILESTONE_DEPOSIT";
-  const awardParts = isDeposit ? model.parts.filter((part): part is InstructionModelPart & { capped: number } => part.capped !== null) : [];
+  const withAmounts = model.withAmounts;
+  const awardParts = withAmounts ? model.parts.filter((part): part is InstructionModelPart & { capped: number } => part.capped !== null) : [];
 
   /** A field changed: its server error is stale, and goes. */
   function edited(key: string) {
@@ -361,12 +361,12 @@ export function InstructionActionsPanel({ model, fields }: { model: InstructionM
             acceptModal.open();
           }}
         >
-          {isDeposit ? (
+          {withAmounts ? (
             awardParts.map((part) => (
               <div key={part.finess} className={fr.cx("fr-mb-3w")}>
                 <Input
                   label={`Montant accordé — ${part.name} (en euros)`}
-                  hintText={`Au plus ${formatEuros(part.capped)} (montant maximal : éligible écrêté aux dépenses déclarées) ; demandé : ${part.requested === null ? "—" : formatEuros(part.requested)}.`}
+                  hintText={`Au plus ${formatEuros(part.capped)} (montant maximal : ${model.capRule}) ; demandé : ${part.requested === null ? "—" : formatEuros(part.requested)}.`}
                   state={errors[amountKey(part.finess)] ? "error" : "default"}
                   stateRelatedMessage={errors[amountKey(part.finess)]}
                   nativeInputProps={{
@@ -463,7 +463,7 @@ export function InstructionActionsPanel({ model, fields }: { model: InstructionM
               const decided = Object.fromEntries(awardParts.map((part) => [part.finess, parsedAmounts[part.finess]?.ok ? (parsedAmounts[part.finess] as { value: number }).value : null]));
               const reasons = Object.fromEntries(awardParts.filter(isPartial).map((part) => [part.finess, partialReasons[part.finess] ?? ""]));
               run(
-                () => acceptDossierAction({ dossierId: model.dossierId, version: model.version, acceptance: { amounts: isDeposit ? decided : {}, reasons: isDeposit ? reasons : {} } }),
+                () => acceptDossierAction({ dossierId: model.dossierId, version: model.version, acceptance: { amounts: withAmounts ? decided : {}, reasons: withAmounts ? reasons : {} } }),
                 "Le dossier est accepté ; l'établissement en est informé.",
                 acceptModal,
               );
@@ -472,9 +472,9 @@ export function InstructionActionsPanel({ model, fields }: { model: InstructionM
         ]}
       >
         <p>
-          {model.guichetLabel}. {isDeposit ? "Montants accordés :" : "La candidature sera validée."}
+          {model.guichetLabel}. {withAmounts ? "Montants accordés :" : "La candidature sera validée."}
         </p>
-        {isDeposit && awardSummary}
+        {withAmounts && awardSummary}
         <p>L&apos;établissement en est informé par e-mail. La décision est définitive.</p>
       </acceptModal.Component>
 

@@ -60,6 +60,10 @@ export interface InstructionModel {
   reviewableFields: { key: string; label: string }[];
   /** The kind is decided with its own selection grid (AAP project): the panel offers no common accept/refuse. */
   decidedWithSelectionGrid: boolean;
+  /** The acceptance decides an amount per EJ (a yearly deposit, a CaRE relève), bounded by `capped`. */
+  withAmounts: boolean;
+  /** The cap in words, for the amount field's hint. */
+  capRule: string;
 }
 
 /** Days left before the end of instruction, counting today (the end day is 1), 0 once it has passed. */
@@ -126,5 +130,7 @@ export function buildInstructionModel(
       parts: row.legalEntities.map((part) => ({ finess: part.legalEntityFiness, name: part.legalEntity.name })),
     }),
     decidedWithSelectionGrid: dossierKind(row.guichet.kind).decidedWithSelectionGrid,
+    withAmounts: !dossierKind(row.guichet.kind).decidedWithSelectionGrid && dossierKind(row.guichet.kind).decisionCarriesAmounts(row.guichet.year),
+    capRule: dossierKind(row.guichet.kind).labels.decisionCapRule ?? "",
   };
 }

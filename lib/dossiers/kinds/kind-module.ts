@@ -37,6 +37,8 @@ export interface DossierKindModule {
     numberPrefix(year: number): string;
     /** Who instructs it: the carrier's ARS, or the ANS nationally (CaRE, source 003). */
     instructor: "ARS" | "ANS";
+    /** What the most the instructor may grant is, in words, when the decision carries amounts. */
+    decisionCapRule?: string;
   };
   /** Whether an establishment can start a dossier of this kind on the portal today. */
   startable: boolean;

@@ -17,6 +17,7 @@ export const careReleveKind: DossierKindModule = {
     formName: "formulaire de dépôt",
     startLabel: (entityName) => `Déposer la relève CaRE de ${entityName}`,
     instructor: "ANS",
+    decisionCapRule: "le moins élevé du montant demandé, des dépenses éligibles déclarées et de ce qui reste de l'enveloppe CaRE",
     numberPrefix: (year) => `HC-CARE${year}`,
   },
   startable: true,

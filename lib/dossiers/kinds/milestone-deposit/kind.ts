@@ -12,6 +12,7 @@ export const milestoneDepositKind: DossierKindModule = {
     formName: "formulaire de dépôt",
     startLabel: (entityName) => `Déposer les preuves de ${entityName}`,
     instructor: "ARS",
+    decisionCapRule: "éligible écrêté aux dépenses déclarées",
     numberPrefix: (year) => `HC-J${year}`,
   },
   startable: true,
