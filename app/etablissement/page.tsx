@@ -13,7 +13,7 @@ import { formatCalendarDate, now, parisDate } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import { establishmentOverview } from "@/lib/dossiers/establishment-overview";
 import { currentGuichets, guichetsOfEntities, type GuichetOfEntity } from "@/lib/dossiers/establishment-guichets";
-import { DOSSIER_NEXT_STEP } from "@/lib/dossiers/machine";
+import { dossierNextStep } from "@/lib/dossiers/machine";
 import { listDossiersForUser } from "@/lib/dossiers/service";
 import { formatEuros } from "@/lib/funding";
 import { listGuichets } from "@/lib/guichets/guichets";
@@ -109,8 +109,8 @@ export default async function EstablishmentDashboard() {
               </Link>,
               dossier.guichet.label,
               dossier.carrier.name,
-              <DossierStatusBadge key="etat" status={dossier.status} />,
-              DOSSIER_NEXT_STEP[dossier.status],
+              <DossierStatusBadge key="etat" status={dossier.status} kind={dossier.guichet.kind} />,
+              dossierNextStep(dossier.status, dossier.guichet.kind),
             ])}
           />
         )}

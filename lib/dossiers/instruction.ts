@@ -112,7 +112,7 @@ export async function instruct<E extends string>(db: Database, user: CurrentUser
 function staleStateMessage(status: DossierStatus): string {
   switch (status) {
     case "DRAFT":
-      return "Ce dossier n'a pas été transmis à l'ARS.";
+      return "Ce dossier n'a pas encore été transmis par l'établissement.";
     case "CHANGES_REQUESTED":
       return "Un complément est déjà demandé : attendez la nouvelle transmission de l'établissement, ou retirez la demande.";
     case "ACCEPTED":

@@ -81,6 +81,12 @@ export const DOSSIER_NEXT_STEP: Record<DossierStatus, string> = {
   OBJECTIVES_NOT_MET: PROJECT_CALL_NEXT_STEP.OBJECTIVES_NOT_MET,
 };
 
+/** What the establishment should do next, as the dossier's kind words it (a CaRE relève goes to the ANS, source 003). */
+export function dossierNextStep(status: DossierStatus, kind?: GuichetKind): string {
+  if (kind !== "CARE_RELEVE") return DOSSIER_NEXT_STEP[status];
+  return DOSSIER_NEXT_STEP[status].replaceAll("l'ARS", "l'ANS");
+}
+
 /** A status as the dossier's kind words it; the common wording when the kind is not known. */
 export function dossierStatusLabel(status: DossierStatus, kind?: GuichetKind): string {
   if (kind === "PROJECT_CALL") return PROJECT_CALL_STATUS_LABELS[status];

@@ -1,5 +1,6 @@
 import { documentKindLabel } from "./document-kinds";
 import { projectReceiptSections } from "./kinds/project-call/receipt-content";
+import { careReceiptSections } from "./kinds/care-releve/receipt-content";
 import fs from "node:fs";
 import path from "node:path";
 import pdfMake from "pdfmake";
@@ -274,23 +275,27 @@ export function receiptDocumentDefinition(snapshot: DossierSnapshot): TDocumentD
   const data = snapshotDataSchema.parse(snapshot.data ?? {});
   const isDeposit = snapshot.guichet.kind === "MILESTONE_DEPOSIT";
   const isProject = snapshot.guichet.kind === "PROJECT_CALL";
+  const isCare = snapshot.guichet.kind === "CARE_RELEVE";
+  // A CaRE relève goes to the ANS, nationally (source 003); every other dossier to the carrier's ARS.
+  const recipient = isCare ? "l'ANS" : "l'ARS";
+  const recipientNamed = isCare ? "l'ANS" : `l'ARS ${snapshot.carrier.regionName}`;
   const proofStep = snapshot.step === "proof";
   const title = `Récépissé ${snapshot.dossierNumber} — transmission ${snapshot.sequence}`;
   const submittedAt = new Date(snapshot.submittedAt);
   const what = proofStep ? `Les éléments de preuve du projet ${snapshot.dossierNumber} ont été transmis` : `Le dossier ${snapshot.dossierNumber} a été transmis`;
   const content: Content[] = [
-    { text: isProject ? "Guichet HospiConnect — appel à projets HOP'EN2" : "Guichet HospiConnect — programme HospiConnect / HOP'EN2", color: BLUE_FRANCE, bold: true },
-    { text: proofStep ? "Récépissé de transmission des éléments de preuve à l'ARS" : "Récépissé de transmission à l'ARS", style: "title" },
+    { text: isProject ? "Guichet HospiConnect — appel à projets HOP'EN2" : isCare ? "Guichet HospiConnect — programme HospiConnect / CaRE" : "Guichet HospiConnect — programme HospiConnect / HOP'EN2", color: BLUE_FRANCE, bold: true },
+    { text: proofStep ? `Récépissé de transmission des éléments de preuve à ${recipient}` : `Récépissé de transmission à ${recipient}`, style: "title" },
     {
-      text: `${what} à l'ARS ${snapshot.carrier.regionName} ${formatTransmissionInstant(snapshot.submittedAt)}. Ce récépissé reprend ce qui a été transmis.`,
+      text: `${what} à ${recipientNamed} ${formatTransmissionInstant(snapshot.submittedAt)}. Ce récépissé reprend ce qui a été transmis.`,
       margin: [0, 0, 0, 8],
     },
     summaryTable(snapshot),
   ];
   // A project's perimeter says which establishments it covers; the other kinds list their EJ.
-  if (!isProject) content.push(sectionTitle(`Entités juridiques couvertes (${snapshot.parts.length})`), legalEntitiesTable(snapshot, isDeposit));
-  if (isProject) {
-    for (const section of projectReceiptSections(snapshot.data, proofStep ? "proof" : "dossier")) {
+  if (!isProject) content.push(sectionTitle(`Entités juridiques couvertes (${snapshot.parts.length})`), legalEntitiesTable(snapshot, isDeposit || isCare));
+  if (isProject || isCare) {
+    for (const section of isCare ? careReceiptSections(snapshot) : projectReceiptSections(snapshot.data, proofStep ? "proof" : "dossier")) {
       content.push(sectionTitle(section.title), section.rows.length === 0 ? { text: "Aucun." } : labelValueTable(section.rows));
     }
   } else if (isDeposit) {
@@ -308,7 +313,7 @@ export function receiptDocumentDefinition(snapshot: DossierSnapshot): TDocumentD
     documentsTable(snapshot),
     {
       stack: [
-        "Ce récépissé atteste la transmission du dossier à l'ARS ; il ne vaut pas décision.",
+        `Ce récépissé atteste la transmission du dossier à ${recipient} ; il ne vaut pas décision.`,
         "Les empreintes SHA-256 permettent de vérifier que chaque document est celui qui a été transmis.",
       ],
       fontSize: 8,
@@ -324,7 +329,7 @@ export function receiptDocumentDefinition(snapshot: DossierSnapshot): TDocumentD
     info: {
       title,
       author: "Guichet HospiConnect",
-      subject: `Récépissé de transmission du dossier ${snapshot.dossierNumber} à l'ARS ${snapshot.carrier.regionName}`,
+      subject: `Récépissé de transmission du dossier ${snapshot.dossierNumber} à ${recipientNamed}`,
       creator: "Guichet HospiConnect",
       producer: "Guichet HospiConnect (pdfmake)",
       creationDate: submittedAt,

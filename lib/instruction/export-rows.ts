@@ -10,7 +10,7 @@
  * read as a formula (= + - @, tab, CR) is prefixed with an apostrophe.
  */
 import { parisDate, type CalendarDate } from "@/lib/clock/paris-date";
-import { DOSSIER_STATUS_LABELS } from "@/lib/dossiers/machine";
+import { dossierStatusLabel } from "@/lib/dossiers/machine";
 import type { DossierSnapshot } from "@/lib/dossiers/snapshot";
 import { EXPENSE_CATEGORY_LABELS, type Cents } from "@/lib/funding";
 import type { DossierStatus, GuichetKind } from "@/lib/generated/prisma/enums";
@@ -98,7 +98,7 @@ export function buildExportRecords(dossiers: readonly ExportDossierInput[]): Exp
         carrierFiness: dossier.carrierFiness,
         number: dossier.number,
         guichet: dossier.guichet.label,
-        status: DOSSIER_STATUS_LABELS[dossier.status],
+        status: dossierStatusLabel(dossier.status, dossier.guichet.kind),
         submittedOn: dossier.submittedAt ? parisDate(dossier.submittedAt) : null,
         decidedOn: dossier.decidedAt ? parisDate(dossier.decidedAt) : null,
         headcount: transmitted?.headcount ?? null,

@@ -298,7 +298,7 @@ export default async function NationalFollowUpPage({ searchParams }: { searchPar
                       <span className={`${fr.cx("fr-cell__desc")} block`}>FINESS {row.finess}</span>
                     </th>
                     <td>
-                      <DossierStatusBadge status={row.status} />
+                      <DossierStatusBadge status={row.status} kind={drillDown.guichet.kind} />
                     </td>
                     <td className={RIGHT}>{euros(row.requested)}</td>
                     <td className={RIGHT}>{euros(row.eligible)}</td>

@@ -302,3 +302,39 @@ describe("récépissé PDF of an AAP HOP'EN2 project (source 001_56e3d9c199e9e20
     expectWrappedText(pdf, "Cible n° 1 atteinte — Tableau de bord de mai 2027.");
   });
 });
+
+describe("récépissé PDF of a CaRE relève (source 003_7e8834ec9bc46d44.txt, « HospiConnect – CaRE – Relève 2026 »)", () => {
+  const care: DossierSnapshot = {
+    ...ghtDeposit,
+    dossierNumber: "HC-CARE2026-000051",
+    guichet: { code: "CARE-RELEVE-2026", label: "HospiConnect – CaRE – Relève 2026", year: 2026, kind: "CARE_RELEVE" },
+    parts: [part(FINESS[0]!, 0, [null, 3_000_000, null], 2_500_000)],
+    data: {
+      care: {
+        targetsReached: true,
+        parts: [{ legalEntityFiness: FINESS[0]!, nru: "IE-2026-998400402-000001", requested: 2_500_000 }],
+        expenses: [
+          { id: "l1", legalEntityFiness: FINESS[0]!, category: "prestations_externes", description: "Lecteurs de cartes CPS", supplier: "Société Lecteurs Santé", invoiceNumber: "F-2026-0042", invoiceDate: "2026-03-12", amount: 3_000_000 },
+        ],
+        precisions: "Déploiement sur les trois sites.",
+      },
+    },
+    documents: [document(0, "NOTE_DE_CADRAGE", "note-de-cadrage.pdf", [FINESS[0]!]), document(1, "CARE_FINANCIAL_STATEMENT", "trame-financiere-signee.pdf", [FINESS[0]!])],
+  };
+
+  it("is addressed to the ANS, and repeats the attestation, each expense, the eligible total, the amount asked and the précisions", async () => {
+    const pdf = await readPdfText(await renderReceiptPdf(care));
+    expect(pdf.text).toContain("Guichet HospiConnect — programme HospiConnect / CaRE");
+    expect(pdf.text).toContain("Récépissé de transmission à l'ANS");
+    expect(pdf.text).not.toContain("l'ARS");
+    expectWrappedText(pdf, "J'atteste que mon établissement a atteint les cibles pour l'année 2026.");
+    expectWrappedText(pdf, "Lecteurs de cartes CPS — Société Lecteurs Santé, facture F-2026-0042 du 12 mars 2026");
+    expect(pdf.text).toContain(asReadByPdfJs(formatEuros(3_000_000)));
+    expect(pdf.text).toContain(asReadByPdfJs(formatEuros(2_500_000)));
+    expect(pdf.text).toContain("IE-2026-998400402-000001");
+    expectWrappedText(pdf, "Déploiement sur les trois sites.");
+    expectWrappedText(pdf, "Trame financière et pièces justificatives des dépenses engagées");
+    expectNoOverlap(pdf);
+    expectInsideMargins(pdf);
+  });
+});

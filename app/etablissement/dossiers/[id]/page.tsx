@@ -42,7 +42,7 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
       />
       <header>
         <h1 className="fr-mb-2w">
-          Dossier n° {model.number} <DossierStatusBadge status={model.status} />
+          Dossier n° {model.number} <DossierStatusBadge status={model.status} kind={row.guichet.kind} />
         </h1>
         <p className="fr-mb-1w">
           {model.guichet.label} — {model.carrier.name} (FINESS EJ {model.carrier.finess})
