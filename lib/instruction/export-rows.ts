@@ -24,7 +24,7 @@ export interface ExportDossierInput {
   decidedAt: Date | null;
   carrierFiness: string;
   /** The EJ of the dossier now, with the ARS's decided amount and the reason of an amount below the maximum. */
-  parts: { finess: string; name: string; ghtName: string | null; decided: Cents | null; partialAwardReason?: string | null }[];
+  parts: { finess: string; name: string; ghtName: string | null; decided: Cents | null; partialAwardReason?: string | null; decisionCap?: Cents | null; careEnvelope?: Cents | null }[];
   /** The latest submission; null only for a dossier never transmitted (not exported). */
   snapshot: DossierSnapshot | null;
   /** The self-assessments quoted by the snapshot's NRUs. */
@@ -74,13 +74,13 @@ export const EXPORT_COLUMNS: readonly ExportColumn<ExportRecord>[] = [
   { key: "submittedOn", header: "Date de transmission", type: "date", width: 14 },
   { key: "decidedOn", header: "Date de décision", type: "date", width: 14 },
   { key: "headcount", header: "Effectif SAE", type: "integer", width: 10 },
-  { key: "ceiling", header: "Montant plafond annuel (€)", type: "euros", width: 16 },
+  { key: "ceiling", header: "Montant plafond annuel, ou enveloppe CaRE (€)", type: "euros", width: 16 },
   { key: "expensesInternalHr", header: `Dépenses ${EXPENSE_CATEGORY_LABELS.rh_internes} (€)`, type: "euros", width: 16 },
   { key: "expensesExternal", header: `Dépenses ${EXPENSE_CATEGORY_LABELS.prestations_externes} (€)`, type: "euros", width: 16 },
   { key: "expensesPublisher", header: `Dépenses ${EXPENSE_CATEGORY_LABELS.depenses_editeurs} (€)`, type: "euros", width: 16 },
   { key: "requested", header: "Montant demandé (€)", type: "euros", width: 16 },
-  { key: "eligible", header: "Montant éligible de l'année (€)", type: "euros", width: 16 },
-  { key: "capped", header: "Montant éligible écrêté aux dépenses (€)", type: "euros", width: 18 },
+  { key: "eligible", header: "Montant éligible de l'année, ou dépenses éligibles CaRE (€)", type: "euros", width: 16 },
+  { key: "capped", header: "Montant maximal accordable (€)", type: "euros", width: 18 },
   { key: "decided", header: "Montant décidé (€)", type: "euros", width: 16 },
   { key: "partialAwardReason", header: "Motif du montant décidé inférieur au maximal", type: "text", width: 50 },
 ];
@@ -89,6 +89,8 @@ export const EXPORT_COLUMNS: readonly ExportColumn<ExportRecord>[] = [
 export function buildExportRecords(dossiers: readonly ExportDossierInput[]): ExportRecord[] {
   return dossiers.flatMap((dossier) => {
     const sent = dossier.snapshot ? transmittedParts(dossier.snapshot, dossier.guichet, dossier.assessments) : [];
+    // A CaRE relève (source 003): its ceiling is the EJ's envelope, its eligible amount the external expenses declared, its cap the ANS's at decision.
+    const care = dossier.guichet.kind === "CARE_RELEVE";
     return dossier.parts.map((part): ExportRecord => {
       const transmitted = sent.find((candidate) => candidate.finess === part.finess);
       return {
@@ -102,13 +104,13 @@ export function buildExportRecords(dossiers: readonly ExportDossierInput[]): Exp
         submittedOn: dossier.submittedAt ? parisDate(dossier.submittedAt) : null,
         decidedOn: dossier.decidedAt ? parisDate(dossier.decidedAt) : null,
         headcount: transmitted?.headcount ?? null,
-        ceiling: transmitted?.amounts.annualCeiling ?? null,
+        ceiling: care ? (part.careEnvelope ?? null) : (transmitted?.amounts.annualCeiling ?? null),
         expensesInternalHr: transmitted?.expenses.rh_internes ?? null,
         expensesExternal: transmitted?.expenses.prestations_externes ?? null,
         expensesPublisher: transmitted?.expenses.depenses_editeurs ?? null,
         requested: transmitted?.requested ?? null,
-        eligible: transmitted?.amounts.eligible ?? null,
-        capped: transmitted?.amounts.capped ?? null,
+        eligible: care ? (transmitted?.expenses.prestations_externes ?? null) : (transmitted?.amounts.eligible ?? null),
+        capped: care ? (part.decisionCap ?? null) : (transmitted?.amounts.capped ?? null),
         decided: part.decided,
         partialAwardReason: part.partialAwardReason ?? "",
       };

@@ -212,7 +212,13 @@ const exportSelect = {
   carrierFiness: true,
   guichet: { select: { code: true, label: true, kind: true, year: true } },
   legalEntities: {
-    select: { legalEntityFiness: true, decidedCents: true, partialAwardReason: true, legalEntity: { select: { name: true, ght: { select: { name: true } }, supportOf: { select: { name: true } } } } },
+    select: {
+      legalEntityFiness: true,
+      decidedCents: true,
+      decisionCapCents: true,
+      partialAwardReason: true,
+      legalEntity: { select: { name: true, ght: { select: { name: true } }, supportOf: { select: { name: true } }, careEnvelope: { select: { amountCents: true } } } },
+    },
     orderBy: { legalEntityFiness: "asc" },
   },
   submissions: { select: { snapshot: true }, orderBy: { sequence: "desc" }, take: 1 },
@@ -272,6 +278,8 @@ export async function* queueExportBatches(db: Database, user: CurrentUser, ids: 
             name: part.legalEntity.name,
             ghtName: (part.legalEntity.ght ?? part.legalEntity.supportOf)?.name ?? null,
             decided: part.decidedCents === null ? null : Number(part.decidedCents),
+            decisionCap: part.decisionCapCents === null ? null : Number(part.decisionCapCents),
+            careEnvelope: part.legalEntity.careEnvelope ? Number(part.legalEntity.careEnvelope.amountCents) : null,
             partialAwardReason: part.partialAwardReason,
           })),
           snapshot,

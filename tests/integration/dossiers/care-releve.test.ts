@@ -12,6 +12,9 @@ import { acceptDossier, refuseDossier } from "@/lib/dossiers/instruction";
 import { InvalidStateError, ValidationError } from "@/lib/errors";
 import { nationalFollowUp } from "@/lib/admin/national-follow-up";
 import { loadDossierReview } from "@/lib/instruction/dossier-review";
+import { buildExportRecords } from "@/lib/instruction/export-rows";
+import { queueExportBatches, queueExportIds } from "@/lib/instruction/queue";
+import { parseQueueFilters } from "@/lib/instruction/queue-filters";
 import { notifyDossierEvent } from "@/lib/notifications/dossier-notifications";
 import { createGht, createLegalEntity, createUser, asCurrentUser } from "../support/factories";
 import { careDraft, careEj, careGuichet, expenseLine, inCare2026, inCareInstruction2026, readyReleve, setEnvelope, SOURCE_ENVELOPE } from "../support/care-releve-builders";
@@ -210,6 +213,14 @@ describe("the ANS's decision on a relève, then the next relève (issue 11: « t
     const accepted = await db.outboxEmail.findFirstOrThrow({ where: { dossierId: releve.id, template: "dossier-accepted" } });
     expect(accepted.textBody).toContain("a été accepté par l'ANS.");
     expect(accepted.textBody).toContain("Motif indiqué par l'ANS : Une facture de 10 000 € est antérieure au bon de commande.");
+
+    // The ANS's export: the envelope, the eligible expenses, the cap and the amount granted.
+    const ids = await queueExportIds(db, ans, parseQueueFilters({ ej: ej.finess }));
+    const batches = [];
+    for await (const batch of queueExportBatches(db, ans, ids)) batches.push(...batch);
+    expect(buildExportRecords(batches)).toEqual([
+      expect.objectContaining({ finess: ej.finess, status: "Accepté", ceiling: SOURCE_ENVELOPE, eligible: 3_000_000, requested: 3_000_000, capped: 3_000_000, decided: 2_000_000 }),
+    ]);
 
     // 2027: 39 380 € − 20 000 € = 19 380 € remain; the 10 000 € not granted in 2026 are not lost (unlike HOP'EN2).
     const at2027 = new Date("2027-06-20T10:00:00+02:00");

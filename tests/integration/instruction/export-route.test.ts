@@ -104,11 +104,11 @@ describe("GET /api/ars/export?format=csv", () => {
     expect(cell("Date de transmission")).toBe("01/06/2026");
     expect(cell("Date de décision")).toBe("02/07/2026"); // 22:30 UTC is the next day in Paris
     expect(cell("Effectif SAE")).toBe("800");
-    expect(cell("Montant plafond annuel (€)")).toBe("39050,00");
+    expect(cell("Montant plafond annuel, ou enveloppe CaRE (€)")).toBe("39050,00");
     expect(cell("Dépenses RH internes (€)")).toBe("10000,00");
     expect(cell("Montant demandé (€)")).toBe("30000,00");
-    expect(cell("Montant éligible de l'année (€)")).toBe("39050,00");
-    expect(cell("Montant éligible écrêté aux dépenses (€)")).toBe("30000,00");
+    expect(cell("Montant éligible de l'année, ou dépenses éligibles CaRE (€)")).toBe("39050,00");
+    expect(cell("Montant maximal accordable (€)")).toBe("30000,00");
     expect(cell("Montant décidé (€)")).toBe("29500,50");
     // Below the maximum, with the ARS's reason (tests/integration/support/dossier-builders: arsAccepts).
     expect(cell("Motif du montant décidé inférieur au maximal")).toBe("Montant ajusté par l'ARS.");
@@ -153,7 +153,7 @@ describe("GET /api/ars/export?format=xlsx", () => {
     expect(header[0]).toBe("FINESS EJ");
     const rows = Array.from({ length: 4 }, (_, index) => (sheet.getRow(index + 2).values as unknown[]).slice(1));
     const deposit = rows.find((row) => row[header.indexOf("N° de dossier")] === numbers.deposit)!;
-    expect(deposit[header.indexOf("Montant plafond annuel (€)")]).toBe(39_050);
+    expect(deposit[header.indexOf("Montant plafond annuel, ou enveloppe CaRE (€)")]).toBe(39_050);
     expect(deposit[header.indexOf("Montant décidé (€)")]).toBe(29_500.5);
     expect(deposit[header.indexOf("Date de transmission")]).toEqual(new Date("2026-06-01T00:00:00Z"));
     expect(rows.map((row) => row[0])).not.toContain(finess.kervidec);

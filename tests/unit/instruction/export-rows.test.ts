@@ -104,7 +104,7 @@ describe("CSV", () => {
     expect(header.endsWith("\r\n")).toBe(true);
     expect(header.split(";")).toHaveLength(EXPORT_COLUMNS.length);
     expect(header).toContain("FINESS EJ;Raison sociale EJ;GHT;FINESS EJ porteur du dossier;N° de dossier;Guichet;Statut;Date de transmission;Date de décision;Effectif SAE;");
-    expect(header).toContain("Montant demandé (€);Montant éligible de l'année (€);Montant éligible écrêté aux dépenses (€);Montant décidé (€)");
+    expect(header).toContain("Montant demandé (€);Montant éligible de l'année, ou dépenses éligibles CaRE (€);Montant maximal accordable (€);Montant décidé (€)");
   });
 
   it("amounts in euros with a comma, dates DD/MM/YYYY, blanks for missing values", () => {
