@@ -14,7 +14,7 @@ test.describe("DNS admin: accounts and the mailbox", () => {
   test("creates an ARS instructor (errors next to their fields, gone once fixed), then disables it only after confirming, and re-enables it", async ({ page }) => {
     await page.goto("/admin/comptes");
     await page.waitForLoadState("networkidle");
-    const form = page.getByRole("form", { name: "Créer un compte instructeur ARS ou administrateur DNS" });
+    const form = page.getByRole("form", { name: "Créer un compte instructeur (ARS ou ANS) ou administrateur DNS" });
     await form.getByLabel("Adresse e-mail").fill("pas-une-adresse");
     await form.getByRole("button", { name: "Créer le compte" }).click();
     await expect(form.getByText("Saisissez une adresse e-mail valide (ex. : prenom.nom@ars.sante.fr).")).toBeVisible();
