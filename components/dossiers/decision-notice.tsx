@@ -40,6 +40,7 @@ export function DecisionNotice({ decision, instructor: w = ARS_WORDS }: { decisi
                 <li key={award.finess}>
                   {award.name} : montant accordé <strong>{award.decided === null ? "—" : formatEuros(award.decided)}</strong>
                   {partial && award.cap !== null && <> sur un montant maximal de {formatEuros(award.cap)}</>}
+                  {award.objectives && <ObjectiveVerdicts objectives={award.objectives} instructor={w} />}
                   {partial && award.partialAwardReason && (
                     <>
                       <br />
@@ -55,5 +56,28 @@ export function DecisionNotice({ decision, instructor: w = ARS_WORDS }: { decisi
         )
       }
     />
+  );
+}
+
+/** 2027–2028 (source 000): how many declared objectives the instructor validated, and why each other one is not reached. */
+function ObjectiveVerdicts({ objectives, instructor: w }: { objectives: NonNullable<DossierDecision["awards"][number]["objectives"]>; instructor: InstructorWords }) {
+  const validated = objectives.filter((objective) => objective.reached);
+  const rejected = objectives.filter((objective) => !objective.reached);
+  return (
+    <>
+      <br />
+      <span data-testid="objectifs-valides">
+        Objectifs validés par {w.the} : {validated.length} sur {objectives.length} déclarés{validated.length > 0 ? ` (${validated.map((objective) => objective.code).join(", ")})` : ""}.
+      </span>
+      {rejected.length > 0 && (
+        <ul>
+          {rejected.map((objective) => (
+            <li key={objective.code} className="whitespace-pre-line">
+              {objective.label} : non atteint — {objective.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }

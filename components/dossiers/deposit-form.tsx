@@ -236,6 +236,8 @@ export function DepositForm({ model }: { model: DossierFormModel }) {
               Effectif SAE : {new Intl.NumberFormat("fr-FR").format(part.headcount)} agents ({part.siteCount} EG) — montant plafond annuel :{" "}
               {amounts ? formatEuros(amounts.annualCeiling) : "—"}
             </p>
+            {/* The note de cadrage is the 2026 milestone's (source 000): never asked again in 2027 or 2028. */}
+            {year === 2026 && (
             <DocumentSlot
               dossierId={model.id}
               kind="NOTE_DE_CADRAGE"
@@ -249,6 +251,7 @@ export function DepositForm({ model }: { model: DossierFormModel }) {
               errors={errors[key("noteDeCadrage")]}
               notes={notes[key("noteDeCadrage")]}
             />
+            )}
             <Input
               label="NRU de l'autoévaluation de maturité IE"
               hintText={`L'autoévaluation de cette EJ, validée depuis le 1er janvier ${year} (par exemple IE-${year}-${part.finess}-000001).`}
@@ -511,7 +514,7 @@ function DepositRecap({ model, draft }: { model: DossierFormModel; draft: Deposi
               {part.name} — FINESS EJ {part.finess}
             </h2>
             <ul>
-              <li>Note de cadrage : {names("NOTE_DE_CADRAGE", part.finess)}</li>
+              {year === 2026 && <li>Note de cadrage : {names("NOTE_DE_CADRAGE", part.finess)}</li>}
               <li>NRU de l&apos;autoévaluation : {typed?.nru ?? "—"}</li>
               <li>Attestation des dépenses signée par la DAF : {names("EXPENSE_ATTESTATION", part.finess)}</li>
               <li>

@@ -14,6 +14,10 @@ import type { ActionResult } from "@/lib/actions/action-result";
 import { CHANGE_REASONS, type ChangeReason } from "@/lib/dossiers/instruction";
 import { EURO_MESSAGES, formatEuros, parseEuroAmount } from "@/lib/funding";
 import { checkAward, isPartialAward } from "@/lib/instruction/award";
+import { checkVerdicts } from "@/lib/dossiers/kinds/milestone-deposit/objective-verdicts";
+import { MANDATORY_OBJECTIVE } from "@/lib/dossiers/objectives";
+import { partAmounts } from "@/lib/dossiers/part-amounts";
+import { ObjectiveVerdictFields, verdictFieldId, verdictKey, type VerdictDraft } from "./objective-verdict-fields";
 import type { InstructionModel, InstructionModelPart } from "@/lib/instruction/instruction-model";
 
 type Panel = "changes" | "accept" | "refuse" | null;
@@ -29,6 +33,8 @@ const reasonKey = (finess: string) => `reasons.${finess}`;
 const FIELD_IDS: Record<string, string> = { reason: "motif-refus", message: "message-complement" };
 function fieldId(key: string): string {
   if (key.startsWith("amounts.")) return `montant-${key.slice("amounts.".length)}`;
+  // objectives.<FINESS (9 characters)>.<code>
+  if (key.startsWith("objectives.")) return verdictFieldId(key.slice(11, 20), key.slice(21));
   if (key.startsWith("reasons.")) return `motif-partiel-${key.slice("reasons.".length)}`;
   return FIELD_IDS[key] ?? "actions-instruction";
 }
@@ -66,9 +72,51 @@ export function InstructionActionsPanel({ model, fields }: { model: InstructionM
   const [refusalReason, setRefusalReason] = useState("");
   const [amounts, setAmounts] = useState<Record<string, string>>(() => Object.fromEntries(model.parts.map((part) => [part.finess, amountText(part.capped)])));
   const [partialReasons, setPartialReasons] = useState<Record<string, string>>({});
+  const [verdicts, setVerdicts] = useState<Record<string, Record<string, VerdictDraft>>>({});
+  const [amountEdited, setAmountEdited] = useState<Record<string, boolean>>({});
 
   const withAmounts = model.withAmounts;
-  const awardParts = withAmounts ? model.parts.filter((part): part is InstructionModelPart & { capped: number } => part.capped !== null) : [];
+  // 2027–2028: the cap follows the objectives the ARS validates (source 000), recomputed as it validates them.
+  const liveCap = (part: InstructionModelPart & { capped: number }, given: Record<string, VerdictDraft> = verdicts[part.finess] ?? {}): number => {
+    const review = part.objectiveReview;
+    if (!review) return part.capped;
+    const reached = (code: string) => given[code]?.reached === true;
+    return partAmounts({
+      headcount: review.headcount,
+      year: review.year,
+      milestoneComplete: false,
+      mandatoryObjectiveMet: reached(MANDATORY_OBJECTIVE.code),
+      objectivesReached: review.declared.filter((objective) => objective.code !== MANDATORY_OBJECTIVE.code && reached(objective.code)).length,
+      expenses: review.expenses,
+    }).capped;
+  };
+  const awardParts = withAmounts
+    ? model.parts.filter((part): part is InstructionModelPart & { capped: number } => part.capped !== null).map((part) => ({ ...part, capped: liveCap(part) }))
+    : [];
+
+  function setVerdict(part: InstructionModelPart & { capped: number }, code: string, verdict: VerdictDraft) {
+    const next = { ...(verdicts[part.finess] ?? {}), [code]: verdict };
+    setVerdicts({ ...verdicts, [part.finess]: next });
+    edited(verdictKey(part.finess, code));
+    // The amount follows the cap until the ARS types its own.
+    if (!amountEdited[part.finess]) setAmounts((current) => ({ ...current, [part.finess]: amountText(liveCap(part, next)) }));
+  }
+
+  /** The verdicts as the server takes them (an objective not answered is left out, and said missing). */
+  const verdictsInput = Object.fromEntries(
+    Object.entries(verdicts).map(([finess, byCode]) => [
+      finess,
+      Object.fromEntries(Object.entries(byCode).flatMap(([code, verdict]) => (verdict.reached === null ? [] : [[code, { reached: verdict.reached, reason: verdict.reason }]]))),
+    ]),
+  );
+  const verdictErrors: Record<string, string> = {};
+  for (const part of awardParts) {
+    if (!part.objectiveReview) continue;
+    const check = checkVerdicts(part.objectiveReview.declared, verdictsInput[part.finess]);
+    if (check.ok) continue;
+    // A missing verdict, or a « not reached » without its reason, is said once the ARS tries to accept.
+    if (attempted === "accept") for (const [code, message] of Object.entries(check.errors)) verdictErrors[verdictKey(part.finess, code)] = message;
+  }
 
   /** A field changed: its server error is stale, and goes. */
   function edited(key: string) {
@@ -106,6 +154,7 @@ export function InstructionActionsPanel({ model, fields }: { model: InstructionM
   // ---------------------------------------------------------------- the accept form's state, checked as it is typed
   const parsedAmounts = Object.fromEntries(awardParts.map((part) => [part.finess, parseEuroAmount(amounts[part.finess] ?? "")]));
   const acceptErrors: Record<string, string> = {};
+  Object.assign(acceptErrors, verdictErrors);
   for (const part of awardParts) {
     const parsed = parsedAmounts[part.finess];
     if (!parsed) continue;
@@ -201,6 +250,12 @@ export function InstructionActionsPanel({ model, fields }: { model: InstructionM
         const amount = parsed?.ok ? parsed.value : part.capped;
         return (
           <li key={part.finess}>
+            {part.objectiveReview && (
+              <>
+                Objectifs validés :{" "}
+                {part.objectiveReview.declared.filter((objective) => verdicts[part.finess]?.[objective.code]?.reached === true).length} sur {part.objectiveReview.declared.length} déclarés.{" "}
+              </>
+            )}
             {part.name} : <strong>{formatEuros(amount)}</strong> accordés
             {isPartialAward(amount, part.capped) ? (
               <>
@@ -350,10 +405,12 @@ export function InstructionActionsPanel({ model, fields }: { model: InstructionM
             event.preventDefault();
             setAttempted("accept");
             setFeedback(null);
-            const blocking = awardParts.some((part) => {
-              const parsed = parsedAmounts[part.finess];
-              return !parsed?.ok || !checkAward({ cap: part.capped, amount: parsed.value, reason: partialReasons[part.finess] }).ok;
-            });
+            const blocking =
+              awardParts.some((part) => part.objectiveReview && !checkVerdicts(part.objectiveReview.declared, verdictsInput[part.finess]).ok) ||
+              awardParts.some((part) => {
+                const parsed = parsedAmounts[part.finess];
+                return !parsed?.ok || !checkAward({ cap: part.capped, amount: parsed.value, reason: partialReasons[part.finess] }).ok;
+              });
             if (blocking || Object.keys(serverErrors).length > 0) {
               focusSummary();
               return;
@@ -364,6 +421,16 @@ export function InstructionActionsPanel({ model, fields }: { model: InstructionM
           {withAmounts ? (
             awardParts.map((part) => (
               <div key={part.finess} className={fr.cx("fr-mb-3w")}>
+                {part.objectiveReview && (
+                  <ObjectiveVerdictFields
+                    finess={part.finess}
+                    name={part.name}
+                    declared={part.objectiveReview.declared}
+                    verdicts={verdicts[part.finess] ?? {}}
+                    errors={errors}
+                    onChange={(code, verdict) => setVerdict(part, code, verdict)}
+                  />
+                )}
                 <Input
                   label={`Montant accordé — ${part.name} (en euros)`}
                   hintText={`Au plus ${formatEuros(part.capped)} (montant maximal : ${model.capRule}) ; demandé : ${part.requested === null ? "—" : formatEuros(part.requested)}.`}
@@ -377,6 +444,7 @@ export function InstructionActionsPanel({ model, fields }: { model: InstructionM
                     value: amounts[part.finess] ?? "",
                     onChange: (event) => {
                       setAmounts({ ...amounts, [part.finess]: event.target.value });
+                      setAmountEdited({ ...amountEdited, [part.finess]: true });
                       edited(amountKey(part.finess));
                     },
                   }}
@@ -463,7 +531,7 @@ export function InstructionActionsPanel({ model, fields }: { model: InstructionM
               const decided = Object.fromEntries(awardParts.map((part) => [part.finess, parsedAmounts[part.finess]?.ok ? (parsedAmounts[part.finess] as { value: number }).value : null]));
               const reasons = Object.fromEntries(awardParts.filter(isPartial).map((part) => [part.finess, partialReasons[part.finess] ?? ""]));
               run(
-                () => acceptDossierAction({ dossierId: model.dossierId, version: model.version, acceptance: { amounts: withAmounts ? decided : {}, reasons: withAmounts ? reasons : {} } }),
+                () => acceptDossierAction({ dossierId: model.dossierId, version: model.version, acceptance: { amounts: withAmounts ? decided : {}, reasons: withAmounts ? reasons : {}, objectives: withAmounts ? verdictsInput : {} } }),
                 "Le dossier est accepté ; l'établissement en est informé.",
                 acceptModal,
               );

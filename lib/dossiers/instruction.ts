@@ -11,6 +11,10 @@ import { guichetPhase } from "@/lib/guichets/guichet-state";
 import { checkAward, PARTIAL_AWARD_REASON_MAX_LENGTH, PARTIAL_AWARD_REASON_TOO_LONG } from "@/lib/instruction/award";
 import { dossierInclude, dossierScope, type DossierRow } from "./dossier-view";
 import { dossierKind } from "./kinds";
+import { partVerdictsSchema, storedVerdicts } from "./kinds/milestone-deposit/objective-verdicts";
+import { HOSPICONNECT_OBJECTIVES, MANDATORY_OBJECTIVE } from "./objectives";
+
+const OBJECTIVE_LABELS: readonly { code: string; label: string }[] = [MANDATORY_OBJECTIVE, ...HOSPICONNECT_OBJECTIVES];
 import { nextStatus, type DossierTransition } from "./machine";
 import { canInstructDossier } from "./policy";
 
@@ -155,6 +159,8 @@ export function decisionCaps(db: Database | Prisma.TransactionClient, row: Dossi
 /** What the ARS decides when it accepts: per EJ, the amount (default: its cap) and, below the cap, why. */
 export const acceptanceInputSchema = z.object({
   amounts: z.record(z.string().regex(/^[0-9][0-9A-Z][0-9]{7}$/), z.number().int().nonnegative().nullable()).default({}),
+  /** 2027–2028 deposits: the verdict on each declared objective of each EJ (lib/dossiers/kinds/milestone-deposit/objective-verdicts). */
+  objectives: z.record(z.string().regex(/^[0-9][0-9A-Z][0-9]{7}$/), partVerdictsSchema).default({}),
   reasons: z.record(z.string().regex(/^[0-9][0-9A-Z][0-9]{7}$/), z.string().max(PARTIAL_AWARD_REASON_MAX_LENGTH * 10, PARTIAL_AWARD_REASON_TOO_LONG)).default({}),
 });
 
@@ -171,7 +177,13 @@ export async function acceptDossier(db: Database, user: CurrentUser, id: string,
   return instruct(db, user, id, expectedVersion, at, {
     event: "ACCEPT",
     apply: async (tx, row) => {
-      const caps = await decisionCaps(tx, row, { lock: true });
+      // From 2027 the ARS validates each declared objective, and the cap follows its count (source 000).
+      const verdicts = dossierKind(row.guichet.kind).objectiveReview;
+      const review = verdicts?.years.includes(row.guichet.year) ? verdicts.review(row, input.objectives ?? {}) : null;
+      if (review && Object.keys(review.errors).length > 0) {
+        throw new ValidationError(review.errors, "La décision n'a pas été enregistrée : indiquez pour chaque objectif déclaré s'il est atteint, et pourquoi s'il ne l'est pas.");
+      }
+      const caps = review ? review.caps : await decisionCaps(tx, row, { lock: true });
       const errors: Record<string, string[]> = {};
       const decided: Record<string, { amount: Cents; cap: Cents; reason: string | null }> = {};
       for (const [finess, cap] of caps) {
@@ -187,18 +199,32 @@ export async function acceptDossier(db: Database, user: CurrentUser, id: string,
       for (const [finess, award] of Object.entries(decided)) {
         await tx.dossierLegalEntity.update({
           where: { dossierId_legalEntityFiness: { dossierId: id, legalEntityFiness: finess } },
-          data: { decidedCents: BigInt(award.amount), decisionCapCents: BigInt(award.cap), partialAwardReason: award.reason },
+          data: {
+            decidedCents: BigInt(award.amount),
+            decisionCapCents: BigInt(award.cap),
+            partialAwardReason: award.reason,
+            ...(review?.stored.has(finess) ? { objectiveVerdicts: review.stored.get(finess) } : {}),
+          },
         });
       }
       const names = new Map(row.legalEntities.map((part) => [part.legalEntityFiness, part.legalEntity.name]));
       const reasons = Object.entries(decided).filter(([, award]) => award.reason !== null);
       return {
         // The history shows the reasons of partial awards with the decision.
-        message: reasons.length > 0 ? reasons.map(([finess, award]) => `${names.get(finess) ?? finess} — montant accordé inférieur au maximal : ${award.reason}`).join("\n") : undefined,
+        message:
+          [
+            ...[...(review?.stored ?? [])].flatMap(([finess, verdicts]) =>
+              Object.entries(verdicts)
+                .filter(([, verdict]) => !verdict.reached)
+                .map(([code, verdict]) => `${names.get(finess) ?? finess} — objectif ${code} non atteint : ${verdict.reason}`),
+            ),
+            ...reasons.map(([finess, award]) => `${names.get(finess) ?? finess} — montant accordé inférieur au maximal : ${award.reason}`),
+          ].join("\n") || undefined,
         details: {
           decided: Object.fromEntries(Object.entries(decided).map(([finess, award]) => [finess, award.amount])),
           caps: Object.fromEntries(Object.entries(decided).map(([finess, award]) => [finess, award.cap])),
           reasons: Object.fromEntries(reasons.map(([finess, award]) => [finess, award.reason])),
+          ...(review ? { objectives: Object.fromEntries(review.stored) } : {}),
         },
       };
     },
@@ -223,10 +249,25 @@ export interface DossierDecision {
   /** Whether the decision carries amounts (a yearly deposit) or not (a candidature). */
   withAmounts: boolean;
   refusalReason: string | null;
-  awards: { finess: string; name: string; decided: Cents | null; cap: Cents | null; partialAwardReason: string | null }[];
+  awards: {
+    finess: string;
+    name: string;
+    decided: Cents | null;
+    cap: Cents | null;
+    partialAwardReason: string | null;
+    /** 2027–2028: the ARS's verdict on each objective the EJ declared; null when the decision has none. */
+    objectives: { code: string; label: string; reached: boolean; reason: string }[] | null;
+  }[];
 }
 
 const centsOf = (value: bigint | null): Cents | null => (value === null ? null : Number(value));
+
+/** The stored verdicts in the programme's order, with each objective's label. */
+export function verdictList(json: unknown): { code: string; label: string; reached: boolean; reason: string }[] | null {
+  const verdicts = storedVerdicts(json);
+  if (!verdicts) return null;
+  return OBJECTIVE_LABELS.filter((objective) => verdicts[objective.code]).map((objective) => ({ ...objective, reached: verdicts[objective.code]!.reached, reason: verdicts[objective.code]!.reason }));
+}
 
 /**
  * The decision of a dossier the caller already read through the read policy
@@ -247,6 +288,7 @@ export async function loadDossierDecision(db: Database, row: Pick<DossierRow, "i
       decided: centsOf(part.decidedCents),
       cap: centsOf(part.decisionCapCents),
       partialAwardReason: part.partialAwardReason,
+      objectives: verdictList(part.objectiveVerdicts),
     })),
   };
 }

@@ -99,7 +99,8 @@ export function depositIssues(draft: DepositDraft, facts: { year: MilestoneYear;
     const add = (field: string, message: string, missing = true) => issues.push({ key: key(field), message, missing });
     const who = fact.legalEntityName;
 
-    if (fact.noteDeCadrageCount === 0) add("noteDeCadrage", `Déposez la note de cadrage de ${who} (PDF ou ZIP).`);
+    // source 000: the note de cadrage is the 2026 milestone's deliverable; 2027 and 2028 never ask for it again.
+    if (facts.year === 2026 && fact.noteDeCadrageCount === 0) add("noteDeCadrage", `Déposez la note de cadrage de ${who} (PDF ou ZIP).`);
     if (fact.noteDeCadrageCount > MAX_NOTE_DE_CADRAGE_FILES) {
       add("noteDeCadrage", `Note de cadrage de ${who} : ${MAX_NOTE_DE_CADRAGE_FILES} fichiers au maximum, regroupez-les dans une archive ZIP.`, false);
     }

@@ -12,7 +12,9 @@ import { dossierKind } from "@/lib/dossiers/kinds";
 import { deadlineAllows } from "@/lib/dossiers/machine";
 import { canInstructDossier } from "@/lib/dossiers/policy";
 import { reviewableFields } from "@/lib/dossiers/reviewable-fields";
-import type { Cents } from "@/lib/funding";
+import { declaredObjectives } from "@/lib/dossiers/kinds/milestone-deposit/objective-verdicts";
+import { isMilestoneYear, type MilestoneYear } from "@/lib/dossiers/part-amounts";
+import type { Cents, ExpenseCategory } from "@/lib/funding";
 import type { DossierStatus, GuichetKind } from "@/lib/generated/prisma/enums";
 import { guichetPhase } from "@/lib/guichets/guichet-state";
 import type { TransmittedPart } from "./transmitted";
@@ -39,6 +41,11 @@ export interface InstructionModelPart {
   requested: Cents | null;
   /** Set by the ARS decision. */
   decided: Cents | null;
+  /**
+   * 2027–2028 deposits (source 000, « instruction des cibles »): the objectives the EJ declared, which
+   * the ARS validates one by one, and what the cap is computed from as it does; null otherwise.
+   */
+  objectiveReview: { declared: { code: string; label: string }[]; headcount: number; year: MilestoneYear; expenses: Record<ExpenseCategory, Cents | null> } | null;
 }
 
 export interface InstructionModel {
@@ -95,6 +102,7 @@ export function buildInstructionModel(
   };
   const phase = guichetPhase(dates, today);
   const canAct = canInstructDossier(input.user, dossierScope(row)) && ACTIONABLE.includes(row.status) && deadlineAllows(row.status, "ACCEPT", phase);
+  const asksVerdicts = dossierKind(row.guichet.kind).objectiveReview?.years.includes(row.guichet.year) ?? false;
   return {
     dossierId: row.id,
     number: row.number,
@@ -110,6 +118,10 @@ export function buildInstructionModel(
         capped: input.caps?.get(part.legalEntityFiness) ?? sent?.amounts.capped ?? null,
         requested: sent?.requested ?? null,
         decided: part.decidedCents === null ? null : Number(part.decidedCents),
+        objectiveReview:
+          asksVerdicts && sent && isMilestoneYear(row.guichet.year)
+            ? { declared: declaredObjectives(sent), headcount: sent.headcount, year: row.guichet.year, expenses: sent.expenses }
+            : null,
       };
     }),
     openChangeRequest: input.openChangeRequest

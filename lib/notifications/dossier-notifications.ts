@@ -13,6 +13,7 @@ import type { Database } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DossierNotificationKind } from "@/lib/dossiers/instruction";
+import { verdictList } from "@/lib/dossiers/instruction";
 import { dossierKind } from "@/lib/dossiers/kinds";
 import { proofWindowOf } from "@/lib/dossiers/kinds/project-call/proof-window";
 import { selectionOf } from "@/lib/dossiers/kinds/project-call/selection";
@@ -80,7 +81,10 @@ const dossierForMail = {
   guichet: true,
   carrier: { select: { finess: true, name: true, regionCode: true } },
   completedBy: { select: { email: true, active: true } },
-  legalEntities: { select: { legalEntityFiness: true, decidedCents: true, decisionCapCents: true, partialAwardReason: true, legalEntity: { select: { name: true } } }, orderBy: { legalEntityFiness: "asc" } },
+  legalEntities: {
+    select: { legalEntityFiness: true, decidedCents: true, decisionCapCents: true, partialAwardReason: true, objectiveVerdicts: true, legalEntity: { select: { name: true } } },
+    orderBy: { legalEntityFiness: "asc" },
+  },
 } satisfies Prisma.DossierInclude;
 
 type DossierForMail = Prisma.DossierGetPayload<{ include: typeof dossierForMail }>;
@@ -150,7 +154,7 @@ function decidedAmounts(dossier: DossierForMail): DecidedAmount[] {
     const cents = Number(part.decidedCents);
     const cap = part.decisionCapCents === null ? null : Number(part.decisionCapCents);
     if (!Number.isSafeInteger(cents) || (cap !== null && !Number.isSafeInteger(cap))) throw new RangeError(`the decided amounts of ${part.legalEntityFiness} are not safe integers`);
-    return [{ finess: part.legalEntityFiness, name: part.legalEntity.name, decidedCents: cents, capCents: cap, partialAwardReason: part.partialAwardReason }];
+    return [{ finess: part.legalEntityFiness, name: part.legalEntity.name, decidedCents: cents, capCents: cap, partialAwardReason: part.partialAwardReason, objectives: verdictList(part.objectiveVerdicts) }];
   });
 }
 

@@ -182,6 +182,8 @@ export interface DecidedAmount {
   capCents?: Cents | null;
   /** Why the ARS decided less than the cap (issue 9: required then). */
   partialAwardReason?: string | null;
+  /** 2027–2028: the verdict on each declared objective (source 000); absent when the decision has none. */
+  objectives?: { code: string; reached: boolean; reason: string }[] | null;
 }
 
 export interface AcceptedMailInput extends DossierMailFacts {
@@ -194,8 +196,15 @@ function amountLines(amount: DecidedAmount, by: { your: string }): string {
   const partial = cap !== null && amount.decidedCents < cap;
   const reason = amount.partialAwardReason?.trim();
   const head = `- ${singleLine(amount.name)} (FINESS ${amount.finess}) : ${formatEuros(amount.decidedCents)}${partial ? ` accordés sur un montant maximal de ${formatEuros(cap)}` : ""}`;
+  const lines = [head];
+  if (amount.objectives) {
+    const validated = amount.objectives.filter((objective) => objective.reached).map((objective) => objective.code);
+    lines.push(`  Objectifs validés : ${validated.length} sur ${amount.objectives.length} déclarés${validated.length > 0 ? ` (${validated.join(", ")})` : ""}`);
+    for (const objective of amount.objectives.filter((candidate) => !candidate.reached)) lines.push(`  Objectif ${objective.code} non atteint : ${objective.reason.replace(/\s*\n\s*/g, " ")}`);
+  }
   // The reason keeps its line breaks, indented under its EJ.
-  return partial && reason ? `${head}\n  Motif indiqué par ${by.your} : ${reason.replace(/\s*\n\s*/g, "\n  ")}` : head;
+  if (partial && reason) lines.push(`  Motif indiqué par ${by.your} : ${reason.replace(/\s*\n\s*/g, "\n  ")}`);
+  return lines.join("\n");
 }
 
 /**

@@ -11,6 +11,14 @@ export interface ReviewableField {
   label: string;
 }
 
+/** The instructor's per-objective verdicts turned into caps (2027–2028 deposits): errors keyed `objectives.<FINESS>.<code>`. */
+export interface ObjectiveReview {
+  caps: Map<string, Cents>;
+  errors: FieldErrors;
+  /** What is kept per EJ with the decision (DossierLegalEntity.objectiveVerdicts). */
+  stored: Map<string, Record<string, { reached: boolean; reason: string }>>;
+}
+
 /** What the reviewable fields of a dossier depend on. */
 export interface ReviewableDossier {
   year: number;
@@ -55,6 +63,14 @@ export interface DossierKindModule {
    * `lock`, inside the decision's transaction, what the cap depends on is locked (a CaRE envelope).
    */
   decisionCaps(db: Database | Prisma.TransactionClient, row: DossierRow, options?: { lock?: boolean }): Promise<Map<string, Cents>>;
+  /**
+   * When the decision validates the declared objectives one by one (source 000, 2027–2028 deposits):
+   * the guichet years it applies to, and the caps that follow the instructor's verdicts.
+   */
+  objectiveReview?: {
+    years: readonly number[];
+    review(row: DossierRow, verdicts: Readonly<Record<string, Readonly<Record<string, { reached: boolean; reason?: string }>>>>): ObjectiveReview;
+  };
   /** What an ARS change request can point at. */
   reviewableFields(dossier: ReviewableDossier): ReviewableField[];
   /** The field errors that would block a submission now (shown live on the form too). */

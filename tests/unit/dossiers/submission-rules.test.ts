@@ -127,10 +127,19 @@ describe("a value given but wrong is not a missing item (said at once, not only 
 });
 
 describe("from 2027, objective 1.0 and each objective reached need their proof (source 000)", () => {
-  const ready = facts({ selfAssessment: { ...validated2026, validatedOn: "2027-05-02" }, noteDeCadrageCount: 1, expenseAttestationCount: 1 });
+  const ready = facts({ selfAssessment: { ...validated2026, validatedOn: "2027-05-02" }, noteDeCadrageCount: 0, expenseAttestationCount: 1 });
   const base = { ...complete(), nru: "IE-2027-998400700-000001", requested: 0 };
   const issues2027 = (part: DepositDraft["parts"][number], proofs: string[] = []) =>
     depositIssues(draft([part], { targetsReached: true, expensesTruthful: true }), { year: 2027, today: "2027-06-01", parts: [{ ...ready, objectiveProofs: proofs }] });
+
+  it("never asks for a note de cadrage again in 2027 or 2028 (the 2026 milestone's deliverable), whereas 2026 does", () => {
+    const complete2027 = { ...base, mandatoryObjectiveMet: false };
+    expect(issues2027(complete2027)).toEqual([]);
+    const in2028 = depositIssues(draft([complete2027], { targetsReached: true, expensesTruthful: true }), { year: 2028, today: "2028-06-01", parts: [{ ...ready, selfAssessment: { ...validated2026, validatedOn: "2028-05-02" }, objectiveProofs: [] }] });
+    expect(in2028.map((issue) => issue.key)).not.toContain("parts.998400700.noteDeCadrage");
+    const in2026 = depositIssues(draft([complete2027], { targetsReached: true, expensesTruthful: true }), { year: 2026, today: "2026-06-01", parts: [{ ...ready, selfAssessment: validated2026, objectiveProofs: [] }] });
+    expect(in2026.map((issue) => issue.key)).toContain("parts.998400700.noteDeCadrage");
+  });
 
   it("objective 1.0 not answered is a missing item", () => {
     expect(issues2027(base).map((issue) => issue.key)).toEqual(["parts.998400700.mandatoryObjectiveMet"]);

@@ -1,6 +1,6 @@
 import { isMilestoneYear } from "../../part-amounts";
 import type { DossierKindModule } from "../kind-module";
-import { depositDecisionCaps } from "./decision-caps";
+import { depositDecisionCaps, depositObjectiveReview } from "./decision-caps";
 import { depositReviewableFields } from "./reviewable-fields";
 import { depositSubmissionErrors } from "./submission-errors";
 
@@ -21,6 +21,7 @@ export const milestoneDepositKind: DossierKindModule = {
   dataKey: "deposit",
   decisionCarriesAmounts: (year) => isMilestoneYear(year),
   decisionCaps: async (_db, row) => depositDecisionCaps(row),
+  objectiveReview: { years: [2027, 2028], review: depositObjectiveReview },
   reviewableFields: depositReviewableFields,
   submissionErrors: depositSubmissionErrors,
 };

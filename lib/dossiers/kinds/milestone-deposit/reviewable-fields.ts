@@ -7,8 +7,8 @@ export function depositReviewableFields(dossier: ReviewableDossier): ReviewableF
   const fields: ReviewableField[] = [];
   for (const part of dossier.parts) {
     const key = (field: string) => `parts.${part.finess}.${field}`;
+    if (dossier.year === 2026) fields.push({ key: key("noteDeCadrage"), label: `${part.name} — note de cadrage` });
     fields.push(
-      { key: key("noteDeCadrage"), label: `${part.name} — note de cadrage` },
       { key: key("nru"), label: `${part.name} — NRU de l'autoévaluation` },
       { key: key("expenseAttestation"), label: `${part.name} — attestation des dépenses` },
       ...EXPENSE_CATEGORIES.map((category) => ({ key: key(`expenses.${category}`), label: `${part.name} — dépenses « ${EXPENSE_CATEGORY_LABELS[category]} »` })),

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "DossierLegalEntity" ADD COLUMN     "objectiveVerdicts" JSONB;
+
