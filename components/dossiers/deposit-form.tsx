@@ -13,7 +13,7 @@ import { saveDepositAction } from "@/app/etablissement/dossiers/actions";
 import { useValueAutosave } from "@/components/ui/use-autosave";
 import type { DepositDraft } from "@/lib/dossiers/dossier-input";
 import type { DossierFormModel } from "@/lib/dossiers/form-model";
-import { HOSPICONNECT_OBJECTIVES, MANDATORY_OBJECTIVE } from "@/lib/dossiers/objectives";
+import { HOSPICONNECT_OBJECTIVES, MANDATORY_OBJECTIVE, objectiveIndicator, objectiveTarget } from "@/lib/dossiers/objectives";
 import { isMilestoneYear, partAmounts, type MilestoneYear } from "@/lib/dossiers/part-amounts";
 import {
   depositIssues,
@@ -40,12 +40,26 @@ interface PartValues {
   expenses: Record<ExpenseCategory, string>;
   mandatoryObjectiveMet: "" | "oui" | "non";
   objectivesReached: string[];
+  /** 2.1 and 2.2 (source 000): the indicator in percent, as typed. */
+  indicators: Record<IndicatorCode, string>;
   requested: string;
 }
 interface DepositValues {
   attestations: { targetsReached: boolean; expensesTruthful: boolean };
   parts: PartValues[];
 }
+
+type IndicatorCode = "2.1" | "2.2";
+const INDICATOR_CODES: readonly IndicatorCode[] = ["2.1", "2.2"];
+const percentFormatter = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2, useGrouping: false });
+const percentText = (value: number | null) => (value === null ? "" : percentFormatter.format(value));
+/** « 75 », « 74,5 » or « 74.5 » → 74.5; anything else is not a percentage (said at once, never saved). */
+const percentValue = (text: string | undefined): number | null | "invalid" => {
+  const trimmed = (text ?? "").trim().replace(/\s*%$/, "");
+  if (trimmed === "") return null;
+  if (!/^\d{1,3}([.,]\d{1,2})?$/.test(trimmed)) return "invalid";
+  return Number(trimmed.replace(",", "."));
+};
 
 const amountText = (cents: Cents | null) => (cents === null ? "" : formatEuros(cents).replace(/\s?€$/, ""));
 const cents = (text: string): Cents | null => {
@@ -62,6 +76,7 @@ function toValues(draft: DepositDraft): DepositValues {
       expenses: Object.fromEntries(EXPENSE_CATEGORIES.map((category) => [category, amountText(part.expenses[category])])) as Record<ExpenseCategory, string>,
       mandatoryObjectiveMet: part.mandatoryObjectiveMet === null ? "" : part.mandatoryObjectiveMet ? "oui" : "non",
       objectivesReached: part.objectivesReached,
+      indicators: { "2.1": percentText(part.indicators["2.1"]), "2.2": percentText(part.indicators["2.2"]) },
       requested: amountText(part.requested),
     })),
   };
@@ -76,6 +91,13 @@ function toDraft(values: DepositValues): DepositDraft {
       expenses: Object.fromEntries(EXPENSE_CATEGORIES.map((category) => [category, cents(part.expenses?.[category] ?? "")])) as DepositDraft["parts"][number]["expenses"],
       mandatoryObjectiveMet: part.mandatoryObjectiveMet === "" || part.mandatoryObjectiveMet === undefined ? null : part.mandatoryObjectiveMet === "oui",
       objectivesReached: Array.isArray(part.objectivesReached) ? part.objectivesReached : [],
+      indicators: Object.fromEntries(
+        INDICATOR_CODES.map((code) => {
+          const value = percentValue(part.indicators?.[code]);
+          // Out of bounds is kept for the server's own refusal (over 100 %); unreadable text is not sent.
+          return [code, value === "invalid" ? null : value];
+        }),
+      ) as DepositDraft["parts"][number]["indicators"],
       requested: cents(part.requested ?? ""),
     })),
   };
@@ -93,6 +115,11 @@ function amountErrors(values: DepositValues, parts: DossierFormModel["parts"]): 
     };
     for (const category of EXPENSE_CATEGORIES) check(`expenses.${category}`, typed?.expenses?.[category]);
     check("requested", typed?.requested);
+    for (const code of INDICATOR_CODES) {
+      const value = percentValue(typed?.indicators?.[code]);
+      if (value === "invalid") errors[`parts.${part.finess}.indicators.${code}`] = ["Indicateur invalide : saisissez un pourcentage, par exemple 75 ou 74,5."];
+      else if (value !== null && value > 100) errors[`parts.${part.finess}.indicators.${code}`] = ["Un indicateur ne peut pas dépasser 100 %."];
+    }
   });
   return errors;
 }
@@ -295,7 +322,10 @@ export function DepositForm({ model }: { model: DossierFormModel }) {
             <fieldset className={fr.cx("fr-fieldset")} aria-labelledby={expensesLegendId}>
               <legend id={expensesLegendId} className={fr.cx("fr-fieldset__legend")}>
                 Dépenses engagées depuis le 19 décembre 2025, par catégorie (en euros)
-                <span className="fr-hint-text">Les montants de l&apos;attestation, par exemple 12 500 ou 12 500,50 ; 0 s&apos;il n&apos;y en a pas.</span>
+                <span className="fr-hint-text">
+                  Les montants de l&apos;attestation, par exemple 12 500 ou 12 500,50 ; 0 s&apos;il n&apos;y en a pas.
+                  {isGht && " Une dépense n'est déclarée que pour une seule EJ, même si sa preuve sert à plusieurs (source : « ne peut être facturée qu'une fois »)."}
+                </span>
               </legend>
               {EXPENSE_CATEGORIES.map((category) => {
                 const categoryState = state(`expenses.${category}`);
@@ -449,7 +479,8 @@ function ObjectivesFields({
       kind="OBJECTIVE_PROOF"
       objectiveCode={code}
       forFiness={finess}
-      targets={[{ finess, name }]}
+      // source 000: « une même preuve peut être utilisée pour plusieurs EJ si pertinent » (a GHT's, as its note de cadrage).
+      targets={model.parts.length > 1 ? model.parts.map((part) => ({ finess: part.finess, name: part.name })) : [{ finess, name }]}
       label={`Preuve de l'objectif ${code}`}
       description={label}
       documents={model.documents}
@@ -464,7 +495,7 @@ function ObjectivesFields({
       <RadioButtons
         id={fieldId(key("mandatoryObjectiveMet"))}
         legend={`${MANDATORY_OBJECTIVE.label} : atteint en ${model.year} ?`}
-        hintText="Source : tableau des objectifs HospiConnect/HOP'EN2."
+        hintText={`Cible ${model.year} : ${objectiveTarget(MANDATORY_OBJECTIVE.code, model.year) ?? "—"}`}
         orientation="horizontal"
         disabled={!model.editable}
         {...fieldState(errors[key("mandatoryObjectiveMet")], notes[key("mandatoryObjectiveMet")])}
@@ -483,9 +514,34 @@ function ObjectivesFields({
           nativeInputProps: { ...register(`parts.${index}.objectivesReached`), value: objective.code },
         }))}
       />
-      {HOSPICONNECT_OBJECTIVES.filter((objective) => values?.objectivesReached?.includes(objective.code)).map((objective) => (
-        <Fragment key={objective.code}>{proof(objective.code, objective.label)}</Fragment>
-      ))}
+      {HOSPICONNECT_OBJECTIVES.filter((objective) => values?.objectivesReached?.includes(objective.code)).map((objective) => {
+        const indicator = objectiveIndicator(objective.code);
+        const indicatorKey = key(`indicators.${objective.code}`);
+        const indicatorState = fieldState(errors[indicatorKey], notes[indicatorKey]);
+        return (
+          <Fragment key={objective.code}>
+            <p className="fr-text--sm fr-mb-1w">
+              Cible {model.year} de l&apos;objectif {objective.code} : {objectiveTarget(objective.code, model.year)}
+            </p>
+            {indicator && (model.year === 2027 || model.year === 2028) && (
+              <Input
+                label={`${indicator.label} — objectif ${objective.code}`}
+                hintText={`En pourcentage, de 0 à 100 ; la cible ${model.year} est de ${indicator.target[model.year]} %.`}
+                disabled={!model.editable}
+                {...indicatorState}
+                nativeInputProps={{
+                  ...register(`parts.${index}.indicators.${objective.code as IndicatorCode}`),
+                  id: fieldId(indicatorKey),
+                  inputMode: "decimal",
+                  autoComplete: "off",
+                  "aria-invalid": indicatorState.state === "error" || undefined,
+                }}
+              />
+            )}
+            {proof(objective.code, objective.label)}
+          </Fragment>
+        );
+      })}
     </>
   );
 }

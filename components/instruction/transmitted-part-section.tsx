@@ -1,6 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Table } from "@codegouvfr/react-dsfr/Table";
-import { HOSPICONNECT_OBJECTIVES, MANDATORY_OBJECTIVE } from "@/lib/dossiers/objectives";
+import { HOSPICONNECT_OBJECTIVES, MANDATORY_OBJECTIVE, objectiveIndicator, objectiveTarget } from "@/lib/dossiers/objectives";
 import { EXPENSE_CATEGORIES, EXPENSE_CATEGORY_LABELS, formatEuros } from "@/lib/funding";
 import type { ReviewPart } from "@/lib/instruction/dossier-review";
 import { DocumentList } from "./document-list";
@@ -56,15 +56,18 @@ export function TransmittedPartSection({ part, kind, year, nameOf }: { part: Rev
               <h3 className={subheading}>Objectifs {year}</h3>
               <Table
                 caption={`Objectifs ${year} et leurs preuves — ${part.name}`}
-                headers={["Objectif", "Atteint", "Preuves transmises"]}
+                headers={["Objectif", `Cible ${year}`, "Déclaré atteint", "Preuves transmises"]}
                 data={[
                   { code: MANDATORY_OBJECTIVE.code, label: MANDATORY_OBJECTIVE.label, reached: part.mandatoryObjectiveMet },
                   ...HOSPICONNECT_OBJECTIVES.map((objective) => ({ ...objective, reached: part.objectivesReached.includes(objective.code) })),
                 ].map((objective) => {
                   const proofs = proofsOf(objective.code);
+                  const indicator = objectiveIndicator(objective.code);
+                  const value = part.indicators[objective.code] ?? null;
                   return [
                     objective.label,
-                    yesNo(objective.reached),
+                    objectiveTarget(objective.code, year) ?? "—",
+                    indicator && objective.reached ? `${yesNo(objective.reached)} — indicateur déclaré : ${value === null ? "—" : `${formatInteger(value)} %`}` : yesNo(objective.reached),
                     proofs.length === 0 ? (
                       "—"
                     ) : (

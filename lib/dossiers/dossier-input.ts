@@ -38,12 +38,17 @@ export type CandidatureDraft = z.output<typeof candidatureDraftSchema>;
 /** Amounts in cents, as entered (null = not entered yet); the server refuses what the form's parser refuses. */
 const centsOrNull = z.number().int("Montant invalide.").nonnegative("Le montant ne peut pas être négatif.").max(MAX_EURO_AMOUNT_CENTS, EURO_MESSAGES.TOO_LARGE).nullable();
 
+/** An indicator in percent (source 000's targets of 2.1 and 2.2), as entered; null = not entered yet. */
+const percentOrNull = z.number("Indicateur invalide.").min(0, "Un indicateur ne peut pas être négatif.").max(100, "Un indicateur ne peut pas dépasser 100 %.").nullable();
+
 export const depositPartDraftSchema = z.object({
   legalEntityFiness: z.string().regex(/^[0-9][0-9A-Z][0-9]{7}$/),
   nru: z.string().trim().max(60).nullable(),
   expenses: z.object(Object.fromEntries(EXPENSE_CATEGORIES.map((category) => [category, centsOrNull])) as Record<(typeof EXPENSE_CATEGORIES)[number], typeof centsOrNull>),
   mandatoryObjectiveMet: z.boolean().nullable(),
   objectivesReached: z.array(z.enum(OBJECTIVE_CODES as [string, ...string[]])).max(6),
+  /** 2027–2028: the indicator of each objective whose target is a percentage (2.1, 2.2). */
+  indicators: z.object({ "2.1": percentOrNull.default(null), "2.2": percentOrNull.default(null) }).prefault({}),
   requested: centsOrNull,
 });
 
@@ -62,3 +67,5 @@ export const depositDraftSchema = z.object({
 });
 
 export type DepositDraft = z.output<typeof depositDraftSchema>;
+/** A deposit as a client sends it: what the schema fills in (indicators) may be left out. */
+export type DepositDraftInput = z.input<typeof depositDraftSchema>;

@@ -13,7 +13,7 @@ import { UPLOAD_PURPOSES } from "@/lib/storage/sniff-type";
 import { duplicateInSlot, duplicateMessage } from "./document-rules";
 import { projectDocumentProblem } from "./kinds/project-call/document-subjects";
 import { assertProofEditable } from "./kinds/project-call/proof-window";
-import { candidatureDraftSchema, depositDraftSchema, type CandidatureDraft, type DepositDraft } from "./dossier-input";
+import { candidatureDraftSchema, depositDraftSchema, type CandidatureDraft, type DepositDraftInput } from "./dossier-input";
 import { carrierSelect, loadStartContext, startAvailability, startRefusalError } from "./start-availability";
 import { dossierInclude, dossierScope, documentsOf, type DossierRow } from "./dossier-view";
 import { EXPENSE_COLUMNS } from "./expense-columns";
@@ -153,7 +153,7 @@ export async function saveCandidatureDraft(db: Database, user: CurrentUser, id: 
 }
 
 /** Saves a deposit draft: the form as typed (nothing lost), mirrored into the per-EJ columns. */
-export async function saveDepositDraft(db: Database, user: CurrentUser, id: string, expectedVersion: number, draft: DepositDraft, at: Date): Promise<{ version: number }> {
+export async function saveDepositDraft(db: Database, user: CurrentUser, id: string, expectedVersion: number, draft: DepositDraftInput, at: Date): Promise<{ version: number }> {
   const row = await loadForEdit(db, user, id, at);
   if (row.guichet.kind !== "MILESTONE_DEPOSIT") throw new InvalidStateError("Ce dossier n'est pas un dépôt de preuves.");
   const parsed = depositDraftSchema.parse(draft);

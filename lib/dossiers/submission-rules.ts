@@ -1,7 +1,10 @@
 import { EXPENSE_CATEGORIES, EXPENSE_CATEGORY_LABELS, formatEuros } from "@/lib/funding";
 import type { CalendarDate } from "@/lib/clock/paris-date";
 import { isEmailAddress, type CandidatureDraft, type DepositDraft, type DepositPartDraft } from "./dossier-input";
-import { HOSPICONNECT_OBJECTIVES, MANDATORY_OBJECTIVE } from "./objectives";
+import { HOSPICONNECT_OBJECTIVES, MANDATORY_OBJECTIVE, objectiveIndicator } from "./objectives";
+
+const percentFormatter = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
+const formatPercent = (value: number) => `${percentFormatter.format(value)} %`;
 import { partAmounts, type MilestoneYear } from "./part-amounts";
 import { PROJECT_TEAM_ROLES } from "./project-team";
 
@@ -82,6 +85,7 @@ export function emptyDepositPart(legalEntityFiness: string): DepositPartDraft {
     expenses: Object.fromEntries(EXPENSE_CATEGORIES.map((category) => [category, null])) as DepositPartDraft["expenses"],
     mandatoryObjectiveMet: null,
     objectivesReached: [],
+    indicators: { "2.1": null, "2.2": null },
     requested: null,
   };
 }
@@ -117,9 +121,18 @@ export function depositIssues(draft: DepositDraft, facts: { year: MilestoneYear;
         add(`objectiveProof.${MANDATORY_OBJECTIVE.code}`, `Joignez la preuve de l'objectif 1.0 de ${who}.`);
       }
       for (const objective of HOSPICONNECT_OBJECTIVES) {
-        if (part.objectivesReached.includes(objective.code) && !fact.objectiveProofs.includes(objective.code)) {
-          add(`objectiveProof.${objective.code}`, `Joignez la preuve de l'objectif ${objective.code} de ${who}.`);
+        if (!part.objectivesReached.includes(objective.code)) continue;
+        // A percentage target (2.1, 2.2): the indicator is declared, and reaches the year's target (source 000).
+        const indicator = objectiveIndicator(objective.code);
+        if (indicator && (facts.year === 2027 || facts.year === 2028)) {
+          const value = part.indicators?.[objective.code as "2.1" | "2.2"] ?? null;
+          const target = indicator.target[facts.year];
+          if (value === null) add(`indicators.${objective.code}`, `Indiquez l'indicateur de l'objectif ${objective.code} de ${who} (cible ${facts.year} : ${target} %).`);
+          else if (value < target) {
+            add(`indicators.${objective.code}`, `L'indicateur de l'objectif ${objective.code} (${formatPercent(value)}) n'atteint pas la cible ${facts.year} de ${target} % : l'objectif ne peut pas être déclaré atteint.`, false);
+          }
         }
+        if (!fact.objectiveProofs.includes(objective.code)) add(`objectiveProof.${objective.code}`, `Joignez la preuve de l'objectif ${objective.code} de ${who}.`);
       }
     }
     if (part.requested === null) {

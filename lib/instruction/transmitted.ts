@@ -8,6 +8,7 @@
  * ARS's own figure (the decided amount) comes from the live part.
  */
 import { z } from "zod";
+import { depositDraftSchema } from "@/lib/dossiers/dossier-input";
 import { parisDate, type CalendarDate } from "@/lib/clock/paris-date";
 import { isMilestoneYear, partAmounts } from "@/lib/dossiers/part-amounts";
 import type { DossierSnapshot } from "@/lib/dossiers/snapshot";
@@ -96,6 +97,8 @@ export interface TransmittedPart {
   expenses: Record<ExpenseCategory, Cents | null>;
   mandatoryObjectiveMet: boolean | null;
   objectivesReached: string[];
+  /** 2027–2028: the indicators declared for the percentage targets (2.1, 2.2), from the transmitted form. */
+  indicators: Record<string, number | null>;
   requested: Cents | null;
   noteDeCadrageCount: number;
   /** 2026 milestone: note de cadrage and a usable self-assessment (null outside a deposit). */
@@ -110,6 +113,7 @@ export interface TransmittedPart {
  */
 export function transmittedParts(snapshot: DossierSnapshot, guichet: { kind: string; year: number }, assessments: readonly QuotedAssessment[]): TransmittedPart[] {
   const submittedOn = parisDate(new Date(snapshot.submittedAt));
+  const form = depositDraftSchema.safeParse((snapshot.data as { deposit?: unknown } | null)?.deposit ?? { parts: [] });
   return snapshot.parts.map((part) => {
     const expenses = Object.fromEntries(EXPENSE_CATEGORIES.map((category) => [category, part.expenses[category] ?? null])) as Record<ExpenseCategory, Cents | null>;
     const documentsOfPart = snapshot.documents.filter((document) => document.legalEntities.includes(part.legalEntityFiness));
@@ -122,6 +126,7 @@ export function transmittedParts(snapshot: DossierSnapshot, guichet: { kind: str
       expenses,
       mandatoryObjectiveMet: part.mandatoryObjectiveMet,
       objectivesReached: [...part.objectivesReached].sort(),
+      indicators: (form.success ? form.data.parts.find((entry) => entry.legalEntityFiness === part.legalEntityFiness)?.indicators : undefined) ?? {},
       requested: part.requested,
       noteDeCadrageCount,
     };

@@ -38,7 +38,7 @@ async function transmitted2027() {
   await attach("EXPENSE_ATTESTATION");
   for (const code of ["1.0", "1.1", "1.3", "2.2"]) await attach("OBJECTIVE_PROOF", code);
   // 30 000 € of expenses; 1.0 + three objectives declared: 64 % of 39 050 € = 24 992 € asked.
-  const { version } = await saveDepositDraft(db, referent, id, 0, depositDraft(ej.finess, { nru: assessment.nru, mandatoryObjectiveMet: true, objectivesReached: ["1.1", "1.3", "2.2"], requested: 2_499_200 }), inDeposit2027);
+  const { version } = await saveDepositDraft(db, referent, id, 0, depositDraft(ej.finess, { nru: assessment.nru, mandatoryObjectiveMet: true, objectivesReached: ["1.1", "1.3", "2.2"], indicators: { "2.1": null, "2.2": 42.5 }, requested: 2_499_200 }), inDeposit2027);
   await submitDossier(db, referent, id, version, inDeposit2027);
   const ars = asCurrentUser(await createUser(db, { role: "ARS_INSTRUCTOR", regionCode: "84" }));
   return { ej, referent, ars, id };

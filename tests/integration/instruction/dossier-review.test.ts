@@ -103,7 +103,7 @@ describe("a transmitted 2026 deposit", () => {
     expect(part!.assessment!.scores!.dimensions.map((dimension) => dimension.percent)).toEqual([75, 50]);
     expect(part!.documents.map((document) => document.name).sort()).toEqual(["attestation-daf.pdf", "note-de-cadrage.pdf"]);
     expect(review.instruction).toMatchObject({ dossierId: id, status: "SUBMITTED", canAct: true, daysLeft: 77, openChangeRequest: null });
-    expect(review.instruction.parts).toEqual([{ finess: ej.finess, name: "CH Complet", capped: 3_000_000, requested: 3_000_000, decided: null }]);
+    expect(review.instruction.parts).toEqual([{ finess: ej.finess, name: "CH Complet", capped: 3_000_000, requested: 3_000_000, decided: null, objectiveReview: null }]);
     expect(review.events.map((event) => event.type)).toEqual(["CREATED", "SUBMITTED"]);
   });
 

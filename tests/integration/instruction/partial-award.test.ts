@@ -85,7 +85,7 @@ describe("a partial award", () => {
       decidedAt: inInstruction.toISOString(),
       withAmounts: true,
       refusalReason: null,
-      awards: [{ finess: ej.finess, name: "CH Partiel", decided: 2_500_000, cap: 3_000_000, partialAwardReason: "Les dépenses éditeurs ne sont pas justifiées par une facture." }],
+      awards: [{ finess: ej.finess, name: "CH Partiel", decided: 2_500_000, cap: 3_000_000, partialAwardReason: "Les dépenses éditeurs ne sont pas justifiées par une facture.", objectives: null }],
     });
   });
 

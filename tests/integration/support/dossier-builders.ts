@@ -84,6 +84,7 @@ export async function acceptedCandidature(db: Database, referent: CurrentUser, c
 }
 
 export function depositDraft(finess: string, overrides: Partial<DepositDraft["parts"][number]> = {}): DepositDraft {
+  const indicators = { "2.1": null, "2.2": null };
   return {
     attestations: { targetsReached: true, expensesTruthful: true },
     parts: [
@@ -94,6 +95,7 @@ export function depositDraft(finess: string, overrides: Partial<DepositDraft["pa
         mandatoryObjectiveMet: null,
         objectivesReached: [],
         requested: 3_000_000,
+        indicators,
         ...overrides,
       },
     ],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { depositDraftSchema } from "@/lib/dossiers/dossier-input";
 import type { DepositDraft } from "@/lib/dossiers/dossier-input";
 import {
   candidatureIssues,
@@ -38,6 +39,7 @@ const complete = (finess = "998400700"): DepositDraft["parts"][number] => ({
   // source 000's example: 30 000 € declared.
   expenses: { rh_internes: 1_000_000, prestations_externes: 1_500_000, depenses_editeurs: 500_000 },
   mandatoryObjectiveMet: null,
+  indicators: { "2.1": null, "2.2": null },
   objectivesReached: [],
   requested: 3_000_000,
 });
@@ -146,7 +148,7 @@ describe("from 2027, objective 1.0 and each objective reached need their proof (
   });
 
   it("objective 1.0 met and objectives 1.1, 1.3 and 2.2 reached: each proof is listed", () => {
-    const part = { ...base, mandatoryObjectiveMet: true, objectivesReached: ["1.1", "1.3", "2.2"] };
+    const part = { ...base, mandatoryObjectiveMet: true, objectivesReached: ["1.1", "1.3", "2.2"], indicators: { "2.1": null, "2.2": 40 } };
     expect(issues2027(part).map((issue) => issue.key)).toEqual([
       "parts.998400700.objectiveProof.1.0",
       "parts.998400700.objectiveProof.1.1",
@@ -155,6 +157,31 @@ describe("from 2027, objective 1.0 and each objective reached need their proof (
     ]);
     expect(issues2027(part, ["1.0", "1.1", "2.2"]).map((issue) => issue.message)).toEqual(["Joignez la preuve de l'objectif 1.3 de CH du Clavier."]);
     expect(issues2027(part, ["1.0", "1.1", "1.3", "2.2"])).toEqual([]);
+  });
+
+  it("a percentage target (2.1: 75 % in 2027, 90 % in 2028; 2.2: 40 % then 60 %) needs its indicator, which must reach it", () => {
+    const proofs = ["1.0", "2.1", "2.2"];
+    const declared = { ...base, mandatoryObjectiveMet: true, objectivesReached: ["2.1", "2.2"] };
+    expect(issues2027({ ...declared, indicators: { "2.1": null, "2.2": null } }, proofs).map((issue) => [issue.key, issue.message, issue.missing])).toEqual([
+      ["parts.998400700.indicators.2.1", "Indiquez l'indicateur de l'objectif 2.1 de CH du Clavier (cible 2027 : 75 %).", true],
+      ["parts.998400700.indicators.2.2", "Indiquez l'indicateur de l'objectif 2.2 de CH du Clavier (cible 2027 : 40 %).", true],
+    ]);
+    expect(issues2027({ ...declared, indicators: { "2.1": 74.5, "2.2": 40 } }, proofs).map((issue) => issue.message)).toEqual([
+      "L'indicateur de l'objectif 2.1 (74,5 %) n'atteint pas la cible 2027 de 75 % : l'objectif ne peut pas être déclaré atteint.",
+    ]);
+    expect(issues2027({ ...declared, indicators: { "2.1": 75, "2.2": 40 } }, proofs)).toEqual([]);
+    const in2028 = depositIssues(draft([{ ...declared, indicators: { "2.1": 89.9, "2.2": 60 } }], { targetsReached: true, expensesTruthful: true }), { year: 2028, today: "2028-06-01", parts: [{ ...ready, selfAssessment: { ...validated2026, validatedOn: "2028-05-02" }, objectiveProofs: proofs }] });
+    expect(in2028.map((issue) => issue.message)).toEqual(["L'indicateur de l'objectif 2.1 (89,9 %) n'atteint pas la cible 2028 de 90 % : l'objectif ne peut pas être déclaré atteint."]);
+  });
+
+  it("refuses an indicator over 100 % or negative when the draft is read (nothing is saved with it)", () => {
+    const part = { ...base, indicators: { "2.1": 100.5, "2.2": -1 } };
+    const parsed = depositDraftSchema.safeParse(draft([part]));
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+      ["parts.0.indicators.2.1", "Un indicateur ne peut pas dépasser 100 %."],
+      ["parts.0.indicators.2.2", "Un indicateur ne peut pas être négatif."],
+    ]);
   });
 
   it("2026 asks for no objective (the milestone is the note de cadrage and the self-assessment)", () => {

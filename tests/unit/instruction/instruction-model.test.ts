@@ -54,7 +54,7 @@ describe("buildInstructionModel", () => {
   it("an instructor of the region may act on a transmitted dossier until the end of instruction", () => {
     const model = build("SUBMITTED", instructor("84"), "2026-07-01T10:00:00Z");
     expect(model).toMatchObject({ dossierId: "d1", version: 4, canAct: true, instructionEndsOn: "2026-09-15", daysLeft: 77 });
-    expect(model.parts).toEqual([{ finess: EJ_A, name: "CH A", capped: 3_000_000, requested: 3_000_000, decided: null }]);
+    expect(model.parts).toEqual([{ finess: EJ_A, name: "CH A", capped: 3_000_000, requested: 3_000_000, decided: null, objectiveReview: null }]);
   });
 
   it("no action for another region, a decided dossier, or after the end of instruction (Paris day)", () => {
