@@ -14,7 +14,7 @@ const baseURL = `http://localhost:${PORT}`;
  * one at a time on a second server process, same database and build but its own clock, while
  * the other specs run on the first: two streams at once, and no spec ever sees another's date.
  */
-const CLOCK_SPECS = /(admin-follow-up|admin-guichets|care-releve-journey|dashboard-next-action|deposit-states|establishment-journey|project-call-journey)\.spec\.ts$/;
+const CLOCK_SPECS = /(admin-follow-up|admin-guichets|care-releve-journey|dashboard-next-action|deposit-states|establishment-journey|objectives-2027|project-call-journey)\.spec\.ts$/;
 // Specs that only read pages (the axe checks of every page, the public pages, the simulator): a stream of their own on the first server.
 const READ_ONLY_SPECS = /(accessibility|public-pages|simulator|simulator-bounds)\.spec\.ts$/;
 

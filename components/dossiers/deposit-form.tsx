@@ -13,6 +13,7 @@ import { saveDepositAction } from "@/app/etablissement/dossiers/actions";
 import { useValueAutosave } from "@/components/ui/use-autosave";
 import type { DepositDraft } from "@/lib/dossiers/dossier-input";
 import type { DossierFormModel } from "@/lib/dossiers/form-model";
+import { carryOverGaps } from "@/lib/dossiers/kinds/milestone-deposit/objective-verdicts";
 import { HOSPICONNECT_OBJECTIVES, MANDATORY_OBJECTIVE, objectiveIndicator, objectiveTarget } from "@/lib/dossiers/objectives";
 import { isMilestoneYear, partAmounts, type MilestoneYear } from "@/lib/dossiers/part-amounts";
 import {
@@ -490,8 +491,25 @@ function ObjectivesFields({
       notes={notes[key(`objectiveProof.${code}`)]}
     />
   );
+  const previous = model.parts.find((part) => part.finess === finess)?.previousValidated ?? null;
+  const gaps = previous
+    ? carryOverGaps(previous, { mandatoryObjectiveMet: values?.mandatoryObjectiveMet === "oui" ? true : values?.mandatoryObjectiveMet === "non" ? false : null, objectivesReached: values?.objectivesReached ?? [] })
+    : [];
   return (
     <>
+      {previous && previous.length > 0 && (
+        <div className={fr.cx("fr-callout", "fr-mb-2w")}>
+          <p className={fr.cx("fr-callout__text", "fr-text--sm")}>
+            Objectifs validés par l&apos;ARS en {model.year - 1} : {previous.join(", ")}. Ils doivent être atteints de nouveau en {model.year}, avec les cibles actualisées, pour
+            bénéficier du montant maximal.
+          </p>
+          {gaps.length > 0 && (
+            <p className={fr.cx("fr-callout__text", "fr-text--sm", "fr-text--bold")} data-testid={`objectifs-non-reconduits-${finess}`}>
+              Validé{gaps.length > 1 ? "s" : ""} en {model.year - 1} et non déclaré{gaps.length > 1 ? "s" : ""} en {model.year} : {gaps.join(", ")}.
+            </p>
+          )}
+        </div>
+      )}
       <RadioButtons
         id={fieldId(key("mandatoryObjectiveMet"))}
         legend={`${MANDATORY_OBJECTIVE.label} : atteint en ${model.year} ?`}

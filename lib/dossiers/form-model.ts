@@ -8,6 +8,7 @@ import { partHeadcount, validatedOn, type DossierRow } from "./dossier-view";
 import { deadlineAllows, isEditable } from "./machine";
 import type { ChangePoint } from "./instruction";
 import { buildCareReleveFormState, type CareReleveFormState } from "./kinds/care-releve/form-state";
+import { validatedCodes } from "./kinds/milestone-deposit/objective-verdicts";
 import { emptyDepositPart, type KnownSelfAssessment } from "./submission-rules";
 
 /** Everything the dossier page hands to its client forms: plain, serialisable data. */
@@ -26,7 +27,15 @@ export interface DossierFormModel {
   deposit: DepositDraft | null;
   /** A CaRE relève: its draft and each EJ's envelope (lib/dossiers/kinds/care-releve). */
   care: CareReleveFormState | null;
-  parts: { finess: string; name: string; headcount: number; siteCount: number; validatedAssessments: { nru: string; validatedOn: CalendarDate }[] }[];
+  parts: {
+    finess: string;
+    name: string;
+    headcount: number;
+    siteCount: number;
+    validatedAssessments: { nru: string; validatedOn: CalendarDate }[];
+    /** 2027–2028 deposits: the objectives the ARS validated for this EJ the year before (source 000's carry-over); null otherwise. */
+    previousValidated: string[] | null;
+  }[];
   documents: { id: string; kind: DossierDocumentKind; objectiveCode: string | null; name: string; sizeBytes: number; sha256: string; fileId: string; legalEntities: string[] }[];
   submissions: { sequence: number; submittedAt: string }[];
   /** The portal's date (server clock, Paris), which the NRU rule compares with. */
@@ -74,6 +83,16 @@ export async function buildDossierFormModel(db: Database, row: DossierRow, at: D
     };
   }
   const care = kind === "CARE_RELEVE" ? await buildCareReleveFormState(db, row) : null;
+  const previous =
+    kind === "MILESTONE_DEPOSIT" && (row.guichet.year === 2027 || row.guichet.year === 2028)
+      ? await db.dossierLegalEntity.findMany({
+          where: {
+            legalEntityFiness: { in: row.legalEntities.map((part) => part.legalEntityFiness) },
+            dossier: { status: "ACCEPTED", guichet: { kind: "MILESTONE_DEPOSIT", programme: row.guichet.programme, year: row.guichet.year - 1 } },
+          },
+          select: { legalEntityFiness: true, objectiveVerdicts: true },
+        })
+      : null;
   const quotedNrus = [...(deposit?.parts ?? []), ...(care?.draft.parts ?? [])].map((part) => part.nru).filter((nru): nru is string => Boolean(nru));
   const known = [
     ...assessments.flatMap((assessment) => (assessment.nru ? [knownAssessment({ ...assessment, nru: assessment.nru, status: "VALIDATED" })] : [])),
@@ -108,6 +127,7 @@ export async function buildDossierFormModel(db: Database, row: DossierRow, at: D
       validatedAssessments: assessments
         .filter((assessment) => assessment.legalEntityFiness === part.legalEntityFiness && assessment.nru)
         .map((assessment) => ({ nru: assessment.nru ?? "", validatedOn: validatedOn(assessment.validatedAt) ?? "" })),
+      previousValidated: previous ? validatedCodes(previous.find((candidate) => candidate.legalEntityFiness === part.legalEntityFiness)?.objectiveVerdicts ?? null) : null,
     })),
     documents: formDocuments(row),
     submissions: formSubmissions(row),

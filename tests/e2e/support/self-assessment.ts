@@ -51,7 +51,7 @@ export async function answerEveryStep(page: Page, level: number, skip: string[] 
 }
 
 /** Creates a self-assessment of `ejName` from its page, answers level 3 everywhere, validates it; returns its NRU. */
-export async function validateNewSelfAssessment(page: Page, ejName: string): Promise<string> {
+export async function validateNewSelfAssessment(page: Page, ejName: string, year = 2026): Promise<string> {
   await page.goto("/etablissement/autoevaluations");
   await page.getByRole("region", { name: new RegExp(ejName) }).getByRole("button", { name: /^Nouvelle autoévaluation/ }).click();
   await expect(page).toHaveURL(/\/etablissement\/autoevaluations\/[^/]+$/);
@@ -61,6 +61,6 @@ export async function validateNewSelfAssessment(page: Page, ejName: string): Pro
   await page.getByRole("button", { name: "Valider l'autoévaluation" }).click();
   await page.getByRole("dialog", { name: "Valider l'autoévaluation ?" }).getByRole("button", { name: "Confirmer la validation" }).click();
   const nru = page.getByRole("region", { name: "Numéro de référence unique (NRU)" }).locator("[data-nru]");
-  await expect(nru).toHaveText(/^IE-2026-/);
+  await expect(nru).toHaveText(new RegExp(`^IE-${year}-`));
   return ((await nru.textContent()) ?? "").trim();
 }

@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/client";
+import { buildDossierFormModel } from "@/lib/dossiers/form-model";
 import { acceptDossier, loadDossierDecision } from "@/lib/dossiers/instruction";
 import { attachDocument, getDossierForUser, saveDepositDraft, startDossier, submitDossier } from "@/lib/dossiers/service";
 import { ValidationError } from "@/lib/errors";
@@ -87,6 +88,13 @@ describe("the ARS validates each declared objective of a 2027 deposit", () => {
     const mail = await db.outboxEmail.findFirstOrThrow({ where: { dossierId: id, template: "dossier-accepted" } });
     expect(mail.textBody).toContain("Objectifs validés : 3 sur 4 déclarés (1.0, 1.1, 1.3)");
     expect(mail.textBody).toContain(`Objectif 2.2 non atteint : ${verdicts["2.2"].reason}`);
+
+    // 2028: the deposit shows what the ARS validated in 2027, to be reached again (source 000).
+    const deposit2028 = await createGuichet(db, { kind: "MILESTONE_DEPOSIT", year: 2028, opensOn: "2028-05-02", closesOn: "2028-06-16", instructionEndsOn: "2028-09-15" });
+    const at2028 = new Date("2028-05-10T10:00:00+02:00");
+    const next = await startDossier(db, referent, { guichetId: deposit2028.id, carrierFiness: ej.finess }, at2028);
+    const model = await buildDossierFormModel(db, await getDossierForUser(db, referent, next.id), at2028);
+    expect(model.parts[0]?.previousValidated).toEqual(["1.0", "1.1", "1.3"]);
   });
 
   it("objective 1.0 not validated means 0 €", async () => {

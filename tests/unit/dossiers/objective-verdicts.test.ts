@@ -4,7 +4,7 @@
  * ceiling for 1 to 6 objectives, 0 € without objective 1.0 —, capped at the declared expenses.
  */
 import { describe, expect, it } from "vitest";
-import { checkVerdicts, declaredObjectives } from "@/lib/dossiers/kinds/milestone-deposit/objective-verdicts";
+import { carryOverGaps, checkVerdicts, declaredObjectives, validatedCodes } from "@/lib/dossiers/kinds/milestone-deposit/objective-verdicts";
 import { partAmounts } from "@/lib/dossiers/part-amounts";
 import { hospiconnectAnnualCeiling } from "@/lib/funding";
 
@@ -67,5 +67,16 @@ describe("checkVerdicts", () => {
       validatedCount: 2,
       verdicts: { "1.0": { reached: true, reason: "" }, "1.1": { reached: true, reason: "" }, "1.3": { reached: false, reason: "Taux MIE 2FA non démontré." }, "2.2": { reached: true, reason: "" } },
     });
+  });
+});
+
+describe("carry-over (source 000: « les objectifs atteints une année doivent également être atteints l'année suivante »)", () => {
+  it("flags the objectives the ARS validated in 2027 that the 2028 deposit does not declare", () => {
+    const validated2027 = validatedCodes({ "1.0": { reached: true, reason: "" }, "1.1": { reached: true, reason: "" }, "2.2": { reached: false, reason: "Sous la cible." }, "1.3": { reached: true, reason: "" } });
+    expect(validated2027).toEqual(["1.0", "1.1", "1.3"]);
+    expect(carryOverGaps(validated2027, { mandatoryObjectiveMet: true, objectivesReached: ["1.3", "2.1"] })).toEqual(["1.1"]);
+    expect(carryOverGaps(validated2027, { mandatoryObjectiveMet: false, objectivesReached: ["1.1", "1.3"] })).toEqual(["1.0"]);
+    expect(carryOverGaps(validated2027, { mandatoryObjectiveMet: true, objectivesReached: ["1.1", "1.3"] })).toEqual([]);
+    expect(carryOverGaps(validatedCodes(null), { mandatoryObjectiveMet: null, objectivesReached: [] })).toEqual([]);
   });
 });

@@ -72,3 +72,20 @@ export function storedVerdicts(json: unknown): PartVerdicts | null {
   const parsed = partVerdictsSchema.safeParse(json);
   return parsed.success ? parsed.data : null;
 }
+
+/**
+ * Source 000: « les objectifs atteints une année doivent également être atteints l'année suivante,
+ * avec des cibles actualisées, pour permettre à l'établissement de bénéficier du montant maximum ».
+ * The objectives the ARS validated the year before that the EJ does not declare this year.
+ */
+export function carryOverGaps(validatedLastYear: readonly string[], declaredNow: { mandatoryObjectiveMet: boolean | null; objectivesReached: readonly string[] }): string[] {
+  const now = new Set(declaredObjectives(declaredNow).map((objective) => objective.code));
+  return validatedLastYear.filter((code) => !now.has(code));
+}
+
+/** The codes a stored set of verdicts validated, in the programme's order. */
+export function validatedCodes(json: unknown): string[] {
+  const verdicts = storedVerdicts(json);
+  if (!verdicts) return [];
+  return [...LABELS.keys()].filter((code) => verdicts[code]?.reached === true);
+}
