@@ -41,8 +41,8 @@ interface PartValues {
   expenses: Record<ExpenseCategory, string>;
   mandatoryObjectiveMet: "" | "oui" | "non";
   objectivesReached: string[];
-  /** 2.1 and 2.2 (source 000): the indicator in percent, as typed. */
-  indicators: Record<IndicatorCode, string>;
+  /** 2.1 and 2.2 (source 000): the indicator in percent, as typed; keyed « 2_1 », « 2_2 » (a dot is a path for react-hook-form). */
+  indicators: Record<IndicatorField, string>;
   requested: string;
 }
 interface DepositValues {
@@ -51,7 +51,9 @@ interface DepositValues {
 }
 
 type IndicatorCode = "2.1" | "2.2";
+type IndicatorField = "2_1" | "2_2";
 const INDICATOR_CODES: readonly IndicatorCode[] = ["2.1", "2.2"];
+const indicatorField = (code: IndicatorCode): IndicatorField => (code === "2.1" ? "2_1" : "2_2");
 const percentFormatter = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2, useGrouping: false });
 const percentText = (value: number | null) => (value === null ? "" : percentFormatter.format(value));
 /** « 75 », « 74,5 » or « 74.5 » → 74.5; anything else is not a percentage (said at once, never saved). */
@@ -77,7 +79,7 @@ function toValues(draft: DepositDraft): DepositValues {
       expenses: Object.fromEntries(EXPENSE_CATEGORIES.map((category) => [category, amountText(part.expenses[category])])) as Record<ExpenseCategory, string>,
       mandatoryObjectiveMet: part.mandatoryObjectiveMet === null ? "" : part.mandatoryObjectiveMet ? "oui" : "non",
       objectivesReached: part.objectivesReached,
-      indicators: { "2.1": percentText(part.indicators["2.1"]), "2.2": percentText(part.indicators["2.2"]) },
+      indicators: { "2_1": percentText(part.indicators["2.1"]), "2_2": percentText(part.indicators["2.2"]) },
       requested: amountText(part.requested),
     })),
   };
@@ -94,7 +96,7 @@ function toDraft(values: DepositValues): DepositDraft {
       objectivesReached: Array.isArray(part.objectivesReached) ? part.objectivesReached : [],
       indicators: Object.fromEntries(
         INDICATOR_CODES.map((code) => {
-          const value = percentValue(part.indicators?.[code]);
+          const value = percentValue(part.indicators?.[indicatorField(code)]);
           // Out of bounds is kept for the server's own refusal (over 100 %); unreadable text is not sent.
           return [code, value === "invalid" ? null : value];
         }),
@@ -117,7 +119,7 @@ function amountErrors(values: DepositValues, parts: DossierFormModel["parts"]): 
     for (const category of EXPENSE_CATEGORIES) check(`expenses.${category}`, typed?.expenses?.[category]);
     check("requested", typed?.requested);
     for (const code of INDICATOR_CODES) {
-      const value = percentValue(typed?.indicators?.[code]);
+      const value = percentValue(typed?.indicators?.[indicatorField(code)]);
       if (value === "invalid") errors[`parts.${part.finess}.indicators.${code}`] = ["Indicateur invalide : saisissez un pourcentage, par exemple 75 ou 74,5."];
       else if (value !== null && value > 100) errors[`parts.${part.finess}.indicators.${code}`] = ["Un indicateur ne peut pas dépasser 100 %."];
     }
@@ -548,7 +550,7 @@ function ObjectivesFields({
                 disabled={!model.editable}
                 {...indicatorState}
                 nativeInputProps={{
-                  ...register(`parts.${index}.indicators.${objective.code as IndicatorCode}`),
+                  ...register(`parts.${index}.indicators.${indicatorField(objective.code as IndicatorCode)}`),
                   id: fieldId(indicatorKey),
                   inputMode: "decimal",
                   autoComplete: "off",

@@ -29,7 +29,8 @@ async function upload(page: Page, label: string, file: string) {
 
 /** The radio `option` of the DSFR radio group whose legend starts with `legend`. */
 async function choose(scope: Page, legend: RegExp, option: string) {
-  await scope.locator("fieldset", { has: scope.locator("legend", { hasText: legend }) }).locator("label", { hasText: new RegExp(`^${option}$`) }).click();
+  // The innermost group: the ARS's verdicts sit inside the fieldset of the EJ's declared objectives.
+  await scope.locator("fieldset", { has: scope.locator("legend", { hasText: legend }) }).last().locator("label", { hasText: new RegExp(`^${option}$`) }).click();
 }
 
 test("a 2027 deposit with 1.0 and three objectives, two validated by the ARS and one rejected with its reason: 52 % of the ceiling", async ({ browser }) => {
@@ -66,7 +67,7 @@ test("a 2027 deposit with 1.0 and three objectives, two validated by the ARS and
     await upload(referent, `Preuve de l'objectif ${label.slice(0, 3)}`, await writePdf(file, `Preuve ${label}`));
   }
   // 2.2's target is a percentage (40 % in 2027): its indicator is asked, and bounded.
-  const indicator = referent.getByLabel(/— objectif 2\.2$/);
+  const indicator = referent.getByLabel(/— objectif 2\.2/);
   await indicator.fill("120");
   await expect(referent.getByText("Un indicateur ne peut pas dépasser 100 %.")).toBeVisible();
   await indicator.fill("42");
