@@ -43,6 +43,8 @@ interface PartValues {
   objectivesReached: string[];
   /** 2.1 and 2.2 (source 000): the indicator in percent, as typed; keyed « 2_1 », « 2_2 » (a dot is a path for react-hook-form). */
   indicators: Record<IndicatorField, string>;
+  /** 'YYYY-MM-DD' from the date fields, '' while not given. */
+  expenseDates: { firstInvoiceOn: string; lastInvoiceOn: string; lastPaymentOn: string };
   requested: string;
 }
 interface DepositValues {
@@ -80,6 +82,7 @@ function toValues(draft: DepositDraft): DepositValues {
       mandatoryObjectiveMet: part.mandatoryObjectiveMet === null ? "" : part.mandatoryObjectiveMet ? "oui" : "non",
       objectivesReached: part.objectivesReached,
       indicators: { "2_1": percentText(part.indicators["2.1"]), "2_2": percentText(part.indicators["2.2"]) },
+      expenseDates: part.expenseDates,
       requested: amountText(part.requested),
     })),
   };
@@ -101,6 +104,7 @@ function toDraft(values: DepositValues): DepositDraft {
           return [code, value === "invalid" ? null : value];
         }),
       ) as DepositDraft["parts"][number]["indicators"],
+      expenseDates: { firstInvoiceOn: part.expenseDates?.firstInvoiceOn ?? "", lastInvoiceOn: part.expenseDates?.lastInvoiceOn ?? "", lastPaymentOn: part.expenseDates?.lastPaymentOn ?? "" },
       requested: cents(part.requested ?? ""),
     })),
   };
@@ -346,6 +350,25 @@ export function DepositForm({ model }: { model: DossierFormModel }) {
                         autoComplete: "off",
                         "aria-invalid": categoryState.state === "error" || undefined,
                       }}
+                    />
+                  </div>
+                );
+              })}
+              {(["firstInvoiceOn", "lastInvoiceOn", ...(year === 2028 ? (["lastPaymentOn"] as const) : [])] as const).map((name) => {
+                const dateState = state(`expenseDates.${name}`);
+                const labels = {
+                  firstInvoiceOn: ["Date de la première facture", `Au plus tôt le 19 décembre 2025, date d'application de l'instruction HOP'EN2.${year === 2028 ? "" : " Facultative avant 2028 ; vérifiée si elle est donnée."}`],
+                  lastInvoiceOn: ["Date de la dernière facture", year === 2028 ? "Jalon 2028 : au plus tard le 16 juin 2028." : "Facultative avant 2028 ; vérifiée si elle est donnée."],
+                  lastPaymentOn: ["Date du dernier paiement", "Jalon 2028 : seules les dépenses payées au 16 juin 2028 sont éligibles."],
+                } as const;
+                return (
+                  <div key={name} className={fr.cx("fr-fieldset__element")}>
+                    <Input
+                      label={labels[name][0]}
+                      hintText={labels[name][1]}
+                      disabled={!model.editable}
+                      {...dateState}
+                      nativeInputProps={{ ...register(`parts.${index}.expenseDates.${name}`), id: fieldId(key(`expenseDates.${name}`)), type: "date", "aria-invalid": dateState.state === "error" || undefined }}
                     />
                   </div>
                 );

@@ -1,5 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Table } from "@codegouvfr/react-dsfr/Table";
+import { formatCalendarDate } from "@/lib/clock/paris-date";
 import { HOSPICONNECT_OBJECTIVES, MANDATORY_OBJECTIVE, objectiveIndicator, objectiveTarget } from "@/lib/dossiers/objectives";
 import { EXPENSE_CATEGORIES, EXPENSE_CATEGORY_LABELS, formatEuros } from "@/lib/funding";
 import type { ReviewPart } from "@/lib/instruction/dossier-review";
@@ -50,6 +51,11 @@ export function TransmittedPartSection({ part, kind, year, nameOf }: { part: Rev
               [<strong key="total">Total déclaré</strong>, <strong key="montant">{formatEuros(part.amounts.declaredExpenses)}</strong>],
             ]}
           />
+          <p className={fr.cx("fr-text--sm")}>
+            Première facture : {part.expenseDates.firstInvoiceOn ? formatCalendarDate(part.expenseDates.firstInvoiceOn) : "non indiquée"} — dernière facture :{" "}
+            {part.expenseDates.lastInvoiceOn ? formatCalendarDate(part.expenseDates.lastInvoiceOn) : "non indiquée"}
+            {year === 2028 && <> — dernier paiement : {part.expenseDates.lastPaymentOn ? formatCalendarDate(part.expenseDates.lastPaymentOn) : "non indiqué"}</>}.
+          </p>
 
           {year !== 2026 && (
             <>

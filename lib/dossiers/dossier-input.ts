@@ -41,6 +41,11 @@ const centsOrNull = z.number().int("Montant invalide.").nonnegative("Le montant 
 /** An indicator in percent (source 000's targets of 2.1 and 2.2), as entered; null = not entered yet. */
 const percentOrNull = z.number("Indicateur invalide.").min(0, "Un indicateur ne peut pas être négatif.").max(100, "Un indicateur ne peut pas dépasser 100 %.").nullable();
 
+const isoDateOrEmpty = z.union([z.literal(""), z.iso.date("Date invalide : saisissez-la au format jj/mm/aaaa.")]).default("");
+
+/** The dates the expense rules of lib/funding need (checkExpenseEligibility): the span of the invoices, and in 2028 the last payment. */
+export const expenseDatesSchema = z.object({ firstInvoiceOn: isoDateOrEmpty, lastInvoiceOn: isoDateOrEmpty, lastPaymentOn: isoDateOrEmpty });
+
 export const depositPartDraftSchema = z.object({
   legalEntityFiness: z.string().regex(/^[0-9][0-9A-Z][0-9]{7}$/),
   nru: z.string().trim().max(60).nullable(),
@@ -49,6 +54,7 @@ export const depositPartDraftSchema = z.object({
   objectivesReached: z.array(z.enum(OBJECTIVE_CODES as [string, ...string[]])).max(6),
   /** 2027–2028: the indicator of each objective whose target is a percentage (2.1, 2.2). */
   indicators: z.object({ "2.1": percentOrNull.default(null), "2.2": percentOrNull.default(null) }).prefault({}),
+  expenseDates: expenseDatesSchema.prefault({}),
   requested: centsOrNull,
 });
 

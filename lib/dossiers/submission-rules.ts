@@ -1,5 +1,5 @@
-import { EXPENSE_CATEGORIES, EXPENSE_CATEGORY_LABELS, formatEuros } from "@/lib/funding";
-import type { CalendarDate } from "@/lib/clock/paris-date";
+import { checkExpenseEligibility, EXPENSE_CATEGORIES, EXPENSE_CATEGORY_LABELS, formatEuros } from "@/lib/funding";
+import { formatCalendarDate, type CalendarDate } from "@/lib/clock/paris-date";
 import { isEmailAddress, type CandidatureDraft, type DepositDraft, type DepositPartDraft } from "./dossier-input";
 import { HOSPICONNECT_OBJECTIVES, MANDATORY_OBJECTIVE, objectiveIndicator } from "./objectives";
 
@@ -86,6 +86,7 @@ export function emptyDepositPart(legalEntityFiness: string): DepositPartDraft {
     mandatoryObjectiveMet: null,
     objectivesReached: [],
     indicators: { "2.1": null, "2.2": null },
+    expenseDates: { firstInvoiceOn: "", lastInvoiceOn: "", lastPaymentOn: "" },
     requested: null,
   };
 }
@@ -114,6 +115,7 @@ export function depositIssues(draft: DepositDraft, facts: { year: MilestoneYear;
     for (const category of EXPENSE_CATEGORIES) {
       if (part.expenses[category] === null) add(`expenses.${category}`, `Indiquez les dépenses « ${EXPENSE_CATEGORY_LABELS[category]} » de ${who} (0 s'il n'y en a pas).`);
     }
+    for (const issue of expenseDateIssues(part, facts.year, facts.today)) add(issue.field, issue.message, issue.missing);
     if (facts.year !== 2026) {
       // source 000: from 2027, objective 1.0 is mandatory and each objective reached needs its proof.
       if (part.mandatoryObjectiveMet === null) add("mandatoryObjectiveMet", `Indiquez si l'objectif obligatoire 1.0 est atteint par ${who}.`);
@@ -202,4 +204,43 @@ export function documentFacts(
     expenseAttestationCount: ofPart.filter((document) => document.kind === "EXPENSE_ATTESTATION").length,
     objectiveProofs: ofPart.filter((document) => document.kind === "OBJECTIVE_PROOF").map((document) => document.objectiveCode ?? ""),
   };
+}
+
+/**
+ * The dates of the declared expenses, decided by lib/funding's `checkExpenseEligibility` (source 003):
+ * nothing invoiced before 19 December 2025 (date d'application de l'instruction HOP'EN2); in 2028 only
+ * what was invoiced and paid by 16 June 2028, so the last invoice and the last payment are asked then.
+ * Before 2028 the dates are optional, and checked when given.
+ */
+export function expenseDateIssues(part: Pick<DepositPartDraft, "expenses" | "expenseDates">, year: MilestoneYear, today: CalendarDate): { field: string; message: string; missing: boolean }[] {
+  const issues: { field: string; message: string; missing: boolean }[] = [];
+  const dates = part.expenseDates ?? { firstInvoiceOn: "", lastInvoiceOn: "", lastPaymentOn: "" };
+  const declared = EXPENSE_CATEGORIES.some((category) => (part.expenses[category] ?? 0) > 0);
+  const field = (name: keyof typeof dates) => `expenseDates.${name}`;
+  if (year === 2028 && declared) {
+    if (!dates.lastInvoiceOn) issues.push({ field: field("lastInvoiceOn"), message: "Indiquez la date de la dernière facture des dépenses déclarées (jalon 2028 : facturées au 16 juin 2028 au plus tard).", missing: true });
+    if (!dates.lastPaymentOn) issues.push({ field: field("lastPaymentOn"), message: "Indiquez la date du dernier paiement (jalon 2028 : seules les dépenses payées au 16 juin 2028 sont éligibles).", missing: true });
+  }
+  for (const name of ["firstInvoiceOn", "lastInvoiceOn", "lastPaymentOn"] as const) {
+    if (dates[name] && dates[name] > today) issues.push({ field: field(name), message: `Date du ${formatCalendarDate(dates[name])}, après aujourd'hui : seules les dépenses engagées sont déclarées.`, missing: false });
+  }
+  if (dates.firstInvoiceOn && dates.lastInvoiceOn && dates.lastInvoiceOn < dates.firstInvoiceOn) {
+    issues.push({ field: field("lastInvoiceOn"), message: "La dernière facture ne peut pas précéder la première.", missing: false });
+  }
+  if (dates.firstInvoiceOn) {
+    const first = checkExpenseEligibility({ category: "prestations_externes", invoiceDate: dates.firstInvoiceOn, milestoneYear: year });
+    if (first.reasons.includes("DEPENSE_ANTERIEURE_AU_19_12_2025")) {
+      issues.push({ field: field("firstInvoiceOn"), message: `Facture du ${formatCalendarDate(dates.firstInvoiceOn)} : seules les dépenses engagées à compter du 19 décembre 2025, date d'application de l'instruction HOP'EN2, sont éligibles.`, missing: false });
+    }
+  }
+  if (year === 2028 && dates.lastInvoiceOn) {
+    const last = checkExpenseEligibility({ category: "prestations_externes", invoiceDate: dates.lastInvoiceOn, ...(dates.lastPaymentOn ? { paymentDate: dates.lastPaymentOn } : {}), milestoneYear: 2028 });
+    if (last.reasons.includes("FACTUREE_APRES_LE_16_06_2028")) {
+      issues.push({ field: field("lastInvoiceOn"), message: `Facture du ${formatCalendarDate(dates.lastInvoiceOn)} : pour le jalon 2028, seules les dépenses facturées au 16 juin 2028 au plus tard sont éligibles.`, missing: false });
+    }
+    if (dates.lastPaymentOn && last.reasons.includes("NON_PAYEE_AU_16_06_2028")) {
+      issues.push({ field: field("lastPaymentOn"), message: `Paiement du ${formatCalendarDate(dates.lastPaymentOn)} : pour le jalon 2028, seules les dépenses payées au 16 juin 2028 au plus tard sont éligibles.`, missing: false });
+    }
+  }
+  return issues;
 }

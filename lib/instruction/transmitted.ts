@@ -99,6 +99,8 @@ export interface TransmittedPart {
   objectivesReached: string[];
   /** 2027–2028: the indicators declared for the percentage targets (2.1, 2.2), from the transmitted form. */
   indicators: Record<string, number | null>;
+  /** The dates of the declared expenses, as transmitted ('' when not given). */
+  expenseDates: { firstInvoiceOn: string; lastInvoiceOn: string; lastPaymentOn: string };
   requested: Cents | null;
   noteDeCadrageCount: number;
   /** 2026 milestone: note de cadrage and a usable self-assessment (null outside a deposit). */
@@ -127,6 +129,7 @@ export function transmittedParts(snapshot: DossierSnapshot, guichet: { kind: str
       mandatoryObjectiveMet: part.mandatoryObjectiveMet,
       objectivesReached: [...part.objectivesReached].sort(),
       indicators: (form.success ? form.data.parts.find((entry) => entry.legalEntityFiness === part.legalEntityFiness)?.indicators : undefined) ?? {},
+      expenseDates: (form.success ? form.data.parts.find((entry) => entry.legalEntityFiness === part.legalEntityFiness)?.expenseDates : undefined) ?? { firstInvoiceOn: "", lastInvoiceOn: "", lastPaymentOn: "" },
       requested: part.requested,
       noteDeCadrageCount,
     };

@@ -96,6 +96,7 @@ export function depositDraft(finess: string, overrides: Partial<DepositDraft["pa
         objectivesReached: [],
         requested: 3_000_000,
         indicators,
+        expenseDates: { firstInvoiceOn: "", lastInvoiceOn: "", lastPaymentOn: "" },
         ...overrides,
       },
     ],

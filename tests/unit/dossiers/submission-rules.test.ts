@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { depositDraftSchema } from "@/lib/dossiers/dossier-input";
+import { expenseDateIssues } from "@/lib/dossiers/submission-rules";
 import type { DepositDraft } from "@/lib/dossiers/dossier-input";
 import {
   candidatureIssues,
@@ -40,6 +41,7 @@ const complete = (finess = "998400700"): DepositDraft["parts"][number] => ({
   expenses: { rh_internes: 1_000_000, prestations_externes: 1_500_000, depenses_editeurs: 500_000 },
   mandatoryObjectiveMet: null,
   indicators: { "2.1": null, "2.2": null },
+  expenseDates: { firstInvoiceOn: "", lastInvoiceOn: "", lastPaymentOn: "" },
   objectivesReached: [],
   requested: 3_000_000,
 });
@@ -170,7 +172,7 @@ describe("from 2027, objective 1.0 and each objective reached need their proof (
       "L'indicateur de l'objectif 2.1 (74,5 %) n'atteint pas la cible 2027 de 75 % : l'objectif ne peut pas être déclaré atteint.",
     ]);
     expect(issues2027({ ...declared, indicators: { "2.1": 75, "2.2": 40 } }, proofs)).toEqual([]);
-    const in2028 = depositIssues(draft([{ ...declared, indicators: { "2.1": 89.9, "2.2": 60 } }], { targetsReached: true, expensesTruthful: true }), { year: 2028, today: "2028-06-01", parts: [{ ...ready, selfAssessment: { ...validated2026, validatedOn: "2028-05-02" }, objectiveProofs: proofs }] });
+    const in2028 = depositIssues(draft([{ ...declared, indicators: { "2.1": 89.9, "2.2": 60 }, expenseDates: { firstInvoiceOn: "2026-01-10", lastInvoiceOn: "2028-05-01", lastPaymentOn: "2028-05-15" } }], { targetsReached: true, expensesTruthful: true }), { year: 2028, today: "2028-06-01", parts: [{ ...ready, selfAssessment: { ...validated2026, validatedOn: "2028-05-02" }, objectiveProofs: proofs }] });
     expect(in2028.map((issue) => issue.message)).toEqual(["L'indicateur de l'objectif 2.1 (89,9 %) n'atteint pas la cible 2028 de 90 % : l'objectif ne peut pas être déclaré atteint."]);
   });
 
@@ -235,5 +237,40 @@ describe("the facts the form hands to the rules, from what the server looked up"
       ]),
     ).toEqual({ b: ["1", "3"], a: ["2"] });
     expect(Object.keys(toFieldErrors([{ key: "b", message: "", missing: true }, { key: "a", message: "", missing: true }]))).toEqual(["b", "a"]);
+  });
+});
+
+describe("the dates of the declared expenses (source 003: from 19/12/2025; in 2028 invoiced and paid by 16 June 2028), decided by checkExpenseEligibility", () => {
+  const expenses = { rh_internes: 1_000_000, prestations_externes: 0, depenses_editeurs: 0 };
+  const dates = (firstInvoiceOn = "", lastInvoiceOn = "", lastPaymentOn = "") => ({ firstInvoiceOn, lastInvoiceOn, lastPaymentOn });
+
+  it("refuses an invoice before 19 December 2025, the 19th itself eligible", () => {
+    expect(expenseDateIssues({ expenses, expenseDates: dates("2025-12-18") }, 2026, "2026-06-01")).toEqual([
+      { field: "expenseDates.firstInvoiceOn", message: "Facture du 18 décembre 2025 : seules les dépenses engagées à compter du 19 décembre 2025, date d'application de l'instruction HOP'EN2, sont éligibles.", missing: false },
+    ]);
+    expect(expenseDateIssues({ expenses, expenseDates: dates("2025-12-19", "2026-05-30") }, 2026, "2026-06-01")).toEqual([]);
+  });
+
+  it("2026 and 2027 do not require the dates; 2028 requires the last invoice and the last payment", () => {
+    expect(expenseDateIssues({ expenses, expenseDates: dates() }, 2027, "2027-06-01")).toEqual([]);
+    expect(expenseDateIssues({ expenses, expenseDates: dates() }, 2028, "2028-06-10").map((issue) => [issue.field, issue.missing])).toEqual([
+      ["expenseDates.lastInvoiceOn", true],
+      ["expenseDates.lastPaymentOn", true],
+    ]);
+    // Nothing declared, nothing to date.
+    expect(expenseDateIssues({ expenses: { rh_internes: 0, prestations_externes: 0, depenses_editeurs: 0 }, expenseDates: dates() }, 2028, "2028-06-10")).toEqual([]);
+  });
+
+  it("2028: an invoice or a payment after 16 June 2028 is refused; the 16th is eligible", () => {
+    expect(expenseDateIssues({ expenses, expenseDates: dates("2026-01-10", "2028-06-16", "2028-06-16") }, 2028, "2028-07-01")).toEqual([]);
+    expect(expenseDateIssues({ expenses, expenseDates: dates("2026-01-10", "2028-06-17", "2028-06-20") }, 2028, "2028-07-01").map((issue) => issue.message)).toEqual([
+      "Facture du 17 juin 2028 : pour le jalon 2028, seules les dépenses facturées au 16 juin 2028 au plus tard sont éligibles.",
+      "Paiement du 20 juin 2028 : pour le jalon 2028, seules les dépenses payées au 16 juin 2028 au plus tard sont éligibles.",
+    ]);
+  });
+
+  it("refuses a date after today, and a last invoice before the first", () => {
+    expect(expenseDateIssues({ expenses, expenseDates: dates("2026-05-10", "2026-03-01") }, 2026, "2026-06-01").map((issue) => issue.message)).toEqual(["La dernière facture ne peut pas précéder la première."]);
+    expect(expenseDateIssues({ expenses, expenseDates: dates("2026-06-02") }, 2026, "2026-06-01").map((issue) => issue.message)).toEqual(["Date du 2 juin 2026, après aujourd'hui : seules les dépenses engagées sont déclarées."]);
   });
 });
