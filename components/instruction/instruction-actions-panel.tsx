@@ -426,6 +426,7 @@ export function InstructionActionsPanel({ model, fields }: { model: InstructionM
                     finess={part.finess}
                     name={part.name}
                     declared={part.objectiveReview.declared}
+                    previous={{ year: part.objectiveReview.year - 1, validated: part.objectiveReview.previousValidated, notDeclaredAgain: part.objectiveReview.notDeclaredAgain }}
                     verdicts={verdicts[part.finess] ?? {}}
                     errors={errors}
                     onChange={(code, verdict) => setVerdict(part, code, verdict)}

@@ -21,6 +21,7 @@ export function ObjectiveVerdictFields({
   finess,
   name,
   declared,
+  previous,
   verdicts,
   errors,
   onChange,
@@ -28,6 +29,8 @@ export function ObjectiveVerdictFields({
   finess: string;
   name: string;
   declared: { code: string; label: string }[];
+  /** The year before: what the ARS validated, and what of it is not declared again (source 000's carry-over). */
+  previous: { year: number; validated: string[]; notDeclaredAgain: string[] };
   verdicts: Record<string, VerdictDraft>;
   errors: Record<string, string>;
   onChange: (code: string, verdict: VerdictDraft) => void;
@@ -42,6 +45,12 @@ export function ObjectiveVerdictFields({
         Objectifs déclarés atteints — {name}
         <span className="fr-hint-text">Validez chaque objectif au vu de sa preuve ; le montant maximal suit les objectifs validés (1.0 non validé : 0 €).</span>
       </legend>
+      {previous.validated.length > 0 && (
+        <p className={fr.cx("fr-fieldset__element", "fr-text--sm")} data-testid={`reconduction-${finess}`}>
+          Validés par l&apos;ARS en {previous.year} : {previous.validated.join(", ")}.
+          {previous.notDeclaredAgain.length > 0 && <strong> Non déclarés de nouveau cette année : {previous.notDeclaredAgain.join(", ")}.</strong>}
+        </p>
+      )}
       {declared.map((objective) => {
         const verdict = verdicts[objective.code] ?? { reached: null, reason: "" };
         const error = errors[verdictKey(finess, objective.code)];
@@ -50,7 +59,7 @@ export function ObjectiveVerdictFields({
           <div key={objective.code} className={fr.cx("fr-fieldset__element")}>
             <RadioButtons
               id={verdictFieldId(finess, objective.code)}
-              legend={objective.label}
+              legend={previous.validated.includes(objective.code) ? `${objective.label} (validé en ${previous.year})` : objective.label}
               orientation="horizontal"
               state={error && verdict.reached === null ? "error" : "default"}
               stateRelatedMessage={error && verdict.reached === null ? error : undefined}

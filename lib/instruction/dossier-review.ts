@@ -11,6 +11,7 @@ import { parisDate, type CalendarDate } from "@/lib/clock/paris-date";
 import type { Database } from "@/lib/db/client";
 import { dossierScope, type DossierRow } from "@/lib/dossiers/dossier-view";
 import { decisionCaps } from "@/lib/dossiers/instruction";
+import { validatedCodes } from "@/lib/dossiers/kinds/milestone-deposit/objective-verdicts";
 import { canReadDossier } from "@/lib/dossiers/policy";
 import { loadDossier } from "@/lib/dossiers/service";
 import type { DossierSnapshot } from "@/lib/dossiers/snapshot";
@@ -195,7 +196,23 @@ export async function loadDossierReview(db: Database, user: CurrentUser, id: str
       openChangeRequest: openRequest ? { id: openRequest.id, message: openRequest.message, points: openRequest.points, createdAt: openRequest.createdAt } : null,
       dates: await effectiveGuichetDates(db, row.guichet, row.carrier),
       caps: await decisionCaps(db, row),
+      previousValidated: await previousYearValidated(db, row),
     }),
     today: parisDate(at),
   };
+}
+
+/** 2027–2028 deposits: per EJ, the objectives the ARS validated in the previous year's accepted deposit (source 000's carry-over). */
+async function previousYearValidated(db: Database, row: DossierRow): Promise<Map<string, string[]>> {
+  const result = new Map<string, string[]>();
+  if (row.guichet.kind !== "MILESTONE_DEPOSIT" || (row.guichet.year !== 2027 && row.guichet.year !== 2028)) return result;
+  const parts = await db.dossierLegalEntity.findMany({
+    where: {
+      legalEntityFiness: { in: row.legalEntities.map((part) => part.legalEntityFiness) },
+      dossier: { status: "ACCEPTED", guichet: { kind: "MILESTONE_DEPOSIT", programme: row.guichet.programme, year: row.guichet.year - 1 } },
+    },
+    select: { legalEntityFiness: true, objectiveVerdicts: true },
+  });
+  for (const part of parts) result.set(part.legalEntityFiness, validatedCodes(part.objectiveVerdicts));
+  return result;
 }

@@ -12,7 +12,7 @@ import { dossierKind } from "@/lib/dossiers/kinds";
 import { deadlineAllows } from "@/lib/dossiers/machine";
 import { canInstructDossier } from "@/lib/dossiers/policy";
 import { reviewableFields } from "@/lib/dossiers/reviewable-fields";
-import { declaredObjectives } from "@/lib/dossiers/kinds/milestone-deposit/objective-verdicts";
+import { carryOverGaps, declaredObjectives } from "@/lib/dossiers/kinds/milestone-deposit/objective-verdicts";
 import { isMilestoneYear, type MilestoneYear } from "@/lib/dossiers/part-amounts";
 import type { Cents, ExpenseCategory } from "@/lib/funding";
 import type { DossierStatus, GuichetKind } from "@/lib/generated/prisma/enums";
@@ -45,7 +45,15 @@ export interface InstructionModelPart {
    * 2027–2028 deposits (source 000, « instruction des cibles »): the objectives the EJ declared, which
    * the ARS validates one by one, and what the cap is computed from as it does; null otherwise.
    */
-  objectiveReview: { declared: { code: string; label: string }[]; headcount: number; year: MilestoneYear; expenses: Record<ExpenseCategory, Cents | null> } | null;
+  objectiveReview: {
+    declared: { code: string; label: string }[];
+    headcount: number;
+    year: MilestoneYear;
+    expenses: Record<ExpenseCategory, Cents | null>;
+    /** What the ARS validated for this EJ the year before (source 000's carry-over), and what of it is not declared again. */
+    previousValidated: string[];
+    notDeclaredAgain: string[];
+  } | null;
 }
 
 export interface InstructionModel {
@@ -92,6 +100,8 @@ export function buildInstructionModel(
     dates?: { opensOn: CalendarDate; closesOn: CalendarDate; instructionEndsOn: CalendarDate };
     /** The kind's decision caps now (lib/dossiers/instruction `decisionCaps`), which the acceptance enforces; else the transmitted ones. */
     caps?: ReadonlyMap<string, Cents>;
+    /** Per EJ, the objectives the ARS validated in the previous year's accepted deposit. */
+    previousValidated?: ReadonlyMap<string, string[]>;
   },
 ): InstructionModel {
   const today = parisDate(input.at);
@@ -120,7 +130,14 @@ export function buildInstructionModel(
         decided: part.decidedCents === null ? null : Number(part.decidedCents),
         objectiveReview:
           asksVerdicts && sent && isMilestoneYear(row.guichet.year)
-            ? { declared: declaredObjectives(sent), headcount: sent.headcount, year: row.guichet.year, expenses: sent.expenses }
+            ? {
+                declared: declaredObjectives(sent),
+                headcount: sent.headcount,
+                year: row.guichet.year,
+                expenses: sent.expenses,
+                previousValidated: input.previousValidated?.get(part.legalEntityFiness) ?? [],
+                notDeclaredAgain: carryOverGaps(input.previousValidated?.get(part.legalEntityFiness) ?? [], sent),
+              }
             : null,
       };
     }),

@@ -51,6 +51,21 @@ describe("buildInstructionModel", () => {
   const build = (status: "SUBMITTED" | "CHANGES_REQUESTED" | "ACCEPTED", user: CurrentUser, at: string) =>
     buildInstructionModel(row(status) as unknown as Parameters<typeof buildInstructionModel>[0], { user, at: new Date(at), transmitted, openChangeRequest: null });
 
+  it("2028 (source 000's carry-over): the objectives to validate, what the ARS validated in 2027, and what is not declared again", () => {
+    const row2028 = { ...row("SUBMITTED"), guichet: { ...row("SUBMITTED").guichet, year: 2028, label: "Jalon 2028", instructionEndsOn: new Date("2028-09-15T00:00:00Z") } };
+    const declared = transmitted.map((part) => ({ ...part, mandatoryObjectiveMet: true, objectivesReached: ["1.3"] }));
+    const model = buildInstructionModel(row2028 as unknown as Parameters<typeof buildInstructionModel>[0], {
+      user: instructor("84"),
+      at: new Date("2028-07-01T10:00:00Z"),
+      transmitted: declared,
+      openChangeRequest: null,
+      previousValidated: new Map([[EJ_A, ["1.0", "1.1", "1.3"]]]),
+    });
+    expect(model.parts[0]?.objectiveReview).toMatchObject({ year: 2028, previousValidated: ["1.0", "1.1", "1.3"], notDeclaredAgain: ["1.1"] });
+    expect(model.parts[0]?.objectiveReview?.declared.map((objective) => objective.code)).toEqual(["1.0", "1.3"]);
+    expect(model.withAmounts).toBe(true);
+  });
+
   it("an instructor of the region may act on a transmitted dossier until the end of instruction", () => {
     const model = build("SUBMITTED", instructor("84"), "2026-07-01T10:00:00Z");
     expect(model).toMatchObject({ dossierId: "d1", version: 4, canAct: true, instructionEndsOn: "2026-09-15", daysLeft: 77 });
