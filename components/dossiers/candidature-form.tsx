@@ -1,9 +1,10 @@
 "use client";
 
+import { useSubmissionAttempt } from "@/components/dossiers/use-submission-attempt";
 import { fr } from "@codegouvfr/react-dsfr";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { saveCandidatureAction } from "@/app/etablissement/dossiers/actions";
 import { useValueAutosave } from "@/components/ui/use-autosave";
@@ -25,13 +26,7 @@ export function CandidatureForm({ model }: { model: DossierFormModel }) {
   const { register, control, getValues, formState } = useForm<CandidatureDraft>({ defaultValues: initial });
   const values = useWatch({ control }) as CandidatureDraft;
   const touched = formState.touchedFields;
-  const [attempted, setAttempted] = useState(false);
-  const [refusal, setRefusal] = useState<{ errors: FieldErrors; forDraft: string } | null>(null);
-  const [summaryFocus, setSummaryFocus] = useState(0);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (summaryFocus > 0) summaryRef.current?.focus();
-  }, [summaryFocus]);
+  const { attempted, summaryRef, onBlocked, refused, shownErrors: withRefusal } = useSubmissionAttempt();
 
   const facts = useMemo(
     () => ({ carrierIsGhtSupport: model.carrier.isGhtSupport, ghtMandateDocuments: model.documents.filter((document) => document.kind === "GHT_MANDATE").length }),
@@ -49,7 +44,7 @@ export function CandidatureForm({ model }: { model: DossierFormModel }) {
     const left = role && field ? Boolean((touched.projectTeam as Record<string, Record<string, boolean> | undefined> | undefined)?.[role]?.[field]) : false;
     if (attempted || (!issue.missing && left)) (live[issue.key] ??= []).push(issue.message);
   }
-  const errors = refusal && refusal.forDraft === JSON.stringify(clean(values)) && Object.keys(live).length === 0 ? refusal.errors : live;
+  const errors = withRefusal(live, JSON.stringify(clean(values)));
   const state = (key: string) => fieldState(errors[key], notes[key]);
   const disabled = !model.editable;
 
@@ -150,15 +145,8 @@ export function CandidatureForm({ model }: { model: DossierFormModel }) {
             if (!(await autosave.flush())) return null;
             return { version: autosave.currentVersion(), blocked: candidatureIssues(clean(getValues()), facts).length > 0 };
           }}
-          onBlocked={() => {
-            setAttempted(true);
-            setSummaryFocus((count) => count + 1);
-          }}
-          onRefused={(serverErrors) => {
-            setAttempted(true);
-            setRefusal({ errors: serverErrors, forDraft: JSON.stringify(clean(getValues())) });
-            setSummaryFocus((count) => count + 1);
-          }}
+          onBlocked={onBlocked}
+          onRefused={(serverErrors) => refused(serverErrors, JSON.stringify(clean(getValues())))}
           recap={() => <CandidatureRecap model={model} draft={clean(getValues())} />}
         />
       )}

@@ -1,13 +1,13 @@
 "use client";
 
+import { useSubmissionAttempt } from "@/components/dossiers/use-submission-attempt";
 import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Highlight } from "@codegouvfr/react-dsfr/Highlight";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
-import Link from "next/link";
-import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Fragment, useCallback, useMemo, useRef, useState } from "react";
 import { useForm, useWatch, type UseFormRegister } from "react-hook-form";
 import { saveDepositAction } from "@/app/etablissement/dossiers/actions";
 import { useValueAutosave } from "@/components/ui/use-autosave";
@@ -33,6 +33,7 @@ import { DocumentSlot } from "./document-slot";
 import { ErrorSummary, fieldId, fieldState, summaryGroups } from "./field-errors";
 import { SaveStatus } from "./save-status";
 import { SubmitPanel } from "./submit-panel";
+import { ValidatedAssessments } from "./validated-assessments";
 
 /** The form's values: amounts as typed (French text), converted to exact cents on save. */
 interface PartValues {
@@ -203,13 +204,7 @@ export function DepositForm({ model }: { model: DossierFormModel }) {
   const values = useWatch({ control }) as DepositValues;
   const [known, setKnown] = useState<Known>({ assessments: model.knownAssessments, checked: model.checkedNrus });
   const knownRef = useRef(known);
-  const [attempted, setAttempted] = useState(false);
-  const [refusal, setRefusal] = useState<{ errors: FieldErrors; forDraft: string } | null>(null);
-  const [summaryFocus, setSummaryFocus] = useState(0);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (summaryFocus > 0) summaryRef.current?.focus();
-  }, [summaryFocus]);
+  const { attempted, summaryRef, onBlocked, refused, shownErrors: withRefusal } = useSubmissionAttempt();
 
   const result = useMemo(() => evaluate(model, values, known), [model, values, known]);
   const draft = useMemo(() => toDraft(values), [values]);
@@ -230,7 +225,7 @@ export function DepositForm({ model }: { model: DossierFormModel }) {
   const live = shownErrors(result, attempted);
   const serialized = JSON.stringify(result.draft);
   // A refusal the page's rules did not foresee stays shown until the draft changes.
-  const errors = refusal && refusal.forDraft === serialized && Object.keys(live).length === 0 ? refusal.errors : live;
+  const errors = withRefusal(live, serialized);
   const year = model.year;
   const isGht = model.parts.length > 1;
   const targets = model.parts.map((part) => ({ finess: part.finess, name: part.name }));
@@ -300,19 +295,7 @@ export function DepositForm({ model }: { model: DossierFormModel }) {
                 "aria-invalid": nruState.state === "error" || undefined,
               }}
             />
-            <datalist id={`nru-${part.finess}`}>
-              {part.validatedAssessments.map((assessment) => (
-                <option key={assessment.nru} value={assessment.nru}>
-                  Validée le {assessment.validatedOn.split("-").reverse().join("/")}
-                </option>
-              ))}
-            </datalist>
-            <p className="fr-text--sm">
-              {part.validatedAssessments.length === 0
-                ? "Aucune autoévaluation validée pour cette EJ. "
-                : `Autoévaluations validées : ${part.validatedAssessments.map((assessment) => `${assessment.nru} (le ${assessment.validatedOn.split("-").reverse().join("/")})`).join(", ")}. `}
-              <Link href="/etablissement/autoevaluations">Gérer les autoévaluations</Link>
-            </p>
+            <ValidatedAssessments finess={part.finess} assessments={part.validatedAssessments} />
             <DocumentSlot
               dossierId={model.id}
               kind="EXPENSE_ATTESTATION"
@@ -427,15 +410,8 @@ export function DepositForm({ model }: { model: DossierFormModel }) {
             const now = evaluate(model, getValues(), knownRef.current);
             return { version: autosave.currentVersion(), blocked: now.issues.length > 0 || Object.keys(now.amountErrors).length > 0 };
           }}
-          onBlocked={() => {
-            setAttempted(true);
-            setSummaryFocus((count) => count + 1);
-          }}
-          onRefused={(serverErrors) => {
-            setAttempted(true);
-            setRefusal({ errors: serverErrors, forDraft: JSON.stringify(normalized(toDraft(getValues()))) });
-            setSummaryFocus((count) => count + 1);
-          }}
+          onBlocked={onBlocked}
+          onRefused={(serverErrors) => refused(serverErrors, JSON.stringify(normalized(toDraft(getValues()))))}
           recap={() => <DepositRecap model={model} draft={normalized(toDraft(getValues()))} />}
         />
       )}

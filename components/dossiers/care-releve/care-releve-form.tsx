@@ -1,13 +1,13 @@
 "use client";
 
+import { useSubmissionAttempt } from "@/components/dossiers/use-submission-attempt";
 import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Highlight } from "@codegouvfr/react-dsfr/Highlight";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import Link from "next/link";
-import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Fragment, useCallback, useMemo, useRef, useState } from "react";
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { saveCareReleveAction } from "@/app/etablissement/dossiers/care-releve-actions";
 import { targetsAttestationText } from "@/lib/dossiers/attestation-wording";
@@ -24,6 +24,7 @@ import { DocumentSlot } from "../document-slot";
 import { ErrorSummary, fieldId, fieldState, summaryGroups } from "../field-errors";
 import { SaveStatus } from "../save-status";
 import { SubmitPanel } from "../submit-panel";
+import { ValidatedAssessments } from "../validated-assessments";
 import { useValueAutosave } from "@/components/ui/use-autosave";
 
 /** The form's values: amounts as typed (French text), converted to exact cents on save. */
@@ -145,13 +146,7 @@ export function CareReleveForm({ model }: { model: DossierFormModel }) {
   const values = useWatch({ control }) as CareValues;
   const [known, setKnown] = useState({ assessments: model.knownAssessments, checked: model.checkedNrus });
   const knownRef = useRef(known);
-  const [attempted, setAttempted] = useState(false);
-  const [refusal, setRefusal] = useState<{ errors: FieldErrors; forDraft: string } | null>(null);
-  const [summaryFocus, setSummaryFocus] = useState(0);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (summaryFocus > 0) summaryRef.current?.focus();
-  }, [summaryFocus]);
+  const { attempted, summaryRef, onBlocked, refused, shownErrors: withRefusal } = useSubmissionAttempt();
 
   const result = useMemo(() => evaluate(model, values, known), [model, values, known]);
   const notes = useMemo(() => pointsAsNotes(model.openChangeRequest?.points ?? [], ANS_WORDS), [model.openChangeRequest]);
@@ -169,7 +164,7 @@ export function CareReleveForm({ model }: { model: DossierFormModel }) {
 
   const live = shownErrors(result, attempted);
   const serialized = JSON.stringify(result.draft);
-  const errors = refusal && refusal.forDraft === serialized && Object.keys(live).length === 0 ? refusal.errors : live;
+  const errors = withRefusal(live, serialized);
   const year = model.year;
   const isGht = model.parts.length > 1;
   const targets = model.parts.map((part) => ({ finess: part.finess, name: part.name }));
@@ -236,17 +231,7 @@ export function CareReleveForm({ model }: { model: DossierFormModel }) {
               {...nruState}
               nativeInputProps={{ ...register(`parts.${index}.nru`), id: fieldId(key("nru")), list: `nru-${part.finess}`, autoComplete: "off", spellCheck: false, "aria-invalid": nruState.state === "error" || undefined }}
             />
-            <datalist id={`nru-${part.finess}`}>
-              {part.validatedAssessments.map((assessment) => (
-                <option key={assessment.nru} value={assessment.nru}>
-                  Validée le {assessment.validatedOn.split("-").reverse().join("/")}
-                </option>
-              ))}
-            </datalist>
-            <p className="fr-text--sm fr-mb-0">
-              {part.validatedAssessments.length === 0 ? "Aucune autoévaluation validée pour cette EJ. " : `Autoévaluations validées : ${part.validatedAssessments.map((assessment) => assessment.nru).join(", ")}. `}
-              <Link href="/etablissement/autoevaluations">Gérer les autoévaluations</Link>
-            </p>
+            <ValidatedAssessments finess={part.finess} assessments={part.validatedAssessments} />
 
             <h3 className="fr-h5 fr-mb-0">HospiConnect CaRE – Relève {year} : section financière</h3>
             <Input
@@ -350,15 +335,8 @@ export function CareReleveForm({ model }: { model: DossierFormModel }) {
             const now = evaluate(model, getValues(), knownRef.current);
             return { version: autosave.currentVersion(), blocked: now.issues.length > 0 || Object.keys(now.amountErrors).length > 0 };
           }}
-          onBlocked={() => {
-            setAttempted(true);
-            setSummaryFocus((count) => count + 1);
-          }}
-          onRefused={(serverErrors) => {
-            setAttempted(true);
-            setRefusal({ errors: serverErrors, forDraft: JSON.stringify(toDraft(getValues())) });
-            setSummaryFocus((count) => count + 1);
-          }}
+          onBlocked={onBlocked}
+          onRefused={(serverErrors) => refused(serverErrors, JSON.stringify(toDraft(getValues())))}
           recap={() => <CareRecap model={model} draft={toDraft(getValues())} />}
         />
       )}

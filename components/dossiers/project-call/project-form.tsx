@@ -1,6 +1,7 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useSubmissionAttempt } from "@/components/dossiers/use-submission-attempt";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { saveProjectCallAction } from "@/app/etablissement/dossiers/project-call-actions";
 import { useValueAutosave } from "@/components/ui/use-autosave";
@@ -58,13 +59,7 @@ export function ProjectCallForm({ model }: { model: ProjectCallFormModel }) {
   const [liveState, setLiveState] = useState<LiveState>({ live: model.live, forDraft: model.draft });
   const liveRef = useRef(liveState);
   const [saveErrors, setSaveErrors] = useState<FieldErrors>({});
-  const [attempted, setAttempted] = useState(false);
-  const [refusal, setRefusal] = useState<{ errors: FieldErrors; forDraft: string } | null>(null);
-  const [summaryFocus, setSummaryFocus] = useState(0);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (summaryFocus > 0) summaryRef.current?.focus();
-  }, [summaryFocus]);
+  const { attempted, summaryRef, onBlocked, refused, shownErrors: withRefusal } = useSubmissionAttempt();
 
   const draft = useMemo(() => toDraft(values), [values]);
   const result = useMemo(() => evaluate(values, liveState, model.documents), [values, liveState, model.documents]);
@@ -92,7 +87,7 @@ export function ProjectCallForm({ model }: { model: ProjectCallFormModel }) {
   const live = shownErrors(result, { attempted, touched, saveErrors });
   const serialized = JSON.stringify(result.draft);
   // A refusal the page's rules did not foresee stays shown until the draft changes.
-  const errors = refusal && refusal.forDraft === serialized && Object.keys(live).length === 0 ? refusal.errors : live;
+  const errors = withRefusal(live, serialized);
   const kit: FieldKit = { register, control, disabled: !model.editable, errors, notes };
   const { category } = liveState.live;
 
@@ -119,15 +114,8 @@ export function ProjectCallForm({ model }: { model: ProjectCallFormModel }) {
             if (!(await autosave.flush())) return null;
             return { version: autosave.currentVersion(), blocked: blocking(evaluate(getValues(), liveRef.current, model.documents)) };
           }}
-          onBlocked={() => {
-            setAttempted(true);
-            setSummaryFocus((count) => count + 1);
-          }}
-          onRefused={(serverErrors) => {
-            setAttempted(true);
-            setRefusal({ errors: serverErrors, forDraft: JSON.stringify(toDraft(getValues())) });
-            setSummaryFocus((count) => count + 1);
-          }}
+          onBlocked={onBlocked}
+          onRefused={(serverErrors) => refused(serverErrors, JSON.stringify(toDraft(getValues())))}
           recap={() => <ProjectRecap model={model} draft={toDraft(getValues())} live={liveRef.current.live} />}
         />
       )}

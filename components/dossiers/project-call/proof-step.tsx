@@ -1,9 +1,10 @@
 "use client";
 
+import { useSubmissionAttempt } from "@/components/dossiers/use-submission-attempt";
 import { fr } from "@codegouvfr/react-dsfr";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { saveProjectProofAction, submitProjectProofAction } from "@/app/etablissement/dossiers/project-call-actions";
 import { useValueAutosave } from "@/components/ui/use-autosave";
@@ -77,13 +78,7 @@ export function ProofStep({ model, proof }: { model: ProjectCallFormModel; proof
   const targets = model.draft.targets;
   const { register, control, getValues } = useForm<ProofValues>({ defaultValues: toValues(targets, proof.draft) });
   const values = useWatch({ control }) as ProofValues;
-  const [attempted, setAttempted] = useState(false);
-  const [refusal, setRefusal] = useState<{ errors: FieldErrors; forDraft: string } | null>(null);
-  const [summaryFocus, setSummaryFocus] = useState(0);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (summaryFocus > 0) summaryRef.current?.focus();
-  }, [summaryFocus]);
+  const { attempted, summaryRef, onBlocked, refused, shownErrors: withRefusal } = useSubmissionAttempt();
 
   const draft = useMemo(() => toDraft(targets, values), [targets, values]);
   const issuesOf = useCallback(
@@ -94,7 +89,7 @@ export function ProofStep({ model, proof }: { model: ProjectCallFormModel; proof
   const autosave = useValueAutosave(draft, { initialVersion: model.version, save, enabled: proof.editable });
 
   const live = proof.editable ? shownErrors(issuesOf(draft), attempted) : {};
-  const errors = refusal && refusal.forDraft === JSON.stringify(draft) && Object.keys(live).length === 0 ? refusal.errors : live;
+  const errors = withRefusal(live, JSON.stringify(draft));
   const disabled = !proof.editable;
   const { opensOn, closesOn } = proof.window;
 
@@ -182,15 +177,8 @@ export function ProofStep({ model, proof }: { model: ProjectCallFormModel; proof
               if (!(await autosave.flush())) return null;
               return { version: autosave.currentVersion(), blocked: issuesOf(toDraft(targets, getValues())).length > 0 };
             }}
-            onBlocked={() => {
-              setAttempted(true);
-              setSummaryFocus((count) => count + 1);
-            }}
-            onRefused={(serverErrors) => {
-              setAttempted(true);
-              setRefusal({ errors: serverErrors, forDraft: JSON.stringify(toDraft(targets, getValues())) });
-              setSummaryFocus((count) => count + 1);
-            }}
+            onBlocked={onBlocked}
+            onRefused={(serverErrors) => refused(serverErrors, JSON.stringify(toDraft(targets, getValues())))}
             recap={() => <ProofRecap model={model} draft={toDraft(targets, getValues())} />}
           />
         )}

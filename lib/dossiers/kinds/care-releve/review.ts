@@ -13,13 +13,13 @@ export interface CareReleveReview {
   caps: Record<string, Cents>;
 }
 
-export async function loadCareReleveReview(db: Database, row: DossierRow, snapshotData: unknown, caps: ReadonlyMap<string, Cents> | Record<string, Cents | null>): Promise<CareReleveReview> {
+/** `caps`: the instruction model's caps per EJ (null where none). */
+export async function loadCareReleveReview(db: Database, row: DossierRow, snapshotData: unknown, caps: Record<string, Cents | null>): Promise<CareReleveReview> {
   const parsed = careReleveDraftSchema.safeParse((snapshotData as { care?: unknown } | null)?.care ?? {});
   const balances = await careEnvelopeBalances(db, row.legalEntities.map((part) => part.legalEntityFiness), { id: row.id, year: row.guichet.year });
-  const entries = caps instanceof Map ? [...caps.entries()] : Object.entries(caps);
   return {
     transmitted: parsed.success ? parsed.data : null,
     balances: [...balances.values()],
-    caps: Object.fromEntries(entries.filter((entry): entry is [string, Cents] => entry[1] !== null)),
+    caps: Object.fromEntries(Object.entries(caps).filter((entry): entry is [string, Cents] => entry[1] !== null)),
   };
 }
