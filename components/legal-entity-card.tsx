@@ -43,7 +43,7 @@ export function LegalEntityCard({ entity, detailHref, heading }: { entity: Legal
           return [
             site.finess,
             `${site.name}${site.city ? ` (${site.city})` : ""}`,
-            site.categoryLabel ?? site.category,
+            site.listedInFiness ? (site.categoryLabel ?? site.category) : "Non répertoriée",
             site.saeYear ?? "Aucune déclaration",
             retained ? numberFr.format(retained.salaried) : "—",
             retained ? numberFr.format(retained.liberal) : "—",

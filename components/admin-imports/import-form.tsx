@@ -15,6 +15,8 @@ interface Report {
   fileName: string;
   counts: { read: number; created: number; updated: number; unchanged: number; rejected: number; [detail: string]: number };
   rejects: { line: number; reason: string }[];
+  /** Lines imported with a remark (for instance an EG absent from FINESS counted for its EJ). */
+  notices?: { line: number; reason: string }[];
   error?: string;
 }
 
@@ -231,6 +233,20 @@ export function ImportForm({ kinds }: { kinds: { key: string; label: string }[] 
                       </li>
                     ))}
                   </ul>
+                )}
+                {report.notices && report.notices.length > 0 && (
+                  <>
+                    <p className={fr.cx("fr-mb-0")}>
+                      {report.notices.length > 20 ? `Les 20 premières lignes importées avec une remarque :` : "Lignes importées avec une remarque :"}
+                    </p>
+                    <ul>
+                      {report.notices.slice(0, 20).map((notice) => (
+                        <li key={notice.line}>
+                          Ligne {notice.line} : {notice.reason}
+                        </li>
+                      ))}
+                    </ul>
+                  </>
                 )}
                 {report.rejects.length > 0 && (
                   <>

@@ -110,11 +110,20 @@ async function transmittedPartRows(db: Database, guichetId: string, regionCode: 
       LEFT JOIN "CareEnvelope" env ON env."legalEntityFiness" = p."legalEntityFiness"
       WHERE p."guichetId" = ${guichetId} AND d.status <> 'DRAFT'
         AND (${regionCode}::varchar IS NULL OR e."regionCode" = ${regionCode}::varchar)
+    ), declarations AS (
+      -- A listed EG's own row of a year wins over the SAE-only row of that EG and year (lib/reference/sae-staff.ts).
+      SELECT DISTINCT ON (site, year) finess, site, year, staff FROM (
+        SELECT s."legalEntityFiness" AS finess, c."siteFiness" AS site, c.year, c.salaried + c.liberal AS staff, 0 AS rank
+        FROM "SaeStaffCount" c JOIN "Site" s ON s.finess = c."siteFiness"
+        WHERE c.year IN (2024, 2023, 2022) AND s."legalEntityFiness" IN (SELECT finess FROM parts)
+        UNION ALL
+        SELECT u."legalEntityFiness", u."siteFiness", u.year, u.salaried + u.liberal, 1
+        FROM "SaeUnlistedStaffCount" u
+        WHERE u.year IN (2024, 2023, 2022) AND u."legalEntityFiness" IN (SELECT finess FROM parts)
+      ) rows
+      ORDER BY site, year, rank
     ), latest AS (
-      SELECT DISTINCT ON (c."siteFiness") s."legalEntityFiness" AS finess, c.salaried + c.liberal AS staff
-      FROM "SaeStaffCount" c JOIN "Site" s ON s.finess = c."siteFiness"
-      WHERE c.year IN (2024, 2023, 2022) AND s."legalEntityFiness" IN (SELECT finess FROM parts)
-      ORDER BY c."siteFiness", c.year DESC
+      SELECT DISTINCT ON (site) finess, staff FROM declarations ORDER BY site, year DESC
     ), headcounts AS (
       SELECT finess, SUM(staff)::bigint AS headcount FROM latest GROUP BY finess
     )

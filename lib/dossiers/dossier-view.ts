@@ -1,6 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { calendarDateFromDb, parisDate } from "@/lib/clock/paris-date";
-import { legalEntityHeadcount, siteHeadcount } from "@/lib/funding";
+import { headcountWithUnlisted } from "@/lib/reference/sae-staff";
 import type { DossierStatus, Programme } from "@/lib/generated/prisma/enums";
 import type { DossierScope } from "./policy";
 
@@ -11,7 +11,7 @@ export const dossierInclude = {
   completedBy: { select: { id: true, name: true, email: true } },
   legalEntities: {
     include: {
-      legalEntity: { include: { sites: { include: { staffCounts: true } } } },
+      legalEntity: { include: { sites: { include: { staffCounts: true } }, unlistedStaffCounts: true } },
       selfAssessment: { select: { id: true, nru: true, status: true, legalEntityFiness: true, validatedAt: true } },
     },
     orderBy: { legalEntityFiness: "asc" },
@@ -45,7 +45,7 @@ export function dossierScope(row: DossierScopeSource): DossierScope {
 }
 
 export function partHeadcount(part: DossierRow["legalEntities"][number]): number {
-  return legalEntityHeadcount(part.legalEntity.sites.map((site) => siteHeadcount(site.staffCounts)));
+  return headcountWithUnlisted(part.legalEntity.sites, part.legalEntity.unlistedStaffCounts);
 }
 
 export function documentsOf(row: DossierRow, finess: string, kind: DossierRow["documents"][number]["kind"]) {

@@ -3,26 +3,32 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { ForbiddenError, NotFoundError } from "@/lib/auth/errors";
 import { canAccessLegalEntity, legalEntityScopeFilter } from "@/lib/auth/scope";
 import { headcountAndCeiling, summarizeSite, type LegalEntitySummary } from "./legal-entity-summary";
+import { withUnlistedSites } from "./sae-staff";
+
+/** How the pages name an EG known only from an SAE line of the EJ (FI_EJ), absent from the FINESS register. */
+export const UNLISTED_SITE_NAME = "EG absent du répertoire FINESS en vigueur (effectifs SAE rattachés par FI_EJ)";
 
 export const legalEntityInclude = {
   region: true,
   ght: true,
   supportOf: true,
   sites: { include: { staffCounts: true }, orderBy: { finess: "asc" } },
+  unlistedStaffCounts: true,
 } satisfies Prisma.LegalEntityInclude;
 
 type LegalEntityRow = Prisma.LegalEntityGetPayload<{ include: typeof legalEntityInclude }>;
 
 /** An EJ row as the pages show it: EG with the retained SAE year, headcount and ceiling (plain data). */
 export function toLegalEntitySummary(row: LegalEntityRow): LegalEntitySummary {
-  const sites = row.sites.map((site) =>
+  const sites = withUnlistedSites(row.sites, row.unlistedStaffCounts).map(({ site, finess, staffCounts }) =>
     summarizeSite({
-      finess: site.finess,
-      name: site.name,
-      category: site.category,
-      categoryLabel: site.categoryLabel,
-      city: site.city,
-      staffCounts: site.staffCounts.map(({ year, salaried, liberal }) => ({ year, salaried, liberal })),
+      finess,
+      name: site?.name ?? UNLISTED_SITE_NAME,
+      category: site?.category ?? "",
+      categoryLabel: site?.categoryLabel ?? null,
+      city: site?.city ?? null,
+      staffCounts,
+      listedInFiness: site !== null,
     }),
   );
   const ght = row.supportOf ?? row.ght;

@@ -11,6 +11,8 @@ export interface SiteStaff {
   categoryLabel: string | null;
   city: string | null;
   staffCounts: { year: number; salaried: number; liberal: number }[];
+  /** False for an EG the FINESS register in use does not list, whose SAE line names this EJ (FI_EJ). */
+  listedInFiness: boolean;
 }
 
 export interface SiteSummary extends Omit<SiteStaff, "staffCounts"> {

@@ -7,6 +7,7 @@ export const REPORT_DETAIL_LABELS: Readonly<Record<string, string>> = {
   legalEntitiesUnchanged: "entités juridiques inchangées",
   skipped: "lignes geolocalisation ignorées",
   unknownSites: "FINESS inconnus (comptés parmi les lignes rejetées)",
+  unlistedSites: "lignes d'EG absents du répertoire FINESS, comptées pour leur EJ (FI_EJ)",
   detailLines: "lignes de détail ignorées (seule la ligne de total compte)",
   estimatesCreated: "estimations d'activité combinée créées",
   estimatesUpdated: "estimations d'activité combinée modifiées",

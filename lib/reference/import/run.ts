@@ -57,6 +57,8 @@ export interface ImportReport {
   readonly counts: ImportCounts;
   /** The first {@link MAX_STORED_REJECTS} rejected lines. */
   readonly rejects: readonly RejectedLine[];
+  /** The first {@link MAX_STORED_REJECTS} lines kept with a remark the DNS must read. */
+  readonly notices: readonly RejectedLine[];
   /** French message when the import failed (nothing was written). */
   readonly error?: string;
 }
@@ -75,10 +77,17 @@ export class ImportContext {
 
   readonly counts: ImportCounts = { read: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 };
   readonly rejects: RejectedLine[] = [];
+  readonly notices: RejectedLine[] = [];
 
   reject(line: number, reason: string): void {
     this.counts.rejected += 1;
     if (this.rejects.length < MAX_STORED_REJECTS) this.rejects.push({ line, reason });
+  }
+
+  /** A line imported all the same, whose remark the report lists (counted under `key`). */
+  notice(key: string, line: number, reason: string): void {
+    this.add(key, 1);
+    if (this.notices.length < MAX_STORED_REJECTS) this.notices.push({ line, reason });
   }
 
   add(key: string, amount: number): void {
@@ -134,9 +143,9 @@ export async function runImport(db: Database, kind: ImportKind, input: AsyncIter
   const status: ImportStatus = error ? "FAILED" : "SUCCEEDED";
   await db.importRun.update({
     where: { id: run.id },
-    data: { sha256, status, finishedAt: now(), counts: context.counts, rejects: context.rejects as unknown as Prisma.InputJsonValue, error: error ?? null },
+    data: { sha256, status, finishedAt: now(), counts: context.counts, rejects: context.rejects as unknown as Prisma.InputJsonValue, notices: context.notices as unknown as Prisma.InputJsonValue, error: error ?? null },
   });
-  return { runId: run.id, kind, status, fileName: meta.fileName, sha256, encoding: source.encoding, counts: context.counts, rejects: context.rejects, error };
+  return { runId: run.id, kind, status, fileName: meta.fileName, sha256, encoding: source.encoding, counts: context.counts, rejects: context.rejects, notices: context.notices, error };
 }
 
 /** Writes the {@link ImportProgress} of a RUNNING import at most once a second, in order, never failing the import. */

@@ -3,7 +3,7 @@ import { FINESS_PATTERN } from "@/lib/funding/finess-rules";
 import { cell, parseCsvLine } from "./csv";
 import { EMPTY_FILE_MESSAGE, headerMismatchMessage } from "./detect";
 import { ImportFileError } from "./errors";
-import { keepKnownSites } from "./known-sites";
+import { sortStaffRowsBySite } from "./known-sites";
 import { BATCH_SIZE, runImport, tallyUpsert, type ImportMeta, type ImportReport } from "./run";
 
 /**
@@ -18,7 +18,7 @@ import { BATCH_SIZE, runImport, tallyUpsert, type ImportMeta, type ImportReport 
 export const SYGEN_COLUMNS = {
   /** FINESS of the surveyed entity — normally the EG (Site.finess). */
   site: "FI",
-  /** FINESS of its EJ (informative: the EJ of a Site comes from FINESS). */
+  /** FINESS of its EJ: the EJ of a listed EG comes from FINESS; for an EG FINESS does not list, this one (issue 12 §6). */
   legalEntity: "FI_EJ",
   year: "AN",
   medicalSalaried: "EFFSAL_TOT",
@@ -31,6 +31,7 @@ type SygenField = keyof typeof SYGEN_COLUMNS;
 interface StaffRow {
   line: number;
   site: string;
+  legalEntity: string;
   year: number;
   salaried: number;
   liberal: number;
@@ -51,20 +52,36 @@ export function importSaeSygen(db: Database, input: AsyncIterable<Uint8Array | s
     const seen = new Set<string>();
     let batch: StaffRow[] = [];
     context.add("unknownSites", 0);
+    context.add("unlistedSites", 0);
 
     const flush = async () => {
       const rows = batch;
       batch = [];
       if (!rows.length) return;
-      const kept = await keepKnownSites(tx, context, rows);
-      if (!kept.length) return;
-      const returned = await tx.$queryRaw<{ inserted: boolean }[]>`
-        INSERT INTO "SaeStaffCount" ("siteFiness", year, salaried, liberal)
-        SELECT * FROM unnest(${kept.map((r) => r.site)}::text[], ${kept.map((r) => r.year)}::int[], ${kept.map((r) => r.salaried)}::int[], ${kept.map((r) => r.liberal)}::int[])
-        ON CONFLICT ("siteFiness", year) DO UPDATE SET salaried = EXCLUDED.salaried, liberal = EXCLUDED.liberal
-        WHERE ("SaeStaffCount".salaried, "SaeStaffCount".liberal) IS DISTINCT FROM (EXCLUDED.salaried, EXCLUDED.liberal)
-        RETURNING (xmax = 0) AS inserted`;
-      tallyUpsert(context, kept.length, returned);
+      const { listed, unlisted } = await sortStaffRowsBySite(tx, context, rows);
+      if (listed.length) {
+        const returned = await tx.$queryRaw<{ inserted: boolean }[]>`
+          INSERT INTO "SaeStaffCount" ("siteFiness", year, salaried, liberal)
+          SELECT * FROM unnest(${listed.map((r) => r.site)}::text[], ${listed.map((r) => r.year)}::int[], ${listed.map((r) => r.salaried)}::int[], ${listed.map((r) => r.liberal)}::int[])
+          ON CONFLICT ("siteFiness", year) DO UPDATE SET salaried = EXCLUDED.salaried, liberal = EXCLUDED.liberal
+          WHERE ("SaeStaffCount".salaried, "SaeStaffCount".liberal) IS DISTINCT FROM (EXCLUDED.salaried, EXCLUDED.liberal)
+          RETURNING (xmax = 0) AS inserted`;
+        tallyUpsert(context, listed.length, returned);
+        // The register now lists these EG: their SAE-only rows of an earlier import would count twice.
+        await tx.$executeRaw`
+          DELETE FROM "SaeUnlistedStaffCount" u USING unnest(${listed.map((r) => r.site)}::text[], ${listed.map((r) => r.year)}::int[]) AS l(site, year)
+          WHERE u."siteFiness" = l.site AND u.year = l.year`;
+      }
+      if (unlisted.length) {
+        const returned = await tx.$queryRaw<{ inserted: boolean }[]>`
+          INSERT INTO "SaeUnlistedStaffCount" ("siteFiness", "legalEntityFiness", year, salaried, liberal)
+          SELECT * FROM unnest(${unlisted.map((r) => r.site)}::text[], ${unlisted.map((r) => r.legalEntity)}::text[], ${unlisted.map((r) => r.year)}::int[], ${unlisted.map((r) => r.salaried)}::int[], ${unlisted.map((r) => r.liberal)}::int[])
+          ON CONFLICT ("siteFiness", year) DO UPDATE SET "legalEntityFiness" = EXCLUDED."legalEntityFiness", salaried = EXCLUDED.salaried, liberal = EXCLUDED.liberal
+          WHERE ("SaeUnlistedStaffCount"."legalEntityFiness", "SaeUnlistedStaffCount".salaried, "SaeUnlistedStaffCount".liberal)
+            IS DISTINCT FROM (EXCLUDED."legalEntityFiness", EXCLUDED.salaried, EXCLUDED.liberal)
+          RETURNING (xmax = 0) AS inserted`;
+        tallyUpsert(context, unlisted.length, returned);
+      }
     };
 
     for await (const line of source.lines()) {
@@ -108,7 +125,7 @@ export function importSaeSygen(db: Database, input: AsyncIterable<Uint8Array | s
         continue;
       }
       seen.add(key);
-      batch.push({ line: line.number, site, year: Number(yearText), salaried: (salaried ?? 0) + (nonMedical ?? 0), liberal: liberal ?? 0 });
+      batch.push({ line: line.number, site, legalEntity: cell(f, index.legalEntity).trim(), year: Number(yearText), salaried: (salaried ?? 0) + (nonMedical ?? 0), liberal: liberal ?? 0 });
       if (batch.length >= BATCH_SIZE) await flush();
     }
     if (!index) throw new ImportFileError(EMPTY_FILE_MESSAGE);

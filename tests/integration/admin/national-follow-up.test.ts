@@ -105,6 +105,27 @@ describe("national follow-up of the 2026 deposit guichet", () => {
   });
 });
 
+describe("SAE staff of an EG the FINESS register does not list (issue 12 §6)", () => {
+  it("counts for the EJ named by its FI_EJ, and a year its listed EG declares itself is not counted twice", async () => {
+    const [, second] = await db.site.findMany({ where: { legalEntityFiness: finess.beta }, orderBy: { finess: "asc" } });
+    await db.saeUnlistedStaffCount.createMany({
+      data: [
+        // An EG of Beta the register does not list: 2024, 90 + 10 = 100 agents.
+        { siteFiness: "999999991", legalEntityFiness: finess.beta!, year: 2024, salaried: 90, liberal: 10 },
+        // Beta's second EG declares 2024 itself (150 + 50): this SAE-only row of the same EG and year is ignored.
+        { siteFiness: second!.finess, legalEntityFiness: finess.beta!, year: 2024, salaried: 5_000, liberal: 0 },
+      ],
+    });
+    try {
+      const { rows } = await regionFollowUp(db, admin, guichets.deposit.id, "84");
+      // 1 100 agents → 6 600 + 6 600 + 850 × 47 = 53 150 € a year (source 000's tiers).
+      expect(rows.find((row) => row.name === "CH Beta")).toMatchObject({ headcount: 1_100, ceiling: 5_315_000 });
+    } finally {
+      await db.saeUnlistedStaffCount.deleteMany({ where: { legalEntityFiness: finess.beta } });
+    }
+  });
+});
+
 describe("national follow-up of the candidature guichet", () => {
   it("counts drafts by status but sums only transmitted dossiers; no eligible amount outside deposits", async () => {
     const followUp = await nationalFollowUp(db, admin, guichets.candidature.id);

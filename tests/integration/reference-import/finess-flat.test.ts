@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/client";
+import type { CurrentUser } from "@/lib/auth/current-user";
 import { importFinessFlatCsv, importSaeSygen } from "@/lib/reference/import";
+import { getLegalEntityForUser } from "@/lib/reference/legal-entities";
 import { useTestDatabase } from "../support/test-database";
 import { bytesStream, FINESS_EXTRACT, fileStream, gunzipFile, SYGEN_2022, SYGEN_2023 } from "./helpers";
 
@@ -9,6 +11,7 @@ beforeAll(async () => {
   db = (await useTestDatabase()).db;
 });
 const meta = { fileName: "finess_eg_22_20210108_flat.csv.gz" };
+const admin: CurrentUser = { id: "dns", email: "dns@test.fr", name: "DNS", role: "DNS_ADMIN", regionCode: null, linkedLegalEntities: [] };
 
 describe("importFinessFlatCsv on the committed extract (Côtes-d'Armor)", () => {
   it("imports every EG and derives the EJ", async () => {
@@ -36,20 +39,47 @@ describe("importFinessFlatCsv on the committed extract (Côtes-d'Armor)", () => 
     expect(await db.site.count()).toBe(882);
   });
 
-  it("imports SAE 2023 and 2022 staff of the EG, reporting unknown FI", async () => {
-    for (const [file, year] of [[SYGEN_2023, 2023], [SYGEN_2022, 2022]] as const) {
+  it("imports SAE 2023 and 2022 staff of the EG; a line whose EG FINESS does not list counts for its known FI_EJ", async () => {
+    for (const [file, year, line] of [[SYGEN_2023, 2023, 26], [SYGEN_2022, 2022, 6]] as const) {
       const report = await importSaeSygen(db, fileStream(file), { fileName: `SYGEN_${year}`, startedById: null });
       expect(report.status).toBe("SUCCEEDED");
-      expect(report.counts.read).toBe(39);
-      expect(report.counts.unknownSites).toBeGreaterThanOrEqual(1);
-      expect(report.rejects.some((r) => r.reason.includes("220000210"))).toBe(true);
+      expect(report.counts).toMatchObject({ read: 39, unknownSites: 0, unlistedSites: 1 });
+      expect(report.rejects.filter((r) => r.reason.includes("220000210"))).toEqual([]);
+      // FI 220000210 is no EG of the 2021 register, but its FI_EJ is the Fondation Bon Sauveur's EJ (issue 12 §6).
+      expect(report.notices).toEqual([{ line, reason: "EG 220000210 (FI) absent du répertoire FINESS importé : effectifs comptés pour l'EJ 220000210 (FI_EJ)" }]);
+      const run = await db.importRun.findUniqueOrThrow({ where: { id: report.runId } });
+      expect(run.notices).toEqual(report.notices);
       const again = await importSaeSygen(db, fileStream(file), { fileName: `SYGEN_${year}` });
       expect(again.counts).toMatchObject({ created: 0, updated: 0, unchanged: report.counts.created });
     }
+    // SAE 2023 of FI 220000210: EFFSAL_TOT 37 + EFF_TOT_PNM 664, EFFLIB_TOT 0; 2022: 36 + 640, EFFLIB_TOT empty.
+    expect(await db.saeUnlistedStaffCount.findMany({ where: { siteFiness: "220000210" }, orderBy: { year: "asc" } })).toMatchObject([
+      { legalEntityFiness: "220000210", year: 2022, salaried: 676, liberal: 0 },
+      { legalEntityFiness: "220000210", year: 2023, salaried: 701, liberal: 0 },
+    ]);
+    // The ceiling follows: 2023 wins over 2022, 701 agents → source 000's tiers 6 600 € + 200 × 33 € + 451 × 47 € = 34 397 €.
+    const bonSauveur = await getLegalEntityForUser(db, admin, "220000210");
+    expect(bonSauveur).toMatchObject({ headcount: 701, annualCeiling: 3_439_700 });
+    expect(bonSauveur.sites.filter((site) => !site.listedInFiness)).toMatchObject([{ finess: "220000210", saeYear: 2023, headcount: 701 }]);
+    expect(bonSauveur.sites.filter((site) => site.listedInFiness)).toHaveLength(20);
     // CH Yves Le Foll (Saint-Brieuc): 2023 EFFSAL_TOT 312 + EFF_TOT_PNM 3166, EFFLIB_TOT 0.
     expect(await db.saeStaffCount.findUnique({ where: { siteFiness_year: { siteFiness: "220000012", year: 2023 } } })).toMatchObject({ salaried: 3478, liberal: 0 });
     // 2022: EFFSAL_TOT 301 + EFF_TOT_PNM 3077, EFFLIB_TOT empty → 0.
     expect(await db.saeStaffCount.findUnique({ where: { siteFiness_year: { siteFiness: "220000012", year: 2022 } } })).toMatchObject({ salaried: 3378, liberal: 0 });
+  });
+
+  it("moves an SAE-only EG to its listed rows once the register lists it, never counting a year twice", async () => {
+    const ej = await db.legalEntity.findUniqueOrThrow({ where: { finess: "220000210" } });
+    await db.site.create({ data: { finess: "220000210", legalEntityFiness: ej.finess, name: "FONDATION BON SAUVEUR (siège)", category: "292", categoryLabel: null } });
+    // Listed now, its 2022 row still SAE-only: the merge counts 2023 once, from either table.
+    expect((await getLegalEntityForUser(db, admin, "220000210")).headcount).toBe(701);
+    const report = await importSaeSygen(db, fileStream(SYGEN_2023), { fileName: "SYGEN_2023 again" });
+    expect(report.counts).toMatchObject({ unlistedSites: 0, created: 1 });
+    expect(await db.saeStaffCount.findUnique({ where: { siteFiness_year: { siteFiness: "220000210", year: 2023 } } })).toMatchObject({ salaried: 701, liberal: 0 });
+    expect(await db.saeUnlistedStaffCount.findMany({ where: { siteFiness: "220000210" } })).toMatchObject([{ year: 2022 }]);
+    const summary = await getLegalEntityForUser(db, admin, "220000210");
+    expect(summary.headcount).toBe(701);
+    expect(summary.sites.filter((site) => site.finess === "220000210")).toMatchObject([{ listedInFiness: true, staffCounts: [{ year: 2023 }, { year: 2022 }] }]);
   });
 
   it("rolls everything back when the file fails mid-way (truncated last line after 2 000 lines)", async () => {
