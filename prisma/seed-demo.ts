@@ -222,7 +222,8 @@ export async function seedDemo(db: PrismaClient): Promise<SeedReport> {
       }
 
       // 9. Users and their referent links (exactly the demo links; demo passwords restored and
-      // account locks lifted, so the demo always signs in).
+      // sign-in waits lifted, so the demo always signs in).
+      await tx.rateLimiterFlexible.deleteMany({ where: { key: { startsWith: "sign-in-" } } });
       for (const user of DEMO_USERS) {
         const email = user.email.toLowerCase();
         const data = {
@@ -231,8 +232,6 @@ export async function seedDemo(db: PrismaClient): Promise<SeedReport> {
           role: user.role,
           regionCode: user.regionCode,
           active: true,
-          failedSignIns: 0,
-          lockedUntil: null,
         };
         const row = await tx.user.upsert({ where: { email }, create: { email, ...data }, update: data });
         report.users++;

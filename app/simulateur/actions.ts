@@ -2,14 +2,14 @@
 
 import { headers } from "next/headers";
 import { getDb } from "@/lib/db/client";
-import { clientAddress, createRateLimiter } from "@/lib/security/rate-limit";
+import { clientAddress, take, type LimitOptions } from "@/lib/security/rate-limit";
 import { combinedActivityOfLegalEntity } from "@/lib/reference/combined-activity-of";
 import { findLegalEntityByFiness } from "@/lib/reference/public-legal-entity-lookup";
 import { finessField, type LegalEntityLookupResult } from "@/components/simulator/simulator-input";
 
 const FAILURE_MESSAGE = "La recherche a échoué, réessayez.";
 // Open to anyone: bound what one client can pull from the register (a person types a few FINESS a minute).
-const lookUps = ((globalThis as { guichetLookUpLimiter?: ReturnType<typeof createRateLimiter> }).guichetLookUpLimiter ??= createRateLimiter({ limit: 60, windowMs: 60_000 }));
+const LOOK_UPS: LimitOptions = { name: "simulator-look-up", points: 60, windowSeconds: 60 };
 
 /**
  * Public look-up of an EJ (by its FINESS juridique, or by the FINESS of one of its EG) for the
@@ -22,12 +22,12 @@ export async function lookUpLegalEntity(finess: string): Promise<LegalEntityLook
     return { ok: false, message: parsed.error.issues[0]?.message ?? "Numéro FINESS invalide." };
   }
   const address = clientAddress(await headers());
-  const allowed = address ? lookUps.take(address) : { ok: true as const };
-  if (!allowed.ok) {
-    return { ok: false, message: `Trop de recherches depuis votre connexion : réessayez dans ${allowed.retryAfterSeconds} secondes.` };
-  }
   try {
     const db = getDb();
+    const allowed = address ? await take(db, LOOK_UPS, address) : null;
+    if (allowed && !allowed.ok) {
+      return { ok: false, message: `Trop de recherches depuis votre connexion : réessayez dans ${allowed.retryAfterSeconds} secondes.` };
+    }
     const entity = await findLegalEntityByFiness(db, parsed.data);
     if (!entity) {
       return { ok: false, message: `Aucune entité juridique ne correspond au FINESS ${parsed.data}.` };

@@ -7,6 +7,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { hashPassword } from "@/lib/auth/password";
+import { endSessionsOf } from "@/lib/auth/sessions";
 import type { Database } from "@/lib/db/client";
 import { ForbiddenError, InvalidStateError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -177,8 +178,9 @@ export async function setAccountActive(db: Database, actor: CurrentUser, userId:
       throw new InvalidStateError(active ? "Ce compte est déjà actif." : "Ce compte est déjà désactivé.");
     }
     if (!active && target.role === "DNS_ADMIN" && activeAdmins.every((admin) => admin.id === userId)) throw new InvalidStateError(LAST_ADMIN_MESSAGE);
-    const { count } = await tx.user.updateMany({ where: { id: userId, active: !active }, data: { active, ...(active ? { failedSignIns: 0, lockedUntil: null } : {}) } });
+    const { count } = await tx.user.updateMany({ where: { id: userId, active: !active }, data: { active } });
     if (count !== 1) throw new InvalidStateError("Ce compte a été modifié entre-temps : rechargez la page.");
+    if (!active) await endSessionsOf(tx, userId, "disabled");
     await tx.auditEvent.create({
       data: {
         at,
@@ -304,7 +306,9 @@ export async function setPasswordWithToken(db: Database, token: string, password
       throw new InvalidStateError(PASSWORD_TOKEN_MESSAGES[state === "valid" ? "unknown" : state]);
     }
     const { userId } = await tx.passwordSetToken.findUniqueOrThrow({ where: { tokenHash }, select: { userId: true } });
-    const user = await tx.user.update({ where: { id: userId }, data: { passwordHash, failedSignIns: 0, lockedUntil: null }, select: { id: true, email: true, role: true } });
+    const user = await tx.user.update({ where: { id: userId }, data: { passwordHash }, select: { id: true, email: true, role: true } });
+    // A new password ends every session opened with the old one.
+    await endSessionsOf(tx, userId, "password");
     await tx.auditEvent.create({ data: { at, actorId: user.id, actorRole: user.role, action: "account.password.set", subject: `user:${user.id}`, details: { via: "set-password-link" } } });
     return { email: user.email };
   });

@@ -1,53 +1,47 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { LOCK_MINUTES, MAX_FAILED_SIGN_INS, type AuthenticationFailure } from "./authentication-messages";
+import type { Database } from "@/lib/db/client";
+import type { AuthenticationFailure } from "./authentication-messages";
 import { verifyPassword } from "./password";
+import { startSession } from "./sessions";
+import { checkSignIn, recordSignInFailure, recordSignInSuccess } from "./sign-in-throttle";
 
 // Compared against when the e-mail is unknown, so both cases take the same time.
 const DUMMY_HASH = "$2b$12$4NfQ8gC2cXVTiUaYu3vrnO/VtOAGAN7Z02vrgu5G1Mt8mctZPHBnG";
 
 export type AuthenticationResult =
-  | { ok: true; user: { id: string; email: string; name: string; role: string } }
-  | { ok: false; reason: AuthenticationFailure };
+  | { ok: true; user: { id: string; email: string; name: string; role: string }; sessionId: string }
+  | { ok: false; reason: AuthenticationFailure; retryAfterMinutes?: number };
 
 /**
- * Checks an e-mail and password. After MAX_FAILED_SIGN_INS failures in a row the
- * account is locked for LOCK_MINUTES; every attempt is audited. An unknown
- * e-mail and a wrong password give the same answer.
+ * Checks an e-mail and password from a client address (null when the proxy gives none).
+ * A known and an unknown e-mail follow the same path — same throttling keys, one password hash
+ * check, one audit row — so neither the answer nor its time tells whether an account exists.
+ * A success opens a server-side session (lib/auth/sessions.ts). `at` is the portal's clock.
  */
-export async function authenticate(db: PrismaClient, emailInput: string, password: string, at: Date): Promise<AuthenticationResult> {
+export async function authenticate(db: Database, emailInput: string, password: string, at: Date, address: string | null = null): Promise<AuthenticationResult> {
   const email = emailInput.trim().toLowerCase();
+  const allowed = await checkSignIn(db, email, address);
+  if (!allowed.ok) {
+    await db.auditEvent.create({ data: { action: "auth.sign-in.throttled", subject: email, details: { reason: allowed.reason } } });
+    return allowed.reason === "THROTTLED" ? { ok: false, reason: "THROTTLED", retryAfterMinutes: allowed.retryAfterMinutes } : { ok: false, reason: allowed.reason };
+  }
   const user = await db.user.findUnique({ where: { email } });
-  if (!user) {
-    await verifyPassword(password, DUMMY_HASH);
-    await db.auditEvent.create({ data: { action: "auth.sign-in.unknown-email", subject: email } });
+  const passwordMatches = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !passwordMatches) {
+    await recordSignInFailure(db, email, address);
+    await db.auditEvent.create({
+      data: user ? { actorId: user.id, actorRole: user.role, action: "auth.sign-in.failed", subject: email } : { action: "auth.sign-in.unknown-email", subject: email },
+    });
     return { ok: false, reason: "INVALID_CREDENTIALS" };
   }
-  if (user.lockedUntil && user.lockedUntil > at) {
-    await db.auditEvent.create({ data: { actorId: user.id, actorRole: user.role, action: "auth.sign-in.locked", subject: email } });
-    return { ok: false, reason: "LOCKED" };
-  }
-  const passwordMatches = await verifyPassword(password, user.passwordHash);
-  if (!passwordMatches) {
-    // One statement, so two concurrent failures both count.
-    const [updated] = await db.$queryRaw<{ failedSignIns: number }[]>`
-      UPDATE "User" SET "failedSignIns" = "failedSignIns" + 1, "updatedAt" = ${at} WHERE id = ${user.id} RETURNING "failedSignIns"`;
-    const failures = updated?.failedSignIns ?? MAX_FAILED_SIGN_INS;
-    if (failures >= MAX_FAILED_SIGN_INS) {
-      await db.user.update({
-        where: { id: user.id },
-        data: { lockedUntil: new Date(at.getTime() + LOCK_MINUTES * 60_000), failedSignIns: 0 },
-      });
-    }
-    await db.auditEvent.create({
-      data: { actorId: user.id, actorRole: user.role, action: "auth.sign-in.failed", subject: email, details: { failures } },
-    });
-    return { ok: false, reason: failures >= MAX_FAILED_SIGN_INS ? "LOCKED" : "INVALID_CREDENTIALS" };
-  }
+  await recordSignInSuccess(db, email, address);
   if (!user.active) {
     await db.auditEvent.create({ data: { actorId: user.id, actorRole: user.role, action: "auth.sign-in.disabled", subject: email } });
     return { ok: false, reason: "DISABLED" };
   }
-  await db.user.update({ where: { id: user.id }, data: { failedSignIns: 0, lockedUntil: null, lastSignInAt: at } });
-  await db.auditEvent.create({ data: { actorId: user.id, actorRole: user.role, action: "auth.sign-in.succeeded", subject: email } });
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+  const sessionId = await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: at } });
+    await tx.auditEvent.create({ data: { actorId: user.id, actorRole: user.role, action: "auth.sign-in.succeeded", subject: email } });
+    return startSession(tx, user.id);
+  });
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role }, sessionId };
 }

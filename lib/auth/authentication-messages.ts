@@ -1,28 +1,55 @@
 // Shared by the server (lib/auth/authenticate.ts) and the sign-in form: no server imports here.
-export const MAX_FAILED_SIGN_INS = 5;
-export const LOCK_MINUTES = 15;
+
+/** Failures in a row for one e-mail from one address before each new try must wait. */
+export const FAILURES_BEFORE_DELAY = 5;
+/** The wait after the 5th failure, doubled at each further one, up to MAX_DELAY_MINUTES. */
+export const FIRST_DELAY_MINUTES = 1;
+export const MAX_DELAY_MINUTES = 60;
 
 /** Failed sign-ins from one address (any accounts) before it must wait: stops password spraying. */
 export const MAX_FAILED_SIGN_INS_PER_ADDRESS = 30;
 export const ADDRESS_WINDOW_MINUTES = 10;
 
-export type AuthenticationFailure = "INVALID_CREDENTIALS" | "LOCKED" | "DISABLED" | "TOO_MANY_ATTEMPTS";
+export type AuthenticationFailure = "INVALID_CREDENTIALS" | "DISABLED" | "THROTTLED" | "TOO_MANY_ATTEMPTS";
 
 export const AUTHENTICATION_MESSAGES: Record<AuthenticationFailure, string> = {
   INVALID_CREDENTIALS: "Adresse e-mail ou mot de passe incorrect.",
-  LOCKED: `Trop de tentatives infructueuses : le compte est bloqué pendant ${LOCK_MINUTES} minutes. Réessayez plus tard.`,
+  // Said the same way whether the address has an account or not.
+  THROTTLED: "Trop de tentatives infructueuses pour cette adresse e-mail depuis votre connexion : patientez quelques minutes avant de réessayer.",
   DISABLED: "Ce compte est désactivé. Contactez l'administration du programme.",
   TOO_MANY_ATTEMPTS: `Trop de connexions échouées depuis votre réseau : réessayez dans ${ADDRESS_WINDOW_MINUTES} minutes au plus.`,
 };
 
-/** next-auth reports our reason code as `error`; anything else gets a generic message. */
+/** next-auth reports our reason code as `error` (a wait as `THROTTLED:<minutes>`); anything else gets a generic message. */
 export function authenticationMessage(error: string | null | undefined): string {
-  if (error && Object.hasOwn(AUTHENTICATION_MESSAGES, error)) return AUTHENTICATION_MESSAGES[error as AuthenticationFailure];
+  const [code, minutes] = (error ?? "").split(":");
+  if (code === "THROTTLED" && minutes && /^[0-9]{1,3}$/.test(minutes)) {
+    const wait = Number(minutes);
+    return `Trop de tentatives infructueuses pour cette adresse e-mail depuis votre connexion : réessayez dans ${wait} minute${wait > 1 ? "s" : ""}.`;
+  }
+  if (code && Object.hasOwn(AUTHENTICATION_MESSAGES, code)) return AUTHENTICATION_MESSAGES[code as AuthenticationFailure];
   return "La connexion a échoué. Vérifiez vos identifiants et réessayez.";
 }
 
-/** Only same-site relative paths are followed after sign-in (no open redirect). */
+const SAME_ORIGIN_BASE = "https://guichet.invalid";
+
+/**
+ * Only same-origin paths are followed after sign-in (no open redirect). Browsers drop tabs and
+ * newlines from URLs and read `\` as `/`, so `/\t/other-host` or `/\\other-host` would leave the
+ * site: any control character or backslash refuses the path, and what is kept is the path as the
+ * URL parser resolves it against our own origin.
+ */
 export function safeCallbackPath(raw: string | null | undefined): string | null {
-  if (!raw || !raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return null;
-  return raw;
+  if (!raw || raw.length > 2_000 || !raw.startsWith("/") || raw.startsWith("//")) return null;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (/[\u0000-\u001f\u007f\\]/.test(raw)) return null;
+  let url: URL;
+  try {
+    url = new URL(raw, SAME_ORIGIN_BASE);
+  } catch {
+    return null;
+  }
+  if (url.origin !== SAME_ORIGIN_BASE) return null;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return path.startsWith("//") ? null : path;
 }

@@ -3,15 +3,9 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
-import { clientAddress, createRateLimiter } from "@/lib/security/rate-limit";
+import { clientAddress } from "@/lib/security/rate-limit";
 import { authenticate } from "./authenticate";
-import { ADDRESS_WINDOW_MINUTES, MAX_FAILED_SIGN_INS_PER_ADDRESS } from "./authentication-messages";
-
-// Per account, authenticate() locks after 5 failures; per address, this bounds tries across accounts.
-const failuresByAddress = ((globalThis as { guichetSignInFailures?: ReturnType<typeof createRateLimiter> }).guichetSignInFailures ??= createRateLimiter({
-  limit: MAX_FAILED_SIGN_INS_PER_ADDRESS,
-  windowMs: ADDRESS_WINDOW_MINUTES * 60_000,
-}));
+import { endSessionsOf, SESSION_MAX_HOURS } from "./sessions";
 
 function addressOf(request: { headers?: Record<string, unknown> } | undefined): string | null {
   const headers = new Headers();
@@ -24,9 +18,9 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(200),
 });
 
-/** next-auth 4: e-mail + password, JWT sessions of 8 hours. */
+/** next-auth 4: e-mail + password; the JWT carries the id of a server-side session (lib/auth/sessions.ts). */
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_HOURS * 60 * 60 },
   pages: { signIn: "/connexion", error: "/connexion" },
   providers: [
     CredentialsProvider({
@@ -35,25 +29,31 @@ export const authOptions: NextAuthOptions = {
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const address = addressOf(request);
-        if (address && failuresByAddress.isLimited(address).limited) throw new Error("TOO_MANY_ATTEMPTS");
-        const result = await authenticate(getDb(), parsed.data.email, parsed.data.password, now());
-        if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name };
-        if (address) failuresByAddress.record(address);
+        const result = await authenticate(getDb(), parsed.data.email, parsed.data.password, now(), addressOf(request));
+        if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name, sessionId: result.sessionId };
         // The reason code reaches the sign-in form as `error`; the form shows the French message.
-        throw new Error(result.reason);
+        throw new Error(result.reason === "THROTTLED" ? `THROTTLED:${result.retryAfterMinutes ?? 1}` : result.reason);
       },
     }),
   ],
   callbacks: {
     async jwt({ token, user }) {
-      if (user) token.sub = user.id;
+      if (user) {
+        token.sub = user.id;
+        token.sid = (user as { sessionId?: string }).sessionId;
+      }
       return token;
     },
     async session({ session, token }) {
       // Role and scope are read from the database on each request (lib/auth/session.ts), not from the token.
-      if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+      if (session.user && token.sub) Object.assign(session.user, { id: token.sub, sessionId: token.sid });
       return session;
+    },
+  },
+  events: {
+    // Signing out ends every session of the account, so a copied cookie is dead too.
+    async signOut({ token }) {
+      if (token?.sub) await endSessionsOf(getDb(), token.sub, "sign-out");
     },
   },
 };

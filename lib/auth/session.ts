@@ -7,20 +7,20 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import type { CurrentUser } from "./current-user";
 import { ForbiddenError, NotFoundError } from "./errors";
 import { authOptions } from "./options";
+import { resumeSession } from "./sessions";
 
 /**
- * The signed-in user, loaded from the database once per request: a disabled
- * account or a changed role takes effect at once, whatever the JWT says.
+ * The signed-in user, loaded from the database once per request through the session the JWT
+ * names: an ended or idle session, a disabled account or a changed role takes effect at once,
+ * whatever the JWT says.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  if (!id) return null;
-  const user = await getDb().user.findUnique({
-    where: { id },
-    include: { legalEntities: { select: { legalEntityFiness: true } } },
-  });
-  if (!user || !user.active) return null;
+  const sessionId = (session?.user as { sessionId?: unknown } | undefined)?.sessionId;
+  if (typeof sessionId !== "string") return null;
+  const resumed = await resumeSession(getDb(), sessionId);
+  if (!resumed) return null;
+  const { user } = resumed;
   return {
     id: user.id,
     email: user.email,

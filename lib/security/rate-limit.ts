@@ -1,56 +1,76 @@
+import { createHash } from "node:crypto";
+import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import type { Database } from "@/lib/db/client";
+
 /**
- * A small in-memory sliding-window limiter, per key (an IP address). It lives in the server
- * process: with several instances each counts for itself, which still bounds an abuser by
- * instances × limit. Keys are pruned as their window passes, so memory follows active clients.
+ * Limits whose counters live in PostgreSQL (rate-limiter-flexible's Prisma store, model
+ * RateLimiterFlexible), so that they hold across every instance of the portal. Windows run on
+ * real time, never on the programme's simulated clock. What a limiter counts is hashed into its
+ * key: no e-mail or address is stored in clear.
  */
-export interface RateLimiter {
-  /** Records one event for `key` at `at` (ms); refused when the window already holds `limit` events. */
-  take(key: string, at?: number): { ok: true } | { ok: false; retryAfterSeconds: number };
-  /** Counts one event without checking (e.g. a failure after the fact). */
-  record(key: string, at?: number): void;
-  /** Whether `key` is over the limit now, without counting. */
-  isLimited(key: string, at?: number): { limited: false } | { limited: true; retryAfterSeconds: number };
+export interface LimitOptions {
+  /** Prefix of the keys: one name per limit. */
+  name: string;
+  /** Events allowed per window. */
+  points: number;
+  windowSeconds: number;
 }
 
-export function createRateLimiter(options: { limit: number; windowMs: number; maxKeys?: number }): RateLimiter {
-  const { limit, windowMs } = options;
-  const maxKeys = options.maxKeys ?? 50_000;
-  const events = new Map<string, number[]>();
+export type LimitDecision = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
 
-  const recent = (key: string, at: number): number[] => {
-    const kept = (events.get(key) ?? []).filter((time) => time > at - windowMs);
-    if (kept.length) events.set(key, kept);
-    else events.delete(key);
-    return kept;
-  };
-  const prune = (at: number) => {
-    if (events.size < maxKeys) return;
-    for (const key of [...events.keys()]) recent(key, at);
-    // Still full of active keys: forget the oldest ones rather than grow without bound.
-    for (const key of events.keys()) {
-      if (events.size < maxKeys) break;
-      events.delete(key);
-    }
-  };
-  const retryAfter = (times: number[], at: number) => Math.max(1, Math.ceil(((times[0] ?? at) + windowMs - at) / 1000));
+const limiters = new WeakMap<Database, Map<string, RateLimiterPrisma>>();
 
-  return {
-    take(key, at = Date.now()) {
-      const times = recent(key, at);
-      if (times.length >= limit) return { ok: false, retryAfterSeconds: retryAfter(times, at) };
-      prune(at);
-      events.set(key, [...times, at]);
-      return { ok: true };
-    },
-    record(key, at = Date.now()) {
-      prune(at);
-      events.set(key, [...recent(key, at), at]);
-    },
-    isLimited(key, at = Date.now()) {
-      const times = recent(key, at);
-      return times.length >= limit ? { limited: true, retryAfterSeconds: retryAfter(times, at) } : { limited: false };
-    },
-  };
+/** One limiter per database client and name (the store sweeps its expired rows every 5 minutes). */
+export function limiterFor(db: Database, options: LimitOptions): RateLimiterPrisma {
+  let byName = limiters.get(db);
+  if (!byName) limiters.set(db, (byName = new Map()));
+  const key = `${options.name}/${options.points}/${options.windowSeconds}`;
+  let limiter = byName.get(key);
+  if (!limiter) {
+    limiter = new RateLimiterPrisma({ storeClient: db, tableName: "rateLimiterFlexible", keyPrefix: options.name, points: options.points, duration: options.windowSeconds });
+    byName.set(key, limiter);
+  }
+  return limiter;
+}
+
+export function limitKey(subject: string): string {
+  return createHash("sha256").update(subject, "utf8").digest("base64url");
+}
+
+const retryAfter = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+
+/** Counts one event for `subject`; refused once the window holds `points` events. */
+export async function take(db: Database, options: LimitOptions, subject: string): Promise<LimitDecision> {
+  try {
+    const res = await limiterFor(db, options).consume(limitKey(subject));
+    return { ok: true, remaining: res.remainingPoints };
+  } catch (rejection) {
+    // The store answers a refusal with a RateLimiterRes; anything else is a real failure.
+    if (rejection instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: retryAfter(rejection) };
+    throw rejection;
+  }
+}
+
+/** Counts one event without refusing it (a failure after the fact). */
+export async function record(db: Database, options: LimitOptions, subject: string): Promise<void> {
+  await limiterFor(db, options).penalty(limitKey(subject));
+}
+
+/** Whether `subject` is over its limit now, without counting. */
+export async function isLimited(db: Database, options: LimitOptions, subject: string): Promise<LimitDecision> {
+  const res = await limiterFor(db, options).get(limitKey(subject));
+  if (res && res.consumedPoints >= options.points) return { ok: false, retryAfterSeconds: retryAfter(res) };
+  return { ok: true, remaining: options.points - (res?.consumedPoints ?? 0) };
+}
+
+/** Forgets what was counted for `subject` (a success ends a run of failures). */
+export async function reset(db: Database, options: LimitOptions, subject: string): Promise<void> {
+  await limiterFor(db, options).delete(limitKey(subject));
+}
+
+/** Refuses `subject` for `seconds` from now, whatever was counted. */
+export async function block(db: Database, options: LimitOptions, subject: string, seconds: number): Promise<void> {
+  await limiterFor(db, options).block(limitKey(subject), seconds);
 }
 
 /**
