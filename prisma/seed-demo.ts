@@ -7,12 +7,17 @@
  * year, guichet code, e-mail), so re-running creates no duplicates and puts back the demo
  * values (names, dates, staff counts, GHT membership, referent links, demo passwords, account
  * locks) if they were changed. Rows that are not demo data are never touched.
+ *
+ * Then, outside that transaction, the ESPIC's accepted 2026 milestone (created once, through the
+ * portal's own functions: prisma/seed-data/accepted-milestone.ts), whose documents go to `storage`.
  */
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../lib/auth/demo-accounts";
 import { hashPassword } from "../lib/auth/password";
 import { Prisma, type PrismaClient, type Role } from "../lib/generated/prisma/client";
 import { DEMO_FINESS, GHTS, LEGAL_ENTITIES, combinedActivityRows } from "./seed-data/establishments";
 import { GUICHETS, type IsoDate } from "./seed-data/guichets";
+import { getFileStorage, type FileStorage } from "../lib/storage";
+import { seedEspicAcceptedMilestone } from "./seed-data/accepted-milestone";
 import { seedDemoCareEnvelopes } from "./seed-data/care-envelopes";
 import { seedDemoDossiers } from "./seed-data/dossiers";
 import { seedSelfAssessments } from "./seed-data/questionnaire";
@@ -77,6 +82,14 @@ export const DEMO_USERS: readonly DemoUser[] = [
     legalEntities: [DEMO_FINESS.clinic],
   },
   {
+    // Used by no browser journey: its accepted 2026 milestone stays as seeded, to show a 2027 deposit.
+    email: DEMO_ACCOUNTS.referentEspic.email,
+    name: "Inès Vidal",
+    role: "ESTABLISHMENT_REFERENT",
+    regionCode: null,
+    legalEntities: [DEMO_FINESS.espic],
+  },
+  {
     email: DEMO_ACCOUNTS.instructorAra.email,
     name: "Nadia Benali",
     role: "ARS_INSTRUCTOR",
@@ -121,12 +134,12 @@ export function toDbDate(day: IsoDate): Date {
 
 type Tx = Prisma.TransactionClient;
 
-export async function seedDemo(db: PrismaClient): Promise<SeedReport> {
+export async function seedDemo(db: PrismaClient, storage: FileStorage = getFileStorage()): Promise<SeedReport> {
   // bcrypt is slow on purpose: hash once, outside the transaction, and reuse the hash.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const activities = combinedActivityRows(LEGAL_ENTITIES); // validates the FINESS PMSI levels first
 
-  return db.$transaction(
+  const report = await db.$transaction(
     async (tx) => {
       const report: SeedReport = {
         regions: 0,
@@ -260,6 +273,11 @@ export async function seedDemo(db: PrismaClient): Promise<SeedReport> {
     },
     { maxWait: 10_000, timeout: 120_000 },
   );
+
+  // 13. The ESPIC's accepted 2026 milestone, so a 2027 deposit can be shown: the portal's functions
+  // open their own transactions, hence after this one (on the users, EJ and guichets it committed).
+  await seedEspicAcceptedMilestone(db, storage);
+  return report;
 }
 
 async function seedStaffCounts(

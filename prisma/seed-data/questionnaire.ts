@@ -28,8 +28,11 @@ export const DEMO_VALIDATED_AT = new Date("2026-05-15T10:00:00+02:00");
 
 const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
 
-/** Levels of the validated demo: a 2026 starting point, the per-EG questions uneven across the three EG. */
-function validatedDemoAnswers(siteFinesses: readonly string[]): Answers {
+/**
+ * Levels of the validated demo: a 2026 starting point, the per-EG questions uneven across the three EG.
+ * Also the answers of the ESPIC's validated self-assessment (prisma/seed-data/accepted-milestone.ts).
+ */
+export function validatedDemoAnswers(siteFinesses: readonly string[]): Answers {
   const base: Record<string, number> = {
     "identites.rpps-professions-ordre": 2,
     "identites.rpps-enregistrement-employeur": 1,

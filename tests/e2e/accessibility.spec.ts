@@ -43,6 +43,8 @@ const ROLE_PAGES: Record<DemoAccount, { pages: string[]; discover?: { from: stri
   },
   referentGht: { pages: ["/etablissement", "/etablissement/dossiers", "/etablissement/autoevaluations", `/etablissement/ej/${DEMO_FINESS.ghtMemberMonoSite}`] },
   referentClinique: { pages: ["/etablissement", "/etablissement/dossiers", "/etablissement/autoevaluations", `/etablissement/ej/${DEMO_FINESS.clinic}`, "/ars"] },
+  // Read-only: its seeded, accepted 2026 milestone deposit as the establishment sees it.
+  referentEspic: { pages: ["/etablissement", "/etablissement/dossiers"], discover: [{ from: "/etablissement/dossiers", pattern: /^\/etablissement\/dossiers\/[^/]+$/ }] },
   instructorAra: {
     pages: ["/ars", "/ars/dossiers", `/ars/ej/${DEMO_FINESS.multiSiteEj}`],
     discover: [{ from: "/ars/dossiers", pattern: /^\/ars\/dossiers\/[^/?]+$/ }],

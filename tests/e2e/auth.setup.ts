@@ -5,6 +5,7 @@ const HOME: Record<DemoAccount, RegExp> = {
   referentEj: /\/etablissement$/,
   referentGht: /\/etablissement$/,
   referentClinique: /\/etablissement$/,
+  referentEspic: /\/etablissement$/,
   instructorAra: /\/ars$/,
   instructorBretagne: /\/ars$/,
   // The ANS space is its national queue: /ans redirects there.

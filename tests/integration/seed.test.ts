@@ -1,16 +1,23 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/auth/demo-accounts";
 import { verifyPassword } from "@/lib/auth/password";
 import type { Database } from "@/lib/db/client";
 import { hospiconnectAnnualCeiling } from "@/lib/funding";
 import { listGuichets } from "@/lib/guichets/guichets";
 import { listLegalEntitiesForUser } from "@/lib/reference/legal-entities";
+import { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
 import { DEMO_FINESS, LEGAL_ENTITIES } from "../../prisma/seed-data/establishments";
 import { seedDemo } from "../../prisma/seed-demo";
 import { asCurrentUser } from "./support/factories";
 import { useTestDatabase } from "./support/test-database";
 
 let db: Database;
+// The seed stores the demo deposit's PDFs: in a directory of this file's own.
+const storageRoot = fs.mkdtempSync(path.join(os.tmpdir(), "guichet-seed-"));
+const storage = new LocalDiskStorage(storageRoot);
 
 const counts = async () => ({
   regions: await db.region.count(),
@@ -22,19 +29,29 @@ const counts = async () => ({
   users: await db.user.count(),
   links: await db.referentLink.count(),
   careEnvelopes: await db.careEnvelope.count(),
+  selfAssessments: await db.selfAssessment.count(),
+  dossiers: await db.dossier.count(),
+  events: await db.dossierEvent.count(),
+  submissions: await db.dossierSubmission.count(),
+  files: await db.storedFile.count(),
+  storedObjects: fs.readdirSync(storageRoot, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).length,
 });
 
 beforeAll(async () => {
   ({ db } = await useTestDatabase());
-  await seedDemo(db);
+  await seedDemo(db, storage);
 });
+
+afterAll(() => fs.rmSync(storageRoot, { recursive: true, force: true }));
 
 describe("demo seed", () => {
   it("is idempotent: a second run creates no duplicate", async () => {
     const before = await counts();
-    await seedDemo(db);
+    await seedDemo(db, storage);
     expect(await counts()).toEqual(before);
     expect(before.regions).toBe(18);
+    // Montbrasset's candidature, the ESPIC's candidature and 2026 milestone with its two PDFs.
+    expect(before).toMatchObject({ dossiers: 3, files: 2, storedObjects: 2 });
   });
 
   it("covers every ceiling tier of source 000 with the staff counts of its EG (30, 75, 300, 800, 6 000, 12 000 agents)", async () => {
@@ -79,7 +96,7 @@ describe("demo seed", () => {
     expect(envelope?.amountCents).toBe(3_938_000n);
     // An envelope the DNS changed is not put back by a new seed.
     await db.careEnvelope.update({ where: { legalEntityFiness: DEMO_FINESS.multiSiteEj }, data: { amountCents: 100n } });
-    await seedDemo(db);
+    await seedDemo(db, storage);
     expect((await db.careEnvelope.findUnique({ where: { legalEntityFiness: DEMO_FINESS.multiSiteEj } }))?.amountCents).toBe(100n);
   });
 });

@@ -1,8 +1,12 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "@/lib/auth/demo-accounts";
 import type { Database } from "@/lib/db/client";
 import { DEFAULT_QUESTIONNAIRE_ID } from "@/lib/self-assessment/default-questionnaire";
 import { assertUsableForDeposit, findValidatedByNru, listSelfAssessments } from "@/lib/self-assessment/service";
+import { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
 import { DEMO_FINESS } from "../../../prisma/seed-data/establishments";
 import { DEMO_SELF_ASSESSMENT_IDS } from "../../../prisma/seed-data/questionnaire";
 import { seedDemo } from "../../../prisma/seed-demo";
@@ -10,11 +14,16 @@ import { asCurrentUser } from "../support/factories";
 import { useTestDatabase } from "../support/test-database";
 
 let db: Database;
+// The seed also stores the demo deposit's PDFs: not in the working tree's .data/storage.
+const storageRoot = fs.mkdtempSync(path.join(os.tmpdir(), "guichet-seed-"));
+const storage = new LocalDiskStorage(storageRoot);
 
 beforeAll(async () => {
   ({ db } = await useTestDatabase());
-  await seedDemo(db);
+  await seedDemo(db, storage);
 });
+
+afterAll(() => fs.rmSync(storageRoot, { recursive: true, force: true }));
 
 describe("demo self-assessments", () => {
   it("has the default questionnaire, a validated self-assessment of the GHT support EJ (15 May 2026, NRU) and a draft of the multi-site EJ", async () => {
@@ -37,7 +46,7 @@ describe("demo self-assessments", () => {
 
   it("is idempotent: a second run changes neither the rows nor the NRU", async () => {
     const before = await db.selfAssessment.findMany({ orderBy: { id: "asc" } });
-    await seedDemo(db);
+    await seedDemo(db, storage);
     const after = await db.selfAssessment.findMany({ orderBy: { id: "asc" } });
     expect(after.map((row) => [row.id, row.nru, row.version])).toEqual(before.map((row) => [row.id, row.nru, row.version]));
     expect(await db.questionnaire.count()).toBe(1);
