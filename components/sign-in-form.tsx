@@ -5,6 +5,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -73,6 +74,11 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string 
           "aria-invalid": errors.password ? true : undefined,
         }}
       />
+      <p className={fr.cx("fr-mb-3w")}>
+        <Link className={fr.cx("fr-link", "fr-link--sm")} href="/mot-de-passe-oublie">
+          Mot de passe oublié ?
+        </Link>
+      </p>
       <Button type="submit" disabled={isSubmitting}>
         {isSubmitting ? "Connexion…" : "Se connecter"}
       </Button>

@@ -41,7 +41,6 @@ const SAME_ORIGIN_BASE = "https://guichet.invalid";
  */
 export function safeCallbackPath(raw: string | null | undefined): string | null {
   if (!raw || raw.length > 2_000 || !raw.startsWith("/") || raw.startsWith("//")) return null;
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   if (/[\u0000-\u001f\u007f\\]/.test(raw)) return null;
   let url: URL;
   try {

@@ -15,9 +15,11 @@ export const E2E_ESTABLISHMENTS = {
   instruction: { finess: "998400726", name: "Centre hospitalier d'essai de l'Instruction", email: "e2e.instruction@test.guichet.fr", headcount: 800 },
   /** The establishment dashboard's next action, and the actions offered only where they can succeed. */
   dashboard: { finess: "998400734", name: "Centre hospitalier d'essai du Tableau de bord", email: "e2e.tableau@test.guichet.fr", headcount: 300 },
-  /** HospiConnect/CaRE: the envelope imported by the DNS, the 2026 relève, its partial grant by the ANS, the 2027 relève. */
   /** 2027 (issue 12): objectives declared with their proofs, validated one by one by the ARS. */
   objectives2027: { finess: "998400750", name: "Centre hospitalier d'essai des Cibles 2027", email: "e2e.cibles@test.guichet.fr", headcount: 800 },
+  /** Sessions (issue 13): signing out ends every session of its account, so no shared demo account may do it. */
+  sessions: { finess: "998400768", name: "Centre hospitalier d'essai des Sessions", email: "e2e.sessions@test.guichet.fr", headcount: 300 },
+  /** HospiConnect/CaRE: the envelope imported by the DNS, the 2026 relève, its partial grant by the ANS, the 2027 relève. */
   careReleve: { finess: "998400742", name: "Centre hospitalier d'essai de la Relève CaRE", email: "e2e.care@test.guichet.fr", headcount: 800 },
 } as const;
 
