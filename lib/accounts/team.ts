@@ -6,7 +6,7 @@
  */
 import { UNUSABLE_PASSWORD, type LinkOptions } from "@/lib/admin/accounts";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { canAccessLegalEntity } from "@/lib/auth/scope";
+import { canAccessLegalEntity, legalEntityScopeFilter } from "@/lib/auth/scope";
 import type { Database } from "@/lib/db/client";
 import { ForbiddenError, InvalidStateError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -199,4 +199,10 @@ export async function handOverDossiers(
     });
     return { dossiers: numbers };
   });
+}
+
+/** The EJ whose team `actor` manages (for the EJ chooser of the team page). */
+export async function teamEntitiesOf(db: Database, actor: CurrentUser): Promise<{ finess: string; name: string }[]> {
+  if (actor.role !== "ESTABLISHMENT_REFERENT" && actor.role !== "DNS_ADMIN") throw new ForbiddenError(`role ${actor.role} manages no team`);
+  return db.legalEntity.findMany({ where: legalEntityScopeFilter(actor), orderBy: { name: "asc" }, take: 200, select: { finess: true, name: true } });
 }
