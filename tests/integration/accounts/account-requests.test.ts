@@ -240,6 +240,14 @@ describe("approval", () => {
     expect(await db.accountRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({ status: "PENDING_APPROVAL" });
   });
 
+  it("an ANS instructor (national, CaRE only) neither lists nor decides account requests", async () => {
+    const entity = await createLegalEntity(db, { regionCode: "84" });
+    const { requestId } = await confirmedRequest(entity.finess);
+    const ans = asCurrentUser(await createUser(db, { role: "ANS_INSTRUCTOR" }));
+    await expect(listRequestsToDecide(db, ans)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(decideAccountRequest(db, ans, { requestId, decision: "approve" }, options)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
   it("the referents of a GHT's support EJ decide for the GHT's other EJ", async () => {
     const support = await createLegalEntity(db, { regionCode: "84" });
     const member = await createLegalEntity(db, { regionCode: "84" });
