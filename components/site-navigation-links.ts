@@ -10,10 +10,12 @@ const NAVIGATION: Record<Role, NavigationLink[]> = {
     { href: "/etablissement", label: "Mon espace établissement" },
     { href: "/etablissement/dossiers", label: "Mes dossiers" },
     { href: "/etablissement/autoevaluations", label: "Autoévaluations IE" },
+    { href: "/etablissement/equipe", label: "Équipe" },
   ],
   ARS_INSTRUCTOR: [
     { href: "/ars", label: "Établissements de la région" },
     { href: "/ars/dossiers", label: "Dossiers à instruire" },
+    { href: "/ars/demandes-de-compte", label: "Demandes de compte" },
   ],
   ANS_INSTRUCTOR: [{ href: "/ans/dossiers", label: "Relèves CaRE à instruire" }],
   DNS_ADMIN: [

@@ -1,4 +1,5 @@
 import { fr } from "@codegouvfr/react-dsfr";
+import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
@@ -24,10 +25,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </div>
         <h2 className={fr.cx("fr-h6")}>Pas encore de compte ?</h2>
         <p className={fr.cx("fr-text--sm")}>
-          Les comptes des référents d&apos;établissement, des instructeurs ARS et des administrateurs DNS sont créés par l&apos;administration du
-          programme, qui envoie un lien pour choisir le mot de passe. Sans compte, vous pouvez déjà{" "}
+          Vous agissez pour un établissement de santé : demandez un compte, il sera accordé par un référent de votre établissement ou, à défaut, par votre
+          ARS. Les comptes des instructeurs ARS et des administrateurs DNS sont créés par l&apos;administration du programme. Sans compte, vous pouvez déjà{" "}
           <Link href="/simulateur">simuler un financement</Link>.
         </p>
+        <Button linkProps={{ href: "/inscription" }} priority="secondary">
+          Demander un compte établissement
+        </Button>
       </div>
     </div>
   );

@@ -9,6 +9,7 @@ const PUBLIC_PAGES = [
   { href: "/", label: "Accueil" },
   { href: "/simulateur", label: "Simulateur de financement" },
   { href: "/connexion", label: "Connexion" },
+  { href: "/inscription", label: "Demander un compte établissement" },
 ];
 
 const LEGAL_PAGES = [

@@ -46,7 +46,7 @@ export function passwordLinkUrl(baseUrl: string, token: string): string {
 
 // An account created by an admin cannot sign in before its owner sets a password:
 // bcrypt never matches a string that is not a 60-character hash.
-const UNUSABLE_PASSWORD = "!password-not-set";
+export const UNUSABLE_PASSWORD = "!password-not-set";
 
 export interface AccountRow {
   id: string;
@@ -95,12 +95,13 @@ export async function listAccounts(db: Database, actor: CurrentUser, filters: Ac
   }));
 }
 
-interface LinkOptions {
+export interface LinkOptions {
   at: Date;
   baseUrl: string;
 }
 
-async function issuePasswordLink(tx: Tx, user: { id: string; email: string; name: string }, reason: "created" | "resent", { at, baseUrl }: LinkOptions) {
+/** Also used when an account request is approved (lib/accounts/grant-access.ts). */
+export async function issuePasswordLink(tx: Tx, user: { id: string; email: string; name: string }, reason: "created" | "resent", { at, baseUrl }: LinkOptions) {
   const token = newToken();
   const expiresAt = passwordLinkExpiry(at);
   // A new link supersedes the previous ones still unused.

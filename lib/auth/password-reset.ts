@@ -13,7 +13,7 @@ export const PASSWORD_RESET_TEMPLATE = "account-reset-password";
 export const RESET_REQUESTED_MESSAGE =
   "Si un compte actif correspond à cette adresse, un e-mail vient de lui être envoyé avec un lien pour choisir un nouveau mot de passe. Ce lien est valable une heure et ne sert qu'une fois.";
 
-const perAddress: LimitOptions = { name: "password-reset-address", points: 10, windowSeconds: 15 * 60 };
+// Per address, the action's limit (app/mot-de-passe-oublie/actions.ts); per e-mail, this one.
 const perEmail: LimitOptions = { name: "password-reset-email", points: 3, windowSeconds: 60 * 60 };
 
 export const passwordResetSchema = z.object({
@@ -47,12 +47,9 @@ export function passwordResetMail(input: { name: string; link: string; expiresAt
 }
 
 /** Sends a reset link if `email` names an active account; `at` is the portal's clock. */
-export async function requestPasswordReset(db: Database, email: string, address: string | null, options: { at: Date; baseUrl: string }): Promise<PasswordResetOutcome> {
-  for (const [limit, subject] of [[perAddress, address], [perEmail, email]] as const) {
-    if (!subject) continue;
-    const allowed = await take(db, limit, subject);
-    if (!allowed.ok) return { ok: false, retryAfterMinutes: Math.ceil(allowed.retryAfterSeconds / 60) };
-  }
+export async function requestPasswordReset(db: Database, email: string, options: { at: Date; baseUrl: string }): Promise<PasswordResetOutcome> {
+  const allowed = await take(db, perEmail, email);
+  if (!allowed.ok) return { ok: false, retryAfterMinutes: Math.ceil(allowed.retryAfterSeconds / 60) };
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, role: true, active: true } });
     if (!user?.active) {

@@ -19,3 +19,24 @@ export async function findLegalEntityByFiness(db: PrismaClient, finess: string):
   const byEg = await db.legalEntity.findFirst({ where: { sites: { some: { finess } } }, include: legalEntityInclude });
   return byEg ? toLegalEntitySummary(byEg) : null;
 }
+
+/** What an account request needs of the EJ a typed FINESS designates. */
+export interface ResolvedLegalEntity {
+  finess: string;
+  name: string;
+  closedOn: Date | null;
+  /** True when the FINESS typed was an EG's. */
+  viaSite: boolean;
+}
+
+/**
+ * The same rule as findLegalEntityByFiness (the EJ, else the EJ of the EG), reading only what an
+ * account request needs: no sites, no staff counts.
+ */
+export async function resolveLegalEntityFiness(db: PrismaClient, finess: string): Promise<ResolvedLegalEntity | null> {
+  const select = { finess: true, name: true, closedOn: true } as const;
+  const byEj = await db.legalEntity.findUnique({ where: { finess }, select });
+  if (byEj) return { ...byEj, viaSite: false };
+  const site = await db.site.findUnique({ where: { finess }, select: { legalEntity: { select } } });
+  return site ? { ...site.legalEntity, viaSite: true } : null;
+}

@@ -4,7 +4,7 @@
  * that used to leave the site (`/%09/other-host`) or answer a bare 500 (a newline) included.
  */
 import { expect, test, type Browser } from "@playwright/test";
-import { DEMO_PASSWORD, signIn } from "./support/accounts";
+import { DEMO_PASSWORD } from "./support/accounts";
 import { E2E_ESTABLISHMENTS } from "./support/fixtures";
 
 const fixture = E2E_ESTABLISHMENTS.sessions;

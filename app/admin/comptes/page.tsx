@@ -5,6 +5,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { AccountActions } from "@/components/admin/account-actions";
 import { AccountCreateForm } from "@/components/admin/account-create-form";
 import { DataTable } from "@/components/admin/data-table";
@@ -39,6 +40,9 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
     <>
       <Breadcrumb segments={[{ label: "Administration DNS", linkProps: { href: "/admin" } }]} currentPageLabel="Comptes" />
       <h1>Comptes</h1>
+      <p>
+        Les demandes de compte des établissements sont sur la page <Link href="/admin/comptes/demandes">Demandes de compte établissement</Link>.
+      </p>
 
       <AccountCreateForm regions={regions} />
 

@@ -25,8 +25,8 @@ describe("requestPasswordReset", () => {
   it("answers alike for a known and an unknown address; only the account's owner receives a link, which works once and ends the sessions", async () => {
     const user = await createUser(db, { role: "ESTABLISHMENT_REFERENT", email: "oubli@test.fr", passwordHash: await hashPassword(OLD) });
     const signedIn = await authenticate(db, user.email, OLD, at, "192.0.2.30");
-    expect(await requestPasswordReset(db, "oubli@test.fr", "192.0.2.30", options)).toEqual({ ok: true });
-    expect(await requestPasswordReset(db, "personne@test.fr", "192.0.2.30", options)).toEqual({ ok: true });
+    expect(await requestPasswordReset(db, "oubli@test.fr", options)).toEqual({ ok: true });
+    expect(await requestPasswordReset(db, "personne@test.fr", options)).toEqual({ ok: true });
     const mails = await db.outboxEmail.findMany({ where: { template: PASSWORD_RESET_TEMPLATE } });
     expect(mails.map((mail) => mail.toAddress)).toEqual(["oubli@test.fr"]);
     expect(mails[0]!.textBody).toMatch(/expire le 1 juin 2026 à 11:00 \(heure de Paris\)/);
@@ -41,8 +41,8 @@ describe("requestPasswordReset", () => {
 
   it(`expires after ${RESET_LINK_VALIDITY_MINUTES} minutes, and a new link supersedes the previous one`, async () => {
     await createUser(db, { role: "DNS_ADMIN", email: "expire@test.fr" });
-    await requestPasswordReset(db, "expire@test.fr", null, options);
-    await requestPasswordReset(db, "expire@test.fr", null, options);
+    await requestPasswordReset(db, "expire@test.fr", options);
+    await requestPasswordReset(db, "expire@test.fr", options);
     const [first, second] = (await db.outboxEmail.findMany({ where: { toAddress: "expire@test.fr" }, orderBy: { id: "asc" } })).map((mail) => tokenIn(mail.textBody));
     expect(await passwordTokenStatus(db, first!, at)).toBe("expired");
     expect(await passwordTokenStatus(db, second!, new Date(at.getTime() + (RESET_LINK_VALIDITY_MINUTES - 1) * 60_000))).toBe("valid");
@@ -51,7 +51,7 @@ describe("requestPasswordReset", () => {
 
   it("sends nothing for a disabled account, with the same answer", async () => {
     await createUser(db, { role: "DNS_ADMIN", email: "ferme@test.fr", active: false });
-    expect(await requestPasswordReset(db, "ferme@test.fr", null, options)).toEqual({ ok: true });
+    expect(await requestPasswordReset(db, "ferme@test.fr", options)).toEqual({ ok: true });
     expect(await db.outboxEmail.count({ where: { toAddress: "ferme@test.fr" } })).toBe(0);
   });
 
@@ -59,7 +59,7 @@ describe("requestPasswordReset", () => {
     await createUser(db, { role: "DNS_ADMIN", email: "insistant@test.fr" });
     for (const email of ["insistant@test.fr", "fantome@test.fr"]) {
       const outcomes = [];
-      for (let i = 0; i < 4; i += 1) outcomes.push((await requestPasswordReset(db, email, null, options)).ok);
+      for (let i = 0; i < 4; i += 1) outcomes.push((await requestPasswordReset(db, email, options)).ok);
       expect(outcomes).toEqual([true, true, true, false]);
     }
     expect(await db.outboxEmail.count({ where: { toAddress: "insistant@test.fr" } })).toBe(3);
