@@ -10,6 +10,8 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
+import { beginSignIn } from "@/app/connexion/actions";
+import { SecondFactorStep, type PendingSignIn } from "@/components/auth/second-factor-step";
 import { authenticationMessage, safeCallbackPath } from "@/lib/auth/authentication-messages";
 
 const signInSchema = z.object({
@@ -20,31 +22,58 @@ const signInSchema = z.object({
 type SignInValues = z.infer<typeof signInSchema>;
 
 /**
- * E-mail and password (DSFR Input). A failed attempt is said in an Alert above the fields;
- * it goes as soon as the user changes a field, so the page never shows a failure of
- * credentials that are no longer the ones typed.
+ * E-mail and password (DSFR Input), then the second factor when the account has or needs one
+ * (SecondFactorStep). A failed attempt is said in an Alert above the fields; it goes as soon as
+ * the user changes a field, so the page never shows a failure of credentials that are no longer
+ * the ones typed.
  */
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string | null; initialError: string | null }) {
   const [error, setError] = useState<string | null>(initialError);
+  const [pending, setPending] = useState<PendingSignIn | null>(null);
   const {
     register,
     handleSubmit,
     formState: { errors, isSubmitting },
   } = useForm<SignInValues>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" } });
 
-  async function onSubmit(values: SignInValues) {
-    setError(null);
-    const result = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
-    if (!result || result.error || !result.ok) {
-      setError(authenticationMessage(result?.error));
-      return;
-    }
+  /** The last step: next-auth opens the session the challenge allows. */
+  async function finish(proof: { challenge: string; code?: string; recoveryCode?: string }): Promise<string | null> {
+    const result = await signIn("credentials", { ...proof, redirect: false });
+    if (!result || result.error || !result.ok) return authenticationMessage(result?.error);
     // A full navigation: the root layout (the header with the account) is rendered once, signed in,
     // where a client push would keep the signed-out header until a second, concurrent refresh.
     window.location.assign(safeCallbackPath(callbackUrl) ?? "/espace");
+    return null;
+  }
+
+  async function onSubmit(values: SignInValues) {
+    setError(null);
+    const started = await beginSignIn(values);
+    if (!started.ok) {
+      setError(started.message);
+      return;
+    }
+    if (started.data.step === "NONE") {
+      setError(await finish({ challenge: started.data.challenge }));
+      return;
+    }
+    setPending(started.data);
   }
 
   const clearFailure = () => setError(null);
+
+  if (pending) {
+    return (
+      <SecondFactorStep
+        pending={pending}
+        finish={finish}
+        restart={(message) => {
+          setPending(null);
+          setError(message);
+        }}
+      />
+    );
+  }
 
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate aria-describedby={error ? "erreur-connexion" : undefined}>

@@ -11,7 +11,9 @@
  * Then, outside that transaction, the ESPIC's accepted 2026 milestone (created once, through the
  * portal's own functions: prisma/seed-data/accepted-milestone.ts), whose documents go to `storage`.
  */
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../lib/auth/demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../lib/auth/demo-accounts";
+import { requiresSecondFactor } from "../lib/auth/second-factor/policy";
+import { seal } from "../lib/auth/second-factor/secret-box";
 import { hashPassword } from "../lib/auth/password";
 import { Prisma, type PrismaClient, type Role } from "../lib/generated/prisma/client";
 import { DEMO_FINESS, GHTS, LEGAL_ENTITIES, combinedActivityRows } from "./seed-data/establishments";
@@ -235,8 +237,9 @@ export async function seedDemo(db: PrismaClient, storage: FileStorage = getFileS
       }
 
       // 9. Users and their referent links (exactly the demo links; demo passwords restored and
-      // sign-in waits lifted, so the demo always signs in).
-      await tx.rateLimiterFlexible.deleteMany({ where: { key: { startsWith: "sign-in-" } } });
+      // sign-in waits lifted, so the demo always signs in; the staff's second factor is the demo
+      // authenticator secret).
+      await tx.rateLimiterFlexible.deleteMany({ where: { OR: [{ key: { startsWith: "sign-in-" } }, { key: { startsWith: "second-factor-" } }] } });
       for (const user of DEMO_USERS) {
         const email = user.email.toLowerCase();
         const data = {
@@ -248,6 +251,11 @@ export async function seedDemo(db: PrismaClient, storage: FileStorage = getFileS
         };
         const row = await tx.user.upsert({ where: { email }, create: { email, ...data }, update: data });
         report.users++;
+        await tx.secondFactor.deleteMany({ where: { userId: row.id } });
+        await tx.recoveryCode.deleteMany({ where: { userId: row.id } });
+        if (requiresSecondFactor(user.role)) {
+          await tx.secondFactor.create({ data: { userId: row.id, kind: "TOTP", label: "Application de démonstration", totpSecret: seal(DEMO_TOTP_SECRET) } });
+        }
         await tx.referentLink.deleteMany({
           where: { userId: row.id, legalEntityFiness: { notIn: [...user.legalEntities] } },
         });

@@ -3,11 +3,11 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { changeAccountActive, removeReferent, sendPasswordLink } from "@/app/admin/comptes/actions";
+import { changeAccountActive, removeReferent, resetAccountSecondFactor, sendPasswordLink } from "@/app/admin/comptes/actions";
 import { ConfirmAction } from "@/components/admin/confirm-action";
 
-/** Disable (after confirmation) / re-enable an account, and resend its set-password link. */
-export function AccountActions({ userId, email, active }: { userId: string; email: string; active: boolean }) {
+/** Disable (after confirmation) / re-enable an account, resend its set-password link, reset its second factor. */
+export function AccountActions({ userId, email, active, hasSecondFactor }: { userId: string; email: string; active: boolean; hasSecondFactor: boolean }) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -54,6 +54,29 @@ export function AccountActions({ userId, email, active }: { userId: string; emai
         >
           Renvoyer le lien
         </Button>
+      )}
+      {hasSecondFactor && (
+        <ConfirmAction
+          modalId={`reinitialiser-second-facteur-${userId}`}
+          trigger="Réinitialiser le second facteur"
+          triggerTitle={`Réinitialiser le second facteur de ${email}`}
+          title="Réinitialiser le second facteur ?"
+          confirmLabel="Réinitialiser"
+          priority="tertiary"
+          disabled={pending}
+          onConfirm={() =>
+            startTransition(async () => {
+              const result = await resetAccountSecondFactor({ userId });
+              setMessage(result.ok ? "Second facteur réinitialisé : il sera à configurer à la prochaine connexion." : result.message);
+              if (result.ok) router.refresh();
+            })
+          }
+        >
+          <p>
+            Les applications d&apos;authentification, clés de sécurité et codes de secours de {email} sont supprimés et ses sessions prennent fin. À faire
+            seulement après avoir vérifié l&apos;identité de la personne (appareil perdu).
+          </p>
+        </ConfirmAction>
       )}
       <span role="status">{message}</span>
     </div>

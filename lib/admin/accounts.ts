@@ -60,6 +60,7 @@ export interface AccountRow {
   createdAt: Date;
   hasPassword: boolean;
   legalEntities: number;
+  secondFactors: number;
 }
 
 export interface AccountFilters {
@@ -83,7 +84,7 @@ export async function listAccounts(db: Database, actor: CurrentUser, filters: Ac
       lastSignInAt: true,
       createdAt: true,
       passwordHash: true,
-      _count: { select: { legalEntities: true } },
+      _count: { select: { legalEntities: true, secondFactors: true } },
     },
     take: 1000,
   });
@@ -92,6 +93,7 @@ export async function listAccounts(db: Database, actor: CurrentUser, filters: Ac
     regionName: region?.name ?? null,
     hasPassword: passwordHash !== UNUSABLE_PASSWORD,
     legalEntities: _count.legalEntities,
+    secondFactors: _count.secondFactors,
   }));
 }
 

@@ -1,21 +1,21 @@
 import type { Database } from "@/lib/db/client";
+import type { Role } from "@/lib/generated/prisma/enums";
 import type { AuthenticationFailure } from "./authentication-messages";
 import { verifyPassword } from "./password";
-import { startSession } from "./sessions";
 import { checkSignIn, recordSignInFailure, recordSignInSuccess } from "./sign-in-throttle";
 
 // Compared against when the e-mail is unknown, so both cases take the same time.
 const DUMMY_HASH = "$2b$12$4NfQ8gC2cXVTiUaYu3vrnO/VtOAGAN7Z02vrgu5G1Mt8mctZPHBnG";
 
 export type AuthenticationResult =
-  | { ok: true; user: { id: string; email: string; name: string; role: string }; sessionId: string }
+  | { ok: true; user: { id: string; email: string; name: string; role: Role } }
   | { ok: false; reason: AuthenticationFailure; retryAfterMinutes?: number };
 
 /**
- * Checks an e-mail and password from a client address (null when the proxy gives none).
- * A known and an unknown e-mail follow the same path — same throttling keys, one password hash
- * check, one audit row — so neither the answer nor its time tells whether an account exists.
- * A success opens a server-side session (lib/auth/sessions.ts). `at` is the portal's clock.
+ * The password step of a sign-in: checks an e-mail and password from a client address (null when
+ * the proxy gives none). A known and an unknown e-mail follow the same path — same throttling
+ * keys, one password hash check, one audit row — so neither the answer nor its time tells whether
+ * an account exists. The second factor and the session come after (lib/auth/sign-in-flow.ts).
  */
 export async function authenticate(db: Database, emailInput: string, password: string, at: Date, address: string | null = null): Promise<AuthenticationResult> {
   const email = emailInput.trim().toLowerCase();
@@ -38,10 +38,6 @@ export async function authenticate(db: Database, emailInput: string, password: s
     await db.auditEvent.create({ data: { actorId: user.id, actorRole: user.role, action: "auth.sign-in.disabled", subject: email } });
     return { ok: false, reason: "DISABLED" };
   }
-  const sessionId = await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: at } });
-    await tx.auditEvent.create({ data: { actorId: user.id, actorRole: user.role, action: "auth.sign-in.succeeded", subject: email } });
-    return startSession(tx, user.id);
-  });
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role }, sessionId };
+  await db.auditEvent.create({ data: { at, actorId: user.id, actorRole: user.role, action: "auth.sign-in.password-verified", subject: email } });
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
 }

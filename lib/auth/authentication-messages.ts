@@ -11,6 +11,8 @@ export const MAX_FAILED_SIGN_INS_PER_ADDRESS = 30;
 export const ADDRESS_WINDOW_MINUTES = 10;
 
 export type AuthenticationFailure = "INVALID_CREDENTIALS" | "DISABLED" | "THROTTLED" | "TOO_MANY_ATTEMPTS";
+/** The second step's failures (lib/auth/sign-in-flow.ts, lib/auth/second-factor/enrolment.ts). */
+export type SecondStepFailure = "CHALLENGE_EXPIRED" | "SECOND_FACTOR_INVALID" | "ENROLMENT_REQUIRED" | "CODE_INVALID" | "NOT_ENROLLING";
 
 export const AUTHENTICATION_MESSAGES: Record<AuthenticationFailure, string> = {
   INVALID_CREDENTIALS: "Adresse e-mail ou mot de passe incorrect.",
@@ -18,6 +20,14 @@ export const AUTHENTICATION_MESSAGES: Record<AuthenticationFailure, string> = {
   THROTTLED: "Trop de tentatives infructueuses pour cette adresse e-mail depuis votre connexion : patientez quelques minutes avant de réessayer.",
   DISABLED: "Ce compte est désactivé. Contactez l'administration du programme.",
   TOO_MANY_ATTEMPTS: `Trop de connexions échouées depuis votre réseau : réessayez dans ${ADDRESS_WINDOW_MINUTES} minutes au plus.`,
+};
+
+export const SECOND_STEP_MESSAGES: Record<SecondStepFailure, string> = {
+  CHALLENGE_EXPIRED: "Votre connexion a expiré ou a connu trop d'essais : saisissez à nouveau votre adresse e-mail et votre mot de passe.",
+  SECOND_FACTOR_INVALID: "Ce code n'est pas valable (un code ne sert qu'une fois) : saisissez le code affiché maintenant par votre application, ou un code de secours.",
+  ENROLMENT_REQUIRED: "Votre compte doit d'abord être protégé par un second facteur : configurez-le ci-dessous.",
+  CODE_INVALID: "Ce code ne correspond pas : vérifiez que l'application affiche le compte « Guichet HospiConnect » et saisissez son code actuel à 6 chiffres.",
+  NOT_ENROLLING: "Cette étape n'est plus valable : saisissez à nouveau votre adresse e-mail et votre mot de passe.",
 };
 
 /** next-auth reports our reason code as `error` (a wait as `THROTTLED:<minutes>`); anything else gets a generic message. */
@@ -28,6 +38,7 @@ export function authenticationMessage(error: string | null | undefined): string 
     return `Trop de tentatives infructueuses pour cette adresse e-mail depuis votre connexion : réessayez dans ${wait} minute${wait > 1 ? "s" : ""}.`;
   }
   if (code && Object.hasOwn(AUTHENTICATION_MESSAGES, code)) return AUTHENTICATION_MESSAGES[code as AuthenticationFailure];
+  if (code && Object.hasOwn(SECOND_STEP_MESSAGES, code)) return SECOND_STEP_MESSAGES[code as SecondStepFailure];
   return "La connexion a échoué. Vérifiez vos identifiants et réessayez.";
 }
 

@@ -4,6 +4,12 @@
  */
 export const DEMO_PASSWORD = "Demo-HospiConnect-2026";
 
+/**
+ * The authenticator-app secret of the demo's ARS, ANS and DNS accounts (their second factor is
+ * mandatory): add it to any TOTP app, or print the current code with `npm run demo:code`.
+ */
+export const DEMO_TOTP_SECRET = "GUICHETHOSPICONNECTDEMOSECONDFAC";
+
 export const DEMO_ACCOUNTS = {
   referentEj: { email: "referent.ej@demo.guichet.fr", label: "Référent d'un établissement (EJ multi-sites)" },
   referentGht: { email: "referent.ght@demo.guichet.fr", label: "Référent de l'établissement support d'un GHT" },

@@ -3,36 +3,32 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
-import { clientAddress } from "@/lib/security/rate-limit";
-import { authenticate } from "./authenticate";
+import { completeSignIn } from "./sign-in-flow";
 import { endSessionsOf, SESSION_MAX_HOURS } from "./sessions";
 
-function addressOf(request: { headers?: Record<string, unknown> } | undefined): string | null {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(request?.headers ?? {})) if (typeof value === "string") headers.set(name, value);
-  return clientAddress(headers);
-}
-
-const credentialsSchema = z.object({
-  email: z.string().trim().min(1).max(320),
-  password: z.string().min(1).max(200),
+// The second step of a sign-in (lib/auth/sign-in-flow.ts): the password was checked by startSignIn.
+const proofSchema = z.object({
+  challenge: z.string().min(1).max(100),
+  code: z.string().max(20).optional(),
+  recoveryCode: z.string().max(40).optional(),
+  webauthn: z.string().max(20_000).optional(),
 });
 
-/** next-auth 4: e-mail + password; the JWT carries the id of a server-side session (lib/auth/sessions.ts). */
+/** next-auth 4: the JWT carries the id of a server-side session (lib/auth/sessions.ts). */
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_HOURS * 60 * 60 },
   pages: { signIn: "/connexion", error: "/connexion" },
   providers: [
     CredentialsProvider({
       name: "e-mail",
-      credentials: { email: { label: "Adresse e-mail", type: "email" }, password: { label: "Mot de passe", type: "password" } },
-      async authorize(raw, request) {
-        const parsed = credentialsSchema.safeParse(raw);
+      credentials: { challenge: { type: "text" }, code: { type: "text" }, recoveryCode: { type: "text" }, webauthn: { type: "text" } },
+      async authorize(raw) {
+        const parsed = proofSchema.safeParse(Object.fromEntries(Object.entries(raw ?? {}).filter(([, value]) => value !== "" && value !== undefined)));
         if (!parsed.success) return null;
-        const result = await authenticate(getDb(), parsed.data.email, parsed.data.password, now(), addressOf(request));
+        const result = await completeSignIn(getDb(), parsed.data, now());
         if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name, sessionId: result.sessionId };
         // The reason code reaches the sign-in form as `error`; the form shows the French message.
-        throw new Error(result.reason === "THROTTLED" ? `THROTTLED:${result.retryAfterMinutes ?? 1}` : result.reason);
+        throw new Error(result.reason);
       },
     }),
   ],

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { accountIdSchema, createAccountSchema, removeReferentSchema, setAccountActiveSchema } from "@/lib/admin/account-schemas";
 import { createStaffAccount, removeReferentLink, resendPasswordLink, setAccountActive } from "@/lib/admin/accounts";
+import { resetSecondFactors } from "@/lib/admin/second-factor-reset";
 import { createAction } from "@/lib/actions/create-action";
 import { now } from "@/lib/clock";
 import { publicBaseUrl } from "@/lib/notifications/dossier-notifications";
@@ -30,4 +31,10 @@ export const removeReferent = createAction({ roles: ADMIN, schema: removeReferen
   await removeReferentLink(db, user, userId, legalEntityFiness, now());
   revalidatePath("/admin/comptes");
   return { removed: true };
+});
+
+export const resetAccountSecondFactor = createAction({ roles: ADMIN, schema: accountIdSchema }, async ({ userId }, { user, db }) => {
+  const result = await resetSecondFactors(db, user, userId, now());
+  revalidatePath("/admin/comptes");
+  return result;
 });

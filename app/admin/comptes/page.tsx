@@ -109,6 +109,17 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
                         Désactivé
                       </Badge>
                     )}
+                    {account.secondFactors > 0 ? (
+                      <Badge as="span" small severity="info">
+                        Second facteur
+                      </Badge>
+                    ) : (
+                      account.role !== "ESTABLISHMENT_REFERENT" && (
+                        <Badge as="span" small severity="warning">
+                          Second facteur à configurer
+                        </Badge>
+                      )
+                    )}
                     {!account.hasPassword && (
                       <Badge as="span" small severity="warning">
                         Mot de passe non défini
@@ -118,7 +129,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
                 </td>
                 <td>{account.lastSignInAt ? formatParisInstant(account.lastSignInAt) : "Jamais"}</td>
                 <td>
-                  <AccountActions userId={account.id} email={account.email} active={account.active} />
+                  <AccountActions userId={account.id} email={account.email} active={account.active} hasSecondFactor={account.secondFactors > 0} />
                 </td>
               </tr>
             ))}

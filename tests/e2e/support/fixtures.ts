@@ -24,3 +24,12 @@ export const E2E_ESTABLISHMENTS = {
 } as const;
 
 export type E2eEstablishment = keyof typeof E2E_ESTABLISHMENTS;
+
+/**
+ * ARS instructors of the browser tests only (region 84), without a second factor, so that a spec
+ * can enrol one: each serves one spec (signing out ends all its sessions).
+ */
+export const E2E_STAFF = {
+  totp: { email: "e2e.instructeur.totp@test.guichet.fr", name: "Instructrice d'essai TOTP" },
+  webauthn: { email: "e2e.instructeur.cle@test.guichet.fr", name: "Instructeur d'essai clé de sécurité" },
+} as const;

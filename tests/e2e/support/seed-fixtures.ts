@@ -6,7 +6,7 @@
 import { DEMO_PASSWORD } from "../../../lib/auth/demo-accounts";
 import { hashPassword } from "../../../lib/auth/password";
 import { createDatabaseClient } from "../../../lib/db/client";
-import { E2E_ESTABLISHMENTS } from "./fixtures";
+import { E2E_ESTABLISHMENTS, E2E_STAFF } from "./fixtures";
 
 export async function seedE2eFixtures(databaseUrl: string): Promise<void> {
   const db = createDatabaseClient(databaseUrl);
@@ -88,6 +88,9 @@ export async function seedE2eFixtures(databaseUrl: string): Promise<void> {
           },
         },
       });
+    }
+    for (const staff of Object.values(E2E_STAFF)) {
+      await db.user.upsert({ where: { email: staff.email }, update: {}, create: { email: staff.email, name: staff.name, passwordHash, role: "ARS_INSTRUCTOR", regionCode: region.code } });
     }
   } finally {
     await db.$disconnect();

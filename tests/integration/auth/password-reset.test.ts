@@ -1,12 +1,12 @@
 /** Issue 13: « Mot de passe oublié ? » — a single-use, expiring link, the same answer for any address. */
 import { beforeAll, describe, expect, it } from "vitest";
 import { passwordTokenStatus, setPasswordWithToken } from "@/lib/admin/accounts";
-import { authenticate } from "@/lib/auth/authenticate";
 import { hashPassword } from "@/lib/auth/password";
 import { PASSWORD_RESET_TEMPLATE, passwordResetSchema, requestPasswordReset, RESET_LINK_VALIDITY_MINUTES } from "@/lib/auth/password-reset";
 import { resumeSession } from "@/lib/auth/sessions";
 import type { Database } from "@/lib/db/client";
 import { createUser } from "../support/factories";
+import { signInAs } from "../support/sign-in";
 import { useTestDatabase } from "../support/test-database";
 
 let db: Database;
@@ -24,7 +24,7 @@ const tokenIn = (text: string) => text.match(/https:\/\/guichet\.test\/mot-de-pa
 describe("requestPasswordReset", () => {
   it("answers alike for a known and an unknown address; only the account's owner receives a link, which works once and ends the sessions", async () => {
     const user = await createUser(db, { role: "ESTABLISHMENT_REFERENT", email: "oubli@test.fr", passwordHash: await hashPassword(OLD) });
-    const signedIn = await authenticate(db, user.email, OLD, at, "192.0.2.30");
+    const signedIn = await signInAs(db, user.email, OLD, { at });
     expect(await requestPasswordReset(db, "oubli@test.fr", options)).toEqual({ ok: true });
     expect(await requestPasswordReset(db, "personne@test.fr", options)).toEqual({ ok: true });
     const mails = await db.outboxEmail.findMany({ where: { template: PASSWORD_RESET_TEMPLATE } });
@@ -33,8 +33,8 @@ describe("requestPasswordReset", () => {
     const token = tokenIn(mails[0]!.textBody);
     expect(await passwordTokenStatus(db, token, at)).toBe("valid");
     await setPasswordWithToken(db, token, NEW, at);
-    expect((await authenticate(db, user.email, NEW, at, "192.0.2.30")).ok).toBe(true);
-    expect(signedIn.ok && (await resumeSession(db, signedIn.sessionId))).toBeNull();
+    expect((await signInAs(db, user.email, NEW, { at })).ok).toBe(true);
+    expect(signedIn.ok && "sessionId" in signedIn && (await resumeSession(db, signedIn.sessionId))).toBeNull();
     await expect(setPasswordWithToken(db, token, "Encore-un-autre-mot-de-passe", at)).rejects.toThrow();
     expect(await passwordTokenStatus(db, token, at)).toBe("used");
   });

@@ -3,12 +3,12 @@
  * account ends every session of the account at once, and an idle session expires.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { authenticate } from "@/lib/auth/authenticate";
 import { hashPassword } from "@/lib/auth/password";
 import { endSessionsOf, IDLE_TIMEOUT_MINUTES, resumeSession, SESSION_MAX_HOURS } from "@/lib/auth/sessions";
 import type { Database } from "@/lib/db/client";
 import { hashToken, setAccountActive, setPasswordWithToken } from "@/lib/admin/accounts";
 import { asCurrentUser, createUser } from "../support/factories";
+import { signInAs } from "../support/sign-in";
 import { useTestDatabase } from "../support/test-database";
 
 let db: Database;
@@ -22,23 +22,23 @@ beforeAll(async () => {
 });
 
 async function signIn(email: string): Promise<string> {
-  const result = await authenticate(db, email, PASSWORD, at, "192.0.2.10");
+  const result = await signInAs(db, email, PASSWORD, { at, address: "192.0.2.10" });
   if (!result.ok) throw new Error(result.reason);
   return result.sessionId;
 }
 
 describe("server-side sessions", () => {
   it("resumes an open session with its account and scope", async () => {
-    const user = await createUser(db, { role: "ARS_INSTRUCTOR", regionCode: "84", email: "ouverte@test.fr", passwordHash });
+    const user = await createUser(db, { role: "ESTABLISHMENT_REFERENT", email: "ouverte@test.fr", passwordHash });
     const session = await resumeSession(db, await signIn("ouverte@test.fr"));
-    expect(session).toMatchObject({ userId: user.id, user: { email: "ouverte@test.fr", regionCode: "84" } });
+    expect(session).toMatchObject({ userId: user.id, user: { email: "ouverte@test.fr", role: "ESTABLISHMENT_REFERENT" } });
     expect(await resumeSession(db, "not-a-session")).toBeNull();
   });
 
   it("ends every session of the account at once (sign-out from one browser ends the other)", async () => {
-    const user = await createUser(db, { role: "DNS_ADMIN", email: "deux.navigateurs@test.fr", passwordHash });
+    const user = await createUser(db, { role: "ESTABLISHMENT_REFERENT", email: "deux.navigateurs@test.fr", passwordHash });
     const [laptop, phone] = [await signIn(user.email), await signIn(user.email)];
-    const other = await createUser(db, { role: "DNS_ADMIN", email: "autre@test.fr", passwordHash });
+    const other = await createUser(db, { role: "ESTABLISHMENT_REFERENT", email: "autre@test.fr", passwordHash });
     const othersSession = await signIn(other.email);
     expect(await endSessionsOf(db, user.id, "sign-out")).toBe(2);
     expect(await resumeSession(db, laptop)).toBeNull();
@@ -48,7 +48,7 @@ describe("server-side sessions", () => {
   });
 
   it(`expires after ${IDLE_TIMEOUT_MINUTES} idle minutes and after ${SESSION_MAX_HOURS} hours whatever the activity`, async () => {
-    await createUser(db, { role: "DNS_ADMIN", email: "inactive@test.fr", passwordHash });
+    await createUser(db, { role: "ESTABLISHMENT_REFERENT", email: "inactive@test.fr", passwordHash });
     const id = await signIn("inactive@test.fr");
     const start = (await db.userSession.findUniqueOrThrow({ where: { id } })).lastSeenAt.getTime();
     expect(await resumeSession(db, id, new Date(start + (IDLE_TIMEOUT_MINUTES - 1) * 60_000))).not.toBeNull();
@@ -64,7 +64,7 @@ describe("server-side sessions", () => {
   });
 
   it("is out at once when the DNS disables the account", async () => {
-    const user = await createUser(db, { role: "ARS_INSTRUCTOR", regionCode: "53", email: "desactive@test.fr", passwordHash });
+    const user = await createUser(db, { role: "ESTABLISHMENT_REFERENT", email: "desactive@test.fr", passwordHash });
     const admin = asCurrentUser(await createUser(db, { role: "DNS_ADMIN" }));
     const id = await signIn(user.email);
     await setAccountActive(db, admin, user.id, false, at);

@@ -1,0 +1,52 @@
+import type { Database } from "@/lib/db/client";
+import { endSessionsOf } from "../sessions";
+import { countFailure, liveChallenge } from "../sign-in-challenge";
+import { replaceRecoveryCodes } from "./recovery-codes";
+import { open, seal } from "./secret-box";
+import { checkTotp, newTotpSecret, totpEnrolment } from "./totp";
+
+/**
+ * Enrolling an authenticator app (TOTP) within a challenge: at the first sign-in of a staff
+ * account (step ENROL), or from the account's security page (a challenge of its own). The secret
+ * offered waits, sealed, on the challenge until a code proves the app holds it; then the factor is
+ * kept, recovery codes are issued once, and the account's other sessions end.
+ */
+export type EnrolmentFailure = "CHALLENGE_EXPIRED" | "NOT_ENROLLING" | "CODE_INVALID";
+
+export async function beginTotpEnrolment(db: Database, token: string): Promise<{ ok: true; secret: string; uri: string; qrSvg: string } | { ok: false; reason: EnrolmentFailure }> {
+  const challenge = await liveChallenge(db, token);
+  if (!challenge) return { ok: false, reason: "CHALLENGE_EXPIRED" };
+  if (challenge.step !== "ENROL" || challenge.verifiedAt) return { ok: false, reason: "NOT_ENROLLING" };
+  const user = await db.user.findUniqueOrThrow({ where: { id: challenge.userId }, select: { email: true } });
+  const secret = newTotpSecret();
+  await db.signInChallenge.update({ where: { id: challenge.id }, data: { pendingTotpSecret: seal(secret) } });
+  return { ok: true, secret, ...(await totpEnrolment(secret, user.email)) };
+}
+
+export async function confirmTotpEnrolment(
+  db: Database,
+  token: string,
+  code: string,
+  label: string,
+  at: Date,
+): Promise<{ ok: true; recoveryCodes: string[] } | { ok: false; reason: EnrolmentFailure }> {
+  const challenge = await liveChallenge(db, token);
+  if (!challenge) return { ok: false, reason: "CHALLENGE_EXPIRED" };
+  if (challenge.step !== "ENROL" || challenge.verifiedAt || !challenge.pendingTotpSecret) return { ok: false, reason: "NOT_ENROLLING" };
+  const checked = await checkTotp(open(challenge.pendingTotpSecret), code, null);
+  if (!checked.valid) {
+    return (await countFailure(db, challenge.id)) ? { ok: false, reason: "CODE_INVALID" } : { ok: false, reason: "CHALLENGE_EXPIRED" };
+  }
+  const sealed = challenge.pendingTotpSecret;
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.signInChallenge.updateMany({ where: { id: challenge.id, verifiedAt: null }, data: { verifiedAt: at, pendingTotpSecret: null } });
+    if (count !== 1) return { ok: false as const, reason: "CHALLENGE_EXPIRED" as const };
+    const user = await tx.user.findUniqueOrThrow({ where: { id: challenge.userId }, select: { id: true, role: true } });
+    await tx.secondFactor.create({ data: { userId: user.id, kind: "TOTP", label: label.trim().slice(0, 80) || "Application d'authentification", totpSecret: sealed, totpLastTimeStep: checked.timeStep, lastUsedAt: at } });
+    // A new factor ends the sessions opened before it (none at a first sign-in).
+    await endSessionsOf(tx, user.id, "second-factor");
+    const recoveryCodes = await replaceRecoveryCodes(tx, user.id);
+    await tx.auditEvent.create({ data: { at, actorId: user.id, actorRole: user.role, action: "auth.second-factor.enrolled", subject: `user:${user.id}`, details: { kind: "TOTP" } } });
+    return { ok: true as const, recoveryCodes };
+  });
+}
