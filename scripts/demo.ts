@@ -3,7 +3,7 @@
  * at a simulated date inside the 2026 deposit window.
  */
 import path from "node:path";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../lib/auth/demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../lib/auth/demo-accounts";
 import { startPortal } from "./portal-server";
 
 // 1 June 2026, 10:00 Paris time: the 2026 milestone guichet (4 May – 26 June) is open.
@@ -27,7 +27,8 @@ console.log(`
 Guichet HospiConnect est prêt en ${Math.round((Date.now() - started) / 1000)} s : ${portal.url}
 Mode démonstration, date simulée : ${DEMO_DATE}
 
-Comptes de démonstration (mot de passe commun : ${DEMO_PASSWORD}) :
+Comptes de démonstration (mot de passe commun : ${DEMO_PASSWORD} ; second facteur des comptes ARS, ANS et DNS :
+clé d'application d'authentification ${DEMO_TOTP_SECRET}, ou « npm run demo:code ») :
 ${Object.values(DEMO_ACCOUNTS)
   .map((account) => `  ${account.email.padEnd(40)} ${account.label}`)
   .join("\n")}
