@@ -6,6 +6,8 @@ import { getDb } from "@/lib/db/client";
 import { clientAddress } from "@/lib/security/rate-limit";
 import { authenticate } from "./authenticate";
 import { endSessionsOf, SESSION_MAX_HOURS } from "./sessions";
+import { ssoProvidersFromEnv } from "./sso/providers";
+import { isSsoAccount, ssoJwt, ssoSignIn } from "./sso/sign-in";
 
 function addressOf(request: { headers?: Record<string, unknown> } | undefined): string | null {
   const headers = new Headers();
@@ -35,9 +37,18 @@ export const authOptions: NextAuthOptions = {
         throw new Error(result.reason === "THROTTLED" ? `THROTTLED:${result.retryAfterMinutes ?? 1}` : result.reason);
       },
     }),
+    // ProConnect and Pro Santé Connect, each only when configured (lib/auth/sso/providers.ts).
+    ...ssoProvidersFromEnv(),
   ],
   callbacks: {
-    async jwt({ token, user }) {
+    // Single sign-on: our rules decide which account opens, or where a refusal goes (lib/auth/sso/).
+    async signIn({ user, account, profile }) {
+      if (isSsoAccount(account)) return ssoSignIn(getDb(), { user, account, profile });
+      return true;
+    },
+    async jwt({ token, user, account }) {
+      // Single sign-on: our user id and a new server-side session, like the password sign-in below.
+      if (user && isSsoAccount(account)) return ssoJwt(getDb(), token, user, account, now());
       if (user) {
         token.sub = user.id;
         token.sid = (user as { sessionId?: string }).sessionId;
