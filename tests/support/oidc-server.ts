@@ -88,17 +88,14 @@ export async function startOidcServer(options: { clients: TestOidcClient[]; iden
         async claims() {
           const identity = identities.get(sub);
           // amr and acr are the login's (below), not claims of the account.
-          const { login: _login, amr: _amr, acr: _acr, ...claims } = identity ?? { login: sub };
-          return { sub, ...claims };
+          const { email, email_verified, given_name, family_name } = identity ?? {};
+          return { sub, email, email_verified, given_name, family_name };
         },
       };
     },
-    // Plain-HTTP loopback in the tests: the provider must not insist on https.
     ttl: { Session: 600, Interaction: 600, Grant: 600, AccessToken: 600, AuthorizationCode: 60, IdToken: 600 },
   };
   const provider = new Provider(issuer, configuration);
-  // Loopback over plain HTTP: cookies without `Secure`, or the browser drops them.
-  provider.proxy = true;
   // The development login page stands for the IdP's own authentication: the methods it used (amr,
   // acr: a second factor or not) are the identity's, as ProConnect or Pro Santé Connect would state them.
   const finish = provider.interactionFinished.bind(provider);
