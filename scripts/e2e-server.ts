@@ -7,6 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { freePort } from "../lib/db/embedded-postgres";
+import { startE2eOidcServer } from "../tests/e2e/support/oidc-server";
 import { seedE2eFixtures } from "../tests/e2e/support/seed-fixtures";
 import { TestSmtpServer } from "../tests/support/smtp-sink";
 import { startPortal } from "./portal-server";
@@ -28,10 +29,22 @@ if (mailbox) {
   process.env.GUICHET_OUTBOX_INTERVAL_MS = "1000";
 }
 
+const portalPort = Number(process.env.E2E_PORT ?? 3100);
+const clockPorts = process.env.E2E_CLOCK_PORT ? [Number(process.env.E2E_CLOCK_PORT)] : [];
+
+// Single sign-on (tests/e2e/sso.spec.ts): a real OpenID Connect server, started before the portal so
+// that the portal's PROCONNECT_* variables (set by startE2eOidcServer) point at it.
+const oidc = await startE2eOidcServer(
+  [portalPort, ...clockPorts].map((port) => `http://localhost:${port}`),
+  // 0: any free port (the issuer carries it).
+  Number(process.env.E2E_OIDC_PORT ?? 0),
+);
+console.log(`e2e OpenID Connect server on ${oidc.issuer}`);
+
 const portal = await startPortal({
-  port: Number(process.env.E2E_PORT ?? 3100),
+  port: portalPort,
   // The specs that move the simulated date run on their own server (playwright.config.ts, project « clock »).
-  extraPorts: process.env.E2E_CLOCK_PORT ? [Number(process.env.E2E_CLOCK_PORT)] : [],
+  extraPorts: clockPorts,
   dataDir: path.join(tempDir, "postgres"),
   dbPort: await freePort(),
   persistent: false,
@@ -45,7 +58,7 @@ const portal = await startPortal({
 console.log(`e2e portal ready on ${[portal.url, ...portal.extraUrls].join(" and ")}`);
 
 const shutdown = () => {
-  Promise.all([portal.stop(), smtp.stop()])
+  Promise.all([portal.stop(), smtp.stop(), oidc.stop()])
     .finally(() => {
       fs.rmSync(tempDir, { recursive: true, force: true });
       process.exit(0);

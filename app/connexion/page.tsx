@@ -3,9 +3,11 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { SsoButtons } from "@/components/auth/sso-buttons";
 import { SignInForm } from "@/components/sign-in-form";
 import { authenticationMessage, safeCallbackPath } from "@/lib/auth/authentication-messages";
 import { getCurrentUser } from "@/lib/auth/session";
+import { ssoButtons } from "@/lib/auth/sso/providers";
 
 export const metadata: Metadata = { title: "Connexion" };
 
@@ -20,6 +22,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           Connectez-vous avec l&apos;adresse e-mail et le mot de passe de votre compte : référent d&apos;établissement, instructeur ARS ou
           administrateur DNS.
         </p>
+        {/* ProConnect and Pro Santé Connect, only those configured on the server (no secret reaches the page). */}
+        <SsoButtons providers={ssoButtons()} callbackUrl={safeCallbackPath(callbackUrl)} />
         <div className={fr.cx("fr-mb-6w")}>
           <SignInForm callbackUrl={safeCallbackPath(callbackUrl)} initialError={error ? authenticationMessage(error) : null} />
         </div>

@@ -1,14 +1,24 @@
 import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AccountRequestForm } from "@/components/accounts/account-request-form";
 import { getCurrentUser } from "@/lib/auth/session";
+import { isSsoProviderId, ssoProviderName } from "@/lib/auth/sso/providers";
+import { z } from "zod";
 
 export const metadata: Metadata = { title: "Demander un compte établissement" };
 
-export default async function AccountRequestPage() {
+// A prefilled address only if it is one (it comes from the URL): anything else leaves the field empty.
+const prefillSchema = z.email().max(320);
+
+export default async function AccountRequestPage({ searchParams }: { searchParams: Promise<{ email?: string | string[]; sso?: string | string[] }> }) {
   if (await getCurrentUser()) redirect("/espace");
+  const { email, sso } = await searchParams;
+  const prefill = prefillSchema.safeParse(typeof email === "string" ? email.trim() : undefined);
+  // Sent here by a single sign-on that found no account (lib/auth/sso/sign-in.ts).
+  const provider = isSsoProviderId(sso) ? ssoProviderName(sso) : null;
   return (
     <div className={fr.cx("fr-grid-row", "fr-grid-row--center")}>
       <div className={fr.cx("fr-col-12", "fr-col-md-8", "fr-col-lg-6")}>
@@ -21,7 +31,15 @@ export default async function AccountRequestPage() {
         <p className={fr.cx("fr-text--sm")}>
           Vous avez déjà un compte ? <Link href="/connexion">Connectez-vous</Link>.
         </p>
-        <AccountRequestForm />
+        {provider && (
+          <Alert
+            severity="info"
+            small
+            className={fr.cx("fr-mb-3w")}
+            description={`Vous êtes identifié auprès de ${provider}, mais aucun compte du Guichet ne correspond à votre identité : vous n'êtes pas connecté. Demandez un compte ci-dessous.`}
+          />
+        )}
+        <AccountRequestForm initialEmail={prefill.success ? prefill.data : ""} />
       </div>
     </div>
   );

@@ -19,8 +19,9 @@ const EMPTY: Record<Field, string> = { name: "", email: "", finess: "", jobTitle
  * field's error sits next to it until that field is changed; after a refusal the first field in
  * error takes the focus so a keyboard or screen-reader user lands on it.
  */
-export function AccountRequestForm() {
-  const [values, setValues] = useState(EMPTY);
+export function AccountRequestForm({ initialEmail = "" }: { initialEmail?: string }) {
+  // `initialEmail`: the address an identity provider gave for a person without an account (/inscription?email=).
+  const [values, setValues] = useState({ ...EMPTY, email: initialEmail });
   const [sent, setSent] = useState<{ email: string; legalEntityName: string } | null>(null);
   const feedback = useActionFeedback<Field>();
   const [pending, startTransition] = useTransition();

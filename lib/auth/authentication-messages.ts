@@ -14,12 +14,27 @@ export type AuthenticationFailure = "INVALID_CREDENTIALS" | "DISABLED" | "THROTT
 /** The second step's failures (lib/auth/sign-in-flow.ts, lib/auth/second-factor/enrolment.ts). */
 export type SecondStepFailure = "CHALLENGE_EXPIRED" | "SECOND_FACTOR_INVALID" | "ENROLMENT_REQUIRED" | "CODE_INVALID" | "NOT_ENROLLING";
 
-export const AUTHENTICATION_MESSAGES: Record<AuthenticationFailure, string> = {
+/** Refusals of a sign-in through ProConnect or Pro Santé Connect (lib/auth/sso/), sent to /connexion as `error`. */
+export type SsoFailure = "SSO_MISMATCH" | "SSO_UNVERIFIED_EMAIL" | "SSO_DISABLED" | "SSO_MFA_REQUIRED" | "SSO_CONSENT_REFUSED" | "SSO_FAILED";
+
+export const AUTHENTICATION_MESSAGES: Record<AuthenticationFailure | SsoFailure, string> = {
   INVALID_CREDENTIALS: "Adresse e-mail ou mot de passe incorrect.",
   // Said the same way whether the address has an account or not.
   THROTTLED: "Trop de tentatives infructueuses pour cette adresse e-mail depuis votre connexion : patientez quelques minutes avant de réessayer.",
   DISABLED: "Ce compte est désactivé. Contactez l'administration du programme.",
   TOO_MANY_ATTEMPTS: `Trop de connexions échouées depuis votre réseau : réessayez dans ${ADDRESS_WINDOW_MINUTES} minutes au plus.`,
+  // Single sign-on (lib/auth/sso/): none of them opens a session.
+  SSO_MISMATCH:
+    "L'adresse e-mail transmise par votre fournisseur d'identité correspond à un autre compte du Guichet que celui associé à votre identité : la connexion est refusée. Contactez l'administration du programme pour rattacher votre identité au bon compte.",
+  SSO_UNVERIFIED_EMAIL:
+    "Votre fournisseur d'identité n'a pas confirmé votre adresse e-mail : connectez-vous avec votre adresse e-mail et votre mot de passe.",
+  SSO_DISABLED: "Ce compte est désactivé. Contactez l'administration du programme.",
+  SSO_MFA_REQUIRED:
+    "Votre fournisseur d'identité n'a pas confirmé une authentification à deux facteurs : connectez-vous avec votre adresse e-mail, votre mot de passe et votre second facteur.",
+  SSO_CONSENT_REFUSED:
+    "Vous avez refusé ou annulé la connexion auprès de votre fournisseur d'identité : vous n'êtes pas connecté. Vous pouvez réessayer, ou vous connecter avec votre adresse e-mail et votre mot de passe.",
+  SSO_FAILED:
+    "La connexion par votre fournisseur d'identité n'a pas abouti. Réessayez, ou connectez-vous avec votre adresse e-mail et votre mot de passe.",
 };
 
 export const SECOND_STEP_MESSAGES: Record<SecondStepFailure, string> = {
@@ -30,6 +45,9 @@ export const SECOND_STEP_MESSAGES: Record<SecondStepFailure, string> = {
   NOT_ENROLLING: "Cette étape n'est plus valable : saisissez à nouveau votre adresse e-mail et votre mot de passe.",
 };
 
+/** next-auth's own codes when an OpenID Connect sign-in fails before our rules (unreachable issuer, bad token, cancelled flow). */
+const SSO_NEXT_AUTH_ERRORS = new Set(["OAuthSignin", "OAuthCallback", "OAuthCreateAccount", "OAuthAccountNotLinked", "Callback", "AccessDenied"]);
+
 /** next-auth reports our reason code as `error` (a wait as `THROTTLED:<minutes>`); anything else gets a generic message. */
 export function authenticationMessage(error: string | null | undefined): string {
   const [code, minutes] = (error ?? "").split(":");
@@ -39,6 +57,7 @@ export function authenticationMessage(error: string | null | undefined): string 
   }
   if (code && Object.hasOwn(AUTHENTICATION_MESSAGES, code)) return AUTHENTICATION_MESSAGES[code as AuthenticationFailure];
   if (code && Object.hasOwn(SECOND_STEP_MESSAGES, code)) return SECOND_STEP_MESSAGES[code as SecondStepFailure];
+  if (code && SSO_NEXT_AUTH_ERRORS.has(code)) return AUTHENTICATION_MESSAGES.SSO_FAILED;
   return "La connexion a échoué. Vérifiez vos identifiants et réessayez.";
 }
 

@@ -5,6 +5,8 @@ import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import { completeSignIn } from "./sign-in-flow";
 import { endSessionsOf, SESSION_MAX_HOURS } from "./sessions";
+import { ssoProvidersFromEnv } from "./sso/providers";
+import { isSsoAccount, ssoJwt, ssoSignIn } from "./sso/sign-in";
 
 // The second step of a sign-in (lib/auth/sign-in-flow.ts): the password was checked by startSignIn.
 const proofSchema = z.object({
@@ -31,9 +33,18 @@ export const authOptions: NextAuthOptions = {
         throw new Error(result.reason);
       },
     }),
+    // ProConnect and Pro Santé Connect, each only when configured (lib/auth/sso/providers.ts).
+    ...ssoProvidersFromEnv(),
   ],
   callbacks: {
-    async jwt({ token, user }) {
+    // Single sign-on: our rules decide which account opens, or where a refusal goes (lib/auth/sso/).
+    async signIn({ user, account, profile }) {
+      if (isSsoAccount(account)) return ssoSignIn(getDb(), { user, account, profile });
+      return true;
+    },
+    async jwt({ token, user, account }) {
+      // Single sign-on: our user id and a new server-side session, like the password sign-in below.
+      if (user && isSsoAccount(account)) return ssoJwt(getDb(), token, user, account, now());
       if (user) {
         token.sub = user.id;
         token.sid = (user as { sessionId?: string }).sessionId;

@@ -21,7 +21,15 @@ export const E2E_ESTABLISHMENTS = {
   sessions: { finess: "998400768", name: "Centre hospitalier d'essai des Sessions", email: "e2e.sessions@test.guichet.fr", headcount: 300 },
   /** HospiConnect/CaRE: the envelope imported by the DNS, the 2026 relève, its partial grant by the ANS, the 2027 relève. */
   careReleve: { finess: "998400742", name: "Centre hospitalier d'essai de la Relève CaRE", email: "e2e.care@test.guichet.fr", headcount: 800 },
+  /** Single sign-on (issue 13): its referent signs in through the test OIDC server (tests/e2e/support/oidc-server.ts). */
+  sso: { finess: "998400776", name: "Centre hospitalier d'essai de l'Identité", email: "e2e.sso@test.guichet.fr", headcount: 300 },
 } as const;
+
+/**
+ * The SSO spec's second account of the SSO EJ: a ProConnect identity is already linked to it, and
+ * that identity's e-mail now names the EJ's referent (the « mismatched e-mail » case).
+ */
+export const E2E_SSO_LINKED_ACCOUNT = { email: "e2e.sso.lie@test.guichet.fr", provider: "proconnect", subject: "e2e-sso-mismatch" } as const;
 
 export type E2eEstablishment = keyof typeof E2E_ESTABLISHMENTS;
 

@@ -6,7 +6,7 @@
 import { DEMO_PASSWORD } from "../../../lib/auth/demo-accounts";
 import { hashPassword } from "../../../lib/auth/password";
 import { createDatabaseClient } from "../../../lib/db/client";
-import { E2E_ESTABLISHMENTS, E2E_STAFF } from "./fixtures";
+import { E2E_ESTABLISHMENTS, E2E_SSO_LINKED_ACCOUNT, E2E_STAFF } from "./fixtures";
 
 export async function seedE2eFixtures(databaseUrl: string): Promise<void> {
   const db = createDatabaseClient(databaseUrl);
@@ -92,6 +92,19 @@ export async function seedE2eFixtures(databaseUrl: string): Promise<void> {
     for (const staff of Object.values(E2E_STAFF)) {
       await db.user.upsert({ where: { email: staff.email }, update: {}, create: { email: staff.email, name: staff.name, passwordHash, role: "ARS_INSTRUCTOR", regionCode: region.code } });
     }
+    // The SSO spec's linked identity (tests/e2e/sso.spec.ts), seeded once.
+    await db.user.upsert({
+      where: { email: E2E_SSO_LINKED_ACCOUNT.email },
+      update: {},
+      create: {
+        email: E2E_SSO_LINKED_ACCOUNT.email,
+        name: "Seconde référente de l'Identité",
+        passwordHash,
+        role: "ESTABLISHMENT_REFERENT",
+        legalEntities: { create: { legalEntityFiness: E2E_ESTABLISHMENTS.sso.finess } },
+        ssoIdentities: { create: { provider: E2E_SSO_LINKED_ACCOUNT.provider, subject: E2E_SSO_LINKED_ACCOUNT.subject } },
+      },
+    });
   } finally {
     await db.$disconnect();
   }

@@ -1,6 +1,17 @@
 import NextAuth from "next-auth";
+import { NextResponse, type NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/options";
+import { consentRefusalRedirect } from "@/lib/auth/sso/sign-in";
 
 const handler = NextAuth(authOptions);
 
-export { handler as GET, handler as POST };
+type Context = { params: Promise<{ nextauth: string[] }> };
+
+/** A consent refused at the IdP gets its own French message (lib/auth/sso/sign-in.ts); everything else is next-auth's. */
+async function get(request: NextRequest, context: Context) {
+  const refused = consentRefusalRedirect(request.nextUrl);
+  if (refused) return NextResponse.redirect(new URL(refused, request.nextUrl));
+  return handler(request, context);
+}
+
+export { get as GET, handler as POST };
