@@ -12,6 +12,7 @@ export async function SiteHeader() {
   const quickAccessItems: HeaderProps.QuickAccessItem[] = user
     ? [
         { iconId: "fr-icon-account-circle-line", text: `${user.name} — ${ROLE_LABELS[user.role]}`, linkProps: { href: "/espace" } },
+        { iconId: "fr-icon-shield-line", text: "Sécurité du compte", linkProps: { href: "/compte/securite" } },
         { iconId: "fr-icon-logout-box-r-line", text: "Se déconnecter", linkProps: { href: "/deconnexion" } },
         headerFooterDisplayItem,
       ]

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { authenticationMessage, SECOND_STEP_MESSAGES } from "@/lib/auth/authentication-messages";
 import { beginTotpEnrolment, confirmTotpEnrolment } from "@/lib/auth/second-factor/enrolment";
 import { confirmSecurityKeyRegistration, securityKeyAuthenticationOptions, securityKeyRegistrationOptions } from "@/lib/auth/second-factor/webauthn";
+import { getCurrentUser } from "@/lib/auth/session";
 import { startSignIn } from "@/lib/auth/sign-in-flow";
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
 import { now } from "@/lib/clock";
@@ -27,6 +28,11 @@ async function guarded<T>(name: string, run: () => Promise<StepResult<T>>): Prom
     console.error(`[${name} ${reference}]`, error);
     return { ok: false, message: `Une erreur inattendue est survenue (référence ${reference}) : réessayez.` };
   }
+}
+
+/** Enrolling from the security page while signed in: that session stays open (lib/auth/second-factor/enrolment.ts). */
+async function enrolmentSource() {
+  return { keepSessionId: (await getCurrentUser())?.sessionId };
 }
 
 const passwordStep = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) });
@@ -56,7 +62,7 @@ export async function finishAuthenticatorEnrolment(raw: { challenge: string; cod
   const parsed = enrolmentStep.safeParse(raw);
   if (!parsed.success) return { ok: false, message: SECOND_STEP_MESSAGES.CODE_INVALID };
   return guarded("totp-enrolment", async () => {
-    const done = await confirmTotpEnrolment(getDb(), parsed.data.challenge, parsed.data.code, parsed.data.label, now());
+    const done = await confirmTotpEnrolment(getDb(), parsed.data.challenge, parsed.data.code, parsed.data.label, now(), await enrolmentSource());
     return done.ok ? { ok: true, data: { recoveryCodes: done.recoveryCodes } } : { ok: false, message: SECOND_STEP_MESSAGES[done.reason] };
   });
 }
@@ -82,7 +88,7 @@ export async function finishSecurityKeyEnrolment(raw: { challenge: string; respo
     } catch {
       return { ok: false, message: SECURITY_KEY_REFUSED };
     }
-    const done = await confirmSecurityKeyRegistration(getDb(), parsed.data.challenge, response, parsed.data.label, now());
+    const done = await confirmSecurityKeyRegistration(getDb(), parsed.data.challenge, response, parsed.data.label, now(), await enrolmentSource());
     if (done.ok) return { ok: true, data: { recoveryCodes: done.recoveryCodes } };
     return { ok: false, message: done.reason === "CODE_INVALID" ? SECURITY_KEY_REFUSED : SECOND_STEP_MESSAGES[done.reason] };
   });

@@ -25,6 +25,8 @@ export interface PendingSignIn {
 
 interface Props {
   pending: PendingSignIn;
+  /** The last button's words once the recovery codes are shown (the security page says « Terminer »). */
+  doneLabel?: string;
   /** Completes the sign-in; answers the French message of a refusal, or null once on its way. */
   finish: (proof: { challenge: string; code?: string; recoveryCode?: string; webauthn?: string }) => Promise<string | null>;
   /** Back to the password, with the reason. */
@@ -147,7 +149,8 @@ function ProveFactor({ pending, finish, restart }: Props) {
   );
 }
 
-function EnrolAuthenticator({ pending, finish, restart }: Props) {
+/** Enrols an authenticator app or a security key within `pending`'s challenge (sign-in or security page). */
+export function EnrolAuthenticator({ pending, finish, restart, doneLabel = "Continuer vers mon espace" }: Props) {
   const [offer, setOffer] = useState<{ secret: string; qrSvg: string } | null>(null);
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const [code, setCode] = useState("");
@@ -192,7 +195,7 @@ function EnrolAuthenticator({ pending, finish, restart }: Props) {
           options={[{ label: "J'ai conservé mes codes de secours", nativeInputProps: { checked: kept, onChange: (event) => (setKept(event.target.checked), setError(null)) } }]}
         />
         <Button type="submit" disabled={busy}>
-          {busy ? "Connexion…" : "Continuer vers mon espace"}
+          {busy ? "Un instant…" : doneLabel}
         </Button>
       </form>
     );

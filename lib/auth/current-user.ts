@@ -10,4 +10,6 @@ export interface CurrentUser {
   regionCode: string | null;
   /** Establishment referents only: the EJ they are linked to directly. */
   linkedLegalEntities: string[];
+  /** The server-side session of this request (lib/auth/sessions.ts), when signed in through one. */
+  sessionId?: string;
 }

@@ -28,6 +28,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     role: user.role,
     regionCode: user.regionCode,
     linkedLegalEntities: user.legalEntities.map((link) => link.legalEntityFiness),
+    sessionId,
   };
 });
 

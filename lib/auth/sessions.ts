@@ -21,9 +21,12 @@ export async function startSession(tx: Tx, userId: string): Promise<string> {
   return session.id;
 }
 
-/** Ends every open session of the account (sign-out ends them all: a stolen cookie dies with it). */
-export async function endSessionsOf(tx: Tx, userId: string, reason: SessionEndReason): Promise<number> {
-  const { count } = await tx.userSession.updateMany({ where: { userId, endedAt: null }, data: { endedAt: new Date(), endReason: reason } });
+/**
+ * Ends every open session of the account (sign-out ends them all: a stolen cookie dies with it) —
+ * but `except`, the session of the person changing a factor from the security page.
+ */
+export async function endSessionsOf(tx: Tx, userId: string, reason: SessionEndReason, except?: string): Promise<number> {
+  const { count } = await tx.userSession.updateMany({ where: { userId, endedAt: null, ...(except ? { id: { not: except } } : {}) }, data: { endedAt: new Date(), endReason: reason } });
   return count;
 }
 

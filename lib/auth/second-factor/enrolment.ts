@@ -1,4 +1,5 @@
 import type { Database } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { endSessionsOf } from "../sessions";
 import { countFailure, liveChallenge } from "../sign-in-challenge";
 import { replaceRecoveryCodes } from "./recovery-codes";
@@ -12,6 +13,22 @@ import { checkTotp, newTotpSecret, totpEnrolment } from "./totp";
  * kept, recovery codes are issued once, and the account's other sessions end.
  */
 export type EnrolmentFailure = "CHALLENGE_EXPIRED" | "NOT_ENROLLING" | "CODE_INVALID";
+
+/** Where an enrolment comes from: the security page passes the session of the person, which stays open. */
+export interface EnrolmentSource {
+  keepSessionId?: string;
+}
+
+/**
+ * After a new factor: the account's other sessions end; recovery codes are issued (again) once.
+ * From the security page, the challenge served its purpose: it is used up, never a way to sign in.
+ */
+export async function settleEnrolment(tx: Prisma.TransactionClient, challenge: { id: string; userId: string }, from: EnrolmentSource): Promise<string[]> {
+  const keep = from.keepSessionId ? await tx.userSession.findFirst({ where: { id: from.keepSessionId, userId: challenge.userId, endedAt: null }, select: { id: true } }) : null;
+  await endSessionsOf(tx, challenge.userId, "second-factor", keep?.id);
+  if (keep) await tx.signInChallenge.update({ where: { id: challenge.id }, data: { usedAt: new Date() } });
+  return replaceRecoveryCodes(tx, challenge.userId);
+}
 
 export async function beginTotpEnrolment(db: Database, token: string): Promise<{ ok: true; secret: string; uri: string; qrSvg: string } | { ok: false; reason: EnrolmentFailure }> {
   const challenge = await liveChallenge(db, token);
@@ -29,6 +46,7 @@ export async function confirmTotpEnrolment(
   code: string,
   label: string,
   at: Date,
+  from: EnrolmentSource = {},
 ): Promise<{ ok: true; recoveryCodes: string[] } | { ok: false; reason: EnrolmentFailure }> {
   const challenge = await liveChallenge(db, token);
   if (!challenge) return { ok: false, reason: "CHALLENGE_EXPIRED" };
@@ -43,9 +61,7 @@ export async function confirmTotpEnrolment(
     if (count !== 1) return { ok: false as const, reason: "CHALLENGE_EXPIRED" as const };
     const user = await tx.user.findUniqueOrThrow({ where: { id: challenge.userId }, select: { id: true, role: true } });
     await tx.secondFactor.create({ data: { userId: user.id, kind: "TOTP", label: label.trim().slice(0, 80) || "Application d'authentification", totpSecret: sealed, totpLastTimeStep: checked.timeStep, lastUsedAt: at } });
-    // A new factor ends the sessions opened before it (none at a first sign-in).
-    await endSessionsOf(tx, user.id, "second-factor");
-    const recoveryCodes = await replaceRecoveryCodes(tx, user.id);
+    const recoveryCodes = await settleEnrolment(tx, challenge, from);
     await tx.auditEvent.create({ data: { at, actorId: user.id, actorRole: user.role, action: "auth.second-factor.enrolled", subject: `user:${user.id}`, details: { kind: "TOTP" } } });
     return { ok: true as const, recoveryCodes };
   });

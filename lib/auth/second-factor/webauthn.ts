@@ -11,10 +11,8 @@ import {
 } from "@simplewebauthn/server";
 import type { Database } from "@/lib/db/client";
 import { publicBaseUrl } from "@/lib/notifications/dossier-notifications";
-import { endSessionsOf } from "../sessions";
 import { liveChallenge } from "../sign-in-challenge";
-import { replaceRecoveryCodes } from "./recovery-codes";
-import type { EnrolmentFailure } from "./enrolment";
+import { settleEnrolment, type EnrolmentFailure, type EnrolmentSource } from "./enrolment";
 
 /**
  * WebAuthn passkeys and security keys (issue 13) through @simplewebauthn/server. The relying
@@ -62,6 +60,7 @@ export async function confirmSecurityKeyRegistration(
   response: RegistrationResponseJSON,
   label: string,
   at: Date,
+  from: EnrolmentSource = {},
 ): Promise<{ ok: true; recoveryCodes: string[] } | { ok: false; reason: EnrolmentFailure }> {
   const challenge = await liveChallenge(db, token);
   if (!challenge) return { ok: false, reason: "CHALLENGE_EXPIRED" };
@@ -86,8 +85,7 @@ export async function confirmSecurityKeyRegistration(
         lastUsedAt: at,
       },
     });
-    await endSessionsOf(tx, user.id, "second-factor");
-    const recoveryCodes = await replaceRecoveryCodes(tx, user.id);
+    const recoveryCodes = await settleEnrolment(tx, challenge, from);
     await tx.auditEvent.create({ data: { at, actorId: user.id, actorRole: user.role, action: "auth.second-factor.enrolled", subject: `user:${user.id}`, details: { kind: "WEBAUTHN" } } });
     return { ok: true as const, recoveryCodes };
   });
