@@ -1,40 +1,12 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { formatParisInstant } from "@/lib/clock/paris-date";
-import { DOSSIER_STATUS_LABELS } from "@/lib/dossiers/machine";
+import { dossierEventLabel } from "@/lib/dossiers/event-labels";
 import type { ReviewChangeRequest, ReviewEvent, ReviewSubmission } from "@/lib/instruction/dossier-review";
 import { CHANGE_REQUEST_REASON_LABELS } from "@/lib/instruction/instruction-model";
 import { SnapshotDiffView } from "./snapshot-diff-view";
 
-/**
- * DossierEvent.type: the establishment's events, the instructors' transitions of lib/dossiers/instruction,
- * and the demo seed's; `instructor` names who instructs (« l'ARS », or « l'ANS » for a CaRE relève).
- */
-function eventLabels(instructor: string): Record<string, string> {
-  return {
-    CREATED: "Dossier créé",
-    SUBMITTED: `Dossier transmis à ${instructor}`,
-    RESUBMITTED: "Dossier transmis à nouveau après complément",
-    REQUEST_CHANGES: `Complément demandé par ${instructor}`,
-    WITHDRAW_CHANGE_REQUEST: `Demande de complément retirée par ${instructor}`,
-    ACCEPT: "Dossier accepté",
-    REFUSE: "Dossier refusé",
-    ACCEPTED: "Dossier accepté",
-    REFUSED: "Dossier refusé",
-    // An AAP HOP'EN2 project's proof step (lib/dossiers/kinds/project-call).
-    PROOF_SUBMITTED: `Preuves transmises à ${instructor}`,
-    PROOF_RESUBMITTED: "Preuves transmises à nouveau après complément",
-    REQUEST_PROOF_CHANGES: `Complément demandé par ${instructor} sur les preuves`,
-    VALIDATE_OBJECTIVES: `Atteinte des objectifs validée par ${instructor}`,
-    REJECT_OBJECTIVES: `Objectifs non atteints selon ${instructor}`,
-  };
-}
-
 const CHANGE_REQUEST_STATUS_LABELS = { OPEN: "En attente de l'établissement", ANSWERED: "Répondue", WITHDRAWN: "Retirée" } as const;
-
-function eventLabel(event: ReviewEvent, labels: Record<string, string>): string {
-  return labels[event.type] ?? (event.toStatus ? `Passage au statut « ${DOSSIER_STATUS_LABELS[event.toStatus]} »` : event.type);
-}
 
 /** Each submission (with what changed), each change request, each transition with its author and time. */
 export function DossierHistory({
@@ -53,7 +25,6 @@ export function DossierHistory({
   /** Who instructs, with its article: « l'ARS » (default) or « l'ANS ». */
   instructor?: string;
 }) {
-  const labels = eventLabels(instructor);
   const subheading = fr.cx("fr-h4", "fr-mt-4w");
   return (
     <section aria-labelledby="historique">
@@ -122,7 +93,7 @@ export function DossierHistory({
       <ol>
         {events.map((event) => (
           <li key={event.id}>
-            <strong>{formatParisInstant(event.at)}</strong> — {eventLabel(event, labels)} — {event.actor} ({ROLE_LABELS[event.actorRole]})
+            <strong>{formatParisInstant(event.at)}</strong> — {dossierEventLabel(event, instructor)} — {event.actor} ({ROLE_LABELS[event.actorRole]})
             {event.message ? (
               <>
                 <br />

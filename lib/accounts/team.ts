@@ -10,6 +10,8 @@ import { canAccessLegalEntity, legalEntityScopeFilter } from "@/lib/auth/scope";
 import type { Database } from "@/lib/db/client";
 import { ForbiddenError, InvalidStateError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { dossierEventLabel } from "@/lib/dossiers/event-labels";
+import { instructorWords } from "@/lib/dossiers/instructor-words";
 import { grantReferentAccess } from "./grant-access";
 import { openKeyOf, type InviteColleagueValues } from "./request-schemas";
 
@@ -205,4 +207,36 @@ export async function handOverDossiers(
 export async function teamEntitiesOf(db: Database, actor: CurrentUser): Promise<{ finess: string; name: string }[]> {
   if (actor.role !== "ESTABLISHMENT_REFERENT" && actor.role !== "DNS_ADMIN") throw new ForbiddenError(`role ${actor.role} manages no team`);
   return db.legalEntity.findMany({ where: legalEntityScopeFilter(actor), orderBy: { name: "asc" }, take: 200, select: { finess: true, name: true } });
+}
+
+export interface TeamActivity {
+  at: Date;
+  actorName: string;
+  dossierId: string;
+  dossierNumber: string;
+  guichetLabel: string;
+  label: string;
+}
+
+/**
+ * Who did what (issue 13 §1): the latest steps of the EJ's referents on the dossiers it carries —
+ * creations, transmissions, answers to a complément — newest first, for the same readers as the team.
+ */
+export async function teamActivity(db: Database, actor: CurrentUser, finess: string, take = 20): Promise<TeamActivity[]> {
+  await managedEntity(db, actor, finess);
+  const events = await db.dossierEvent.findMany({
+    where: { actorRole: "ESTABLISHMENT_REFERENT", dossier: { carrierFiness: finess } },
+    orderBy: { at: "desc" },
+    take,
+    select: { at: true, type: true, toStatus: true, actorId: true, dossier: { select: { id: true, number: true, guichet: { select: { label: true, kind: true } } } } },
+  });
+  const actors = await db.user.findMany({ where: { id: { in: [...new Set(events.flatMap((event) => (event.actorId ? [event.actorId] : [])))] } }, select: { id: true, name: true } });
+  return events.map((event) => ({
+    at: event.at,
+    actorName: actors.find((user) => user.id === event.actorId)?.name ?? "—",
+    dossierId: event.dossier.id,
+    dossierNumber: event.dossier.number,
+    guichetLabel: event.dossier.guichet.label,
+    label: dossierEventLabel(event, instructorWords(event.dossier.guichet.kind).the),
+  }));
 }

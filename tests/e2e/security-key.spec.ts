@@ -1,6 +1,7 @@
 /**
  * Issue 13: an ARS instructor enrols a WebAuthn authenticator at the first sign-in — Chromium's
- * virtual authenticator, through the DevTools protocol — and signs in with it afterwards.
+ * virtual authenticator, through the DevTools protocol — and signs in with it afterwards; a
+ * replayed assertion opens nothing.
  */
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "./support/accounts";
@@ -36,9 +37,29 @@ test("an instructor enrols a security key at the first sign-in, then signs in wi
   await page.getByRole("button", { name: "Se déconnecter" }).click();
   await expect(page).toHaveURL(/\/connexion/, { timeout: 20_000 });
   await passwordStep(page);
+  // Keeps the assertion the browser sends, to replay it below.
+  const sent = page.waitForRequest((request) => request.url().includes("/api/auth/callback/credentials") && request.method() === "POST");
+  await page.getByRole("button", { name: "Utiliser ma clé de sécurité" }).click();
+  const assertion = await sent;
+  await expect(page).toHaveURL(/\/ars$/, { timeout: 20_000 });
+
+  // A replayed assertion opens nothing: its ceremony's challenge was spent.
+  await page.goto("/deconnexion");
+  await page.getByRole("button", { name: "Se déconnecter" }).click();
+  await expect(page).toHaveURL(/\/connexion/, { timeout: 20_000 });
+  const csrf = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const body = new URLSearchParams(assertion.postData() ?? "");
+  body.set("csrfToken", csrf.csrfToken);
+  const replay = await page.request.post(assertion.url(), { form: Object.fromEntries(body), maxRedirects: 0 });
+  expect(replay.status()).toBeLessThan(500);
+  expect(await replay.text()).toMatch(/CHALLENGE_EXPIRED/);
+  await page.goto("/ars");
+  await expect(page).toHaveURL(/\/connexion/);
+
+  await passwordStep(page);
   await page.getByRole("button", { name: "Utiliser ma clé de sécurité" }).click();
   await expect(page).toHaveURL(/\/ars$/, { timeout: 20_000 });
-  // The key signed twice: once to register, once to sign in.
+  // The key signed at each sign-in.
   const after = await cdp.send("WebAuthn.getCredentials", { authenticatorId });
   expect(after.credentials[0]?.signCount).toBeGreaterThanOrEqual(1);
 });

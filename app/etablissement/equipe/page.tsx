@@ -3,6 +3,7 @@ import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { HandOverForm } from "@/components/accounts/hand-over-form";
 import { InviteColleagueForm } from "@/components/accounts/invite-colleague-form";
 import { RemoveColleagueButton } from "@/components/accounts/remove-colleague-button";
@@ -10,7 +11,7 @@ import { RequestDecisions } from "@/components/accounts/request-decisions";
 import { DataTable } from "@/components/admin/data-table";
 import { listRequestsToDecide } from "@/lib/accounts/account-requests";
 import { toRequestRow } from "@/lib/accounts/request-rows";
-import { teamEntitiesOf, teamOfLegalEntity } from "@/lib/accounts/team";
+import { teamActivity, teamEntitiesOf, teamOfLegalEntity } from "@/lib/accounts/team";
 import { loadForPage, requireRole } from "@/lib/auth/session";
 import { formatParisInstant } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
@@ -36,7 +37,11 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
     );
   }
   // The chosen EJ is one of the user's own (teamEntitiesOf); the domain checks it again.
-  const [team, requests] = await Promise.all([loadForPage(teamOfLegalEntity(db, user, finess)), listRequestsToDecide(db, user, { legalEntityFiness: finess })]);
+  const [team, requests, activity] = await Promise.all([
+    loadForPage(teamOfLegalEntity(db, user, finess)),
+    listRequestsToDecide(db, user, { legalEntityFiness: finess }),
+    loadForPage(teamActivity(db, user, finess)),
+  ]);
   const receivers = team.members.filter((member) => member.active).map((member) => ({ userId: member.userId, label: `${member.name} (${member.email})` }));
   const completers = team.completers.map((completer) => ({
     userId: completer.userId,
@@ -111,6 +116,36 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
             ))}
           </tbody>
         </DataTable>
+      </section>
+
+      <section aria-labelledby="equipe-activite" className={fr.cx("fr-mb-6w")}>
+        <h2 id="equipe-activite">Qui a fait quoi</h2>
+        {activity.length === 0 ? (
+          <p>Aucune action des référents sur les dossiers de l&apos;établissement pour l&apos;instant.</p>
+        ) : (
+          <DataTable caption={`Dernières actions des référents sur les dossiers de ${team.name}`}>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Référent</th>
+                <th scope="col">Action</th>
+                <th scope="col">Dossier</th>
+              </tr>
+            </thead>
+            <tbody>
+              {activity.map((entry) => (
+                <tr key={`${entry.dossierId}-${entry.at.toISOString()}-${entry.label}`}>
+                  <td>{formatParisInstant(entry.at)}</td>
+                  <td>{entry.actorName}</td>
+                  <td>{entry.label}</td>
+                  <td className={fr.cx("fr-cell--multiline")}>
+                    <Link href={`/etablissement/dossiers/${entry.dossierId}`}>{entry.dossierNumber}</Link> — {entry.guichetLabel}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
+        )}
       </section>
 
       <section aria-labelledby="equipe-demandes" className={fr.cx("fr-mb-6w")}>

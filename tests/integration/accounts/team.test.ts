@@ -4,7 +4,7 @@
  * the dossiers' « référent qui complète le dossier ».
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { LAST_REFERENT_MESSAGE, LAST_REFERENT_SELF_MESSAGE, handOverDossiers, inviteColleague, removeColleague, teamOfLegalEntity } from "@/lib/accounts/team";
+import { LAST_REFERENT_MESSAGE, LAST_REFERENT_SELF_MESSAGE, handOverDossiers, inviteColleague, removeColleague, teamActivity, teamOfLegalEntity } from "@/lib/accounts/team";
 import type { Database } from "@/lib/db/client";
 import { ForbiddenError, InvalidStateError, ValidationError } from "@/lib/errors";
 import { asCurrentUser, createGuichet, createLegalEntity, createUser } from "../support/factories";
@@ -48,6 +48,30 @@ describe("seeing the team", () => {
     const instructor = asCurrentUser(await createUser(db, { role: "ARS_INSTRUCTOR", regionCode: "84" }));
     await expect(teamOfLegalEntity(db, outsider, entity.finess)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(teamOfLegalEntity(db, instructor, entity.finess)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("who did what", () => {
+  it("lists the referents' latest steps on the EJ's dossiers, newest first, in French; never to a referent of another EJ", async () => {
+    const entity = await createLegalEntity(db, { regionCode: "84" });
+    const referent = await referentOf(entity.finess);
+    const colleague = await referentOf(entity.finess);
+    const dossier = await dossierOf(entity.finess, referent.id);
+    const instructor = await createUser(db, { role: "ARS_INSTRUCTOR", regionCode: "84" });
+    await db.dossierEvent.createMany({
+      data: [
+        { dossierId: dossier.id, at: new Date("2026-03-01T08:00:00Z"), actorId: referent.id, actorRole: "ESTABLISHMENT_REFERENT", type: "CREATED", toStatus: "DRAFT" },
+        { dossierId: dossier.id, at: new Date("2026-03-02T08:00:00Z"), actorId: colleague.id, actorRole: "ESTABLISHMENT_REFERENT", type: "SUBMITTED", fromStatus: "DRAFT", toStatus: "SUBMITTED" },
+        { dossierId: dossier.id, at: new Date("2026-03-03T08:00:00Z"), actorId: instructor.id, actorRole: "ARS_INSTRUCTOR", type: "ACCEPT", fromStatus: "SUBMITTED", toStatus: "ACCEPTED" },
+      ],
+    });
+    const activity = await teamActivity(db, referent, entity.finess);
+    expect(activity.map((entry) => [entry.actorName, entry.label, entry.dossierNumber])).toEqual([
+      [colleague.name, "Dossier transmis à l'ARS", dossier.number],
+      [referent.name, "Dossier créé", dossier.number],
+    ]);
+    const outsider = await referentOf((await createLegalEntity(db, { regionCode: "84" })).finess);
+    await expect(teamActivity(db, outsider, entity.finess)).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
 
