@@ -8,7 +8,7 @@ import { DEMO_FINESS } from "../../prisma/seed-data/establishments";
 import { storageStateOf, type DemoAccount } from "./support/accounts";
 import { expectNoAccessibilityViolations } from "./support/axe";
 
-const PUBLIC_PAGES = ["/", "/connexion", "/simulateur", "/accessibilite", "/mentions-legales", "/donnees-personnelles", "/plan-du-site", "/mot-de-passe/jeton-inconnu", "/page-qui-n-existe-pas"];
+const PUBLIC_PAGES = ["/", "/connexion", "/simulateur", "/accessibilite", "/mentions-legales", "/donnees-personnelles", "/plan-du-site", "/mot-de-passe/jeton-inconnu", "/mot-de-passe-oublie", "/inscription", "/inscription/confirmer/jeton-inconnu", "/page-qui-n-existe-pas"];
 
 /** The first link of the page whose address matches, so dynamic pages are reached as a user reaches them. */
 async function firstLinkMatching(page: Page, from: string, pattern: RegExp): Promise<string> {
@@ -35,7 +35,7 @@ test.describe("a visitor", () => {
 
 const ROLE_PAGES: Record<DemoAccount, { pages: string[]; discover?: { from: string; pattern: RegExp }[] }> = {
   referentEj: {
-    pages: ["/etablissement", "/etablissement/dossiers", "/etablissement/autoevaluations", `/etablissement/ej/${DEMO_FINESS.multiSiteEj}`, "/plan-du-site", "/deconnexion"],
+    pages: ["/etablissement", "/etablissement/dossiers", "/etablissement/autoevaluations", `/etablissement/ej/${DEMO_FINESS.multiSiteEj}`, "/etablissement/equipe", "/compte/securite", "/plan-du-site", "/deconnexion"],
     discover: [
       { from: "/etablissement/dossiers", pattern: /^\/etablissement\/dossiers\/[^/]+$/ },
       { from: "/etablissement/autoevaluations", pattern: /^\/etablissement\/autoevaluations\/[^/]+$/ },
@@ -49,11 +49,11 @@ const ROLE_PAGES: Record<DemoAccount, { pages: string[]; discover?: { from: stri
     pages: ["/ars", "/ars/dossiers", `/ars/ej/${DEMO_FINESS.multiSiteEj}`],
     discover: [{ from: "/ars/dossiers", pattern: /^\/ars\/dossiers\/[^/?]+$/ }],
   },
-  instructorBretagne: { pages: ["/ars", "/ars/dossiers", `/ars/ej/${DEMO_FINESS.clinic}`, `/ars/ej/${DEMO_FINESS.multiSiteEj}`] },
+  instructorBretagne: { pages: ["/ars", "/ars/dossiers", `/ars/ej/${DEMO_FINESS.clinic}`, `/ars/ej/${DEMO_FINESS.multiSiteEj}`, "/ars/demandes-de-compte", "/compte/securite"] },
   // The ANS's national queue; its refusals of the ARS space and of an EJ page.
   instructorAns: { pages: ["/ans/dossiers", "/ars/dossiers", `/ars/ej/${DEMO_FINESS.multiSiteEj}`] },
   admin: {
-    pages: ["/admin", "/admin/guichets", "/admin/suivi", "/admin/imports", "/admin/comptes", "/admin/courriels", `/admin/ej/${DEMO_FINESS.multiSiteEj}`, "/simulateur"],
+    pages: ["/admin", "/admin/guichets", "/admin/suivi", "/admin/imports", "/admin/comptes", "/admin/comptes/demandes", "/admin/courriels", `/admin/ej/${DEMO_FINESS.multiSiteEj}`, "/simulateur"],
   },
 };
 
