@@ -10,6 +10,7 @@ import { attachDocumentAction, detachDocumentAction } from "@/app/etablissement/
 import { FileUploadField, type UploadedFile } from "@/components/upload/file-upload-field";
 import { duplicateInSlot, duplicateMessage } from "@/lib/dossiers/document-rules";
 import type { DossierFormModel } from "@/lib/dossiers/form-model";
+import { ScanStatusBadge } from "./scan-status-badge";
 import { formatFileSize } from "@/lib/storage/sniff-type";
 import { fieldId } from "./field-errors";
 
@@ -89,6 +90,7 @@ export function DocumentSlot(props: DocumentSlotProps) {
                 <span className="flex flex-wrap items-center gap-2">
                   <a href={`/api/fichiers/${document.fileId}`}>{document.name}</a>
                   <span>({formatFileSize(document.sizeBytes)})</span>
+                  <ScanStatusBadge status={document.scanStatus} />
                   <span className="fr-text--xs fr-mb-0" title={`SHA-256 ${document.sha256}`}>
                     SHA-256 {document.sha256.slice(0, 12)}…
                   </span>

@@ -1,5 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import type { DossierSnapshot } from "@/lib/dossiers/snapshot";
+import { ScanStatusBadge } from "@/components/dossiers/scan-status-badge";
 import { documentKindLabel, formatFileSize } from "./format";
 
 /** A transmitted document; `label`, when given, replaces the label of its kind (an AAP document names its subject). */
@@ -36,6 +37,7 @@ export function DocumentList({ documents, nameOf }: { documents: SnapshotDocumen
               <span className={fr.cx("fr-text--xs", "fr-mb-0")} title={`SHA-256 ${document.sha256}`}>
                 SHA-256 <code>{document.sha256.slice(0, 12)}…</code>
               </span>
+              {document.scanStatus && <ScanStatusBadge status={document.scanStatus} />}
             </p>
             {nameOf && document.legalEntities.length > 1 && <p className={fr.cx("fr-text--xs", "fr-mb-1v")}>Document commun à : {document.legalEntities.map(nameOf).join(", ")}</p>}
             {document.mediaType === PDF && (

@@ -1,6 +1,6 @@
 import { parisDate, type CalendarDate } from "@/lib/clock/paris-date";
 import type { Database } from "@/lib/db/client";
-import type { DossierDocumentKind, DossierStatus } from "@/lib/generated/prisma/enums";
+import type { DossierDocumentKind, DossierStatus, FileScanStatus } from "@/lib/generated/prisma/enums";
 import { effectiveGuichetDates } from "@/lib/guichets/derogations";
 import { guichetPhase } from "@/lib/guichets/guichet-state";
 import { candidatureDraftSchema, depositDraftSchema, type CandidatureDraft, type DepositDraft } from "./dossier-input";
@@ -36,7 +36,7 @@ export interface DossierFormModel {
     /** 2027–2028 deposits: the objectives the ARS validated for this EJ the year before (source 000's carry-over); null otherwise. */
     previousValidated: string[] | null;
   }[];
-  documents: { id: string; kind: DossierDocumentKind; objectiveCode: string | null; name: string; sizeBytes: number; sha256: string; fileId: string; legalEntities: string[] }[];
+  documents: { id: string; kind: DossierDocumentKind; objectiveCode: string | null; name: string; sizeBytes: number; sha256: string; fileId: string; legalEntities: string[]; scanStatus: FileScanStatus }[];
   submissions: { sequence: number; submittedAt: string }[];
   /** The portal's date (server clock, Paris), which the NRU rule compares with. */
   today: CalendarDate;
@@ -162,6 +162,7 @@ export function formDocuments(row: DossierRow): DossierFormModel["documents"] {
     name: document.file.originalName,
     sizeBytes: Number(document.file.sizeBytes),
     sha256: document.file.sha256,
+    scanStatus: document.file.scanStatus,
     fileId: document.fileId,
     legalEntities: document.legalEntities.map((link) => link.legalEntityFiness),
   }));

@@ -22,6 +22,8 @@ import { canEditDossier, canReadDossier } from "./policy";
 import type { DossierNotificationKind, DossierNotifier } from "./instruction";
 import { buildSnapshot, type DossierSnapshot } from "./snapshot";
 import { dossierKind } from "./kinds";
+import { infectedMessage } from "@/lib/storage/file-scan";
+import { documentScanErrors } from "./document-scan";
 import { MAX_NOTE_DE_CADRAGE_FILES, type FieldErrors } from "./submission-rules";
 
 const EDITABLE_STATUSES: readonly DossierStatus[] = ["DRAFT", "CHANGES_REQUESTED"];
@@ -230,6 +232,7 @@ export async function attachDocument(
   const row = await loadForEdit(db, user, id, at, scope);
   const file = await db.storedFile.findUnique({ where: { id: input.fileId } });
   if (!file || file.uploadedById !== user.id) throw new NotFoundError(`file ${input.fileId}`, "Ce fichier est introuvable : déposez-le à nouveau.");
+  if (file.scanStatus === "INFECTED") throw new InvalidStateError(infectedMessage(file.originalName, file.scanSignature));
   const parts = new Set(row.legalEntities.map((part) => part.legalEntityFiness));
   // An AAP project's documents belong to the project, kept on its porteur's part.
   const targets = input.kind === "GHT_MANDATE" || row.guichet.kind === "PROJECT_CALL" ? [row.carrierFiness] : [...new Set(input.legalEntities)];
@@ -304,7 +307,7 @@ async function lockEditable(tx: Prisma.TransactionClient, id: string, at: Date, 
 
 /** The field errors that would block a submission now (shown live on the form too): the kind's own rules. */
 export async function submissionErrors(db: Database | Prisma.TransactionClient, row: DossierRow, at: Date): Promise<FieldErrors> {
-  return dossierKind(row.guichet.kind).submissionErrors(db, row, at);
+  return { ...(await dossierKind(row.guichet.kind).submissionErrors(db, row, at)), ...documentScanErrors(row) };
 }
 
 /**
@@ -381,7 +384,8 @@ export async function transmit(db: Database, user: CurrentUser, id: string, expe
     });
     if (locked.count === 0) throw new ConflictError();
     const current = await loadDossier(tx, id);
-    const errors = await transmission.errors(tx, current);
+    // Whatever the step and the kind, no transmission with a file not found clean (lib/dossiers/document-scan.ts).
+    const errors = { ...(await transmission.errors(tx, current)), ...documentScanErrors(current) };
     if (Object.keys(errors).length > 0) throw new ValidationError(errors, `${transmission.notTransmitted} : complétez ou corrigez les éléments signalés.`);
     const reserved = (await transmission.reserve?.(tx, current)) ?? {};
     if (Object.keys(reserved).length > 0) throw new ValidationError(reserved, `${transmission.notTransmitted} : ${Object.values(reserved).flat().join(" ")}`);

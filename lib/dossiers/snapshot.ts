@@ -29,7 +29,19 @@ export interface DossierSnapshot {
     objectivesReached: string[];
     requested: Cents | null;
   }[];
-  documents: { id: string; fileId: string; kind: string; objectiveCode: string | null; name: string; sizeBytes: number; sha256: string; mediaType: string; legalEntities: string[] }[];
+  documents: {
+    id: string;
+    fileId: string;
+    kind: string;
+    objectiveCode: string | null;
+    name: string;
+    sizeBytes: number;
+    sha256: string;
+    mediaType: string;
+    legalEntities: string[];
+    /** ClamAV's verdict when transmitted (CLEAN, or NOT_SCANNED without an antivirus); absent before issue 14. */
+    scanStatus?: "CLEAN" | "NOT_SCANNED";
+  }[];
 }
 
 const toCents = (value: bigint | null): Cents | null => (value === null ? null : Number(value));
@@ -65,6 +77,8 @@ export function buildSnapshot(
       name: document.file.originalName,
       sizeBytes: Number(document.file.sizeBytes),
       sha256: document.file.sha256,
+      // A transmission holds only files found clean, or unscanned without an antivirus (lib/dossiers/document-scan.ts).
+      scanStatus: document.file.scanStatus === "CLEAN" ? ("CLEAN" as const) : ("NOT_SCANNED" as const),
       mediaType: document.file.mediaType,
       legalEntities: document.legalEntities.map((link) => link.legalEntityFiness),
     })),

@@ -2,6 +2,7 @@ import type { Readable } from "node:stream";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Database } from "@/lib/db/client";
 import type { StoredFile } from "@/lib/generated/prisma/client";
+import type { FileScanStatus } from "@/lib/generated/prisma/enums";
 import type { FileStorage } from "./file-storage";
 import { getFileStorage } from "./index";
 import type { UploadPurpose } from "./sniff-type";
@@ -16,7 +17,7 @@ import { storeUpload } from "./store-upload";
 export async function storeAuditedUpload(
   db: Database,
   user: CurrentUser,
-  upload: { stream: Readable; originalName: string; purpose: UploadPurpose; expectedBytes: number | undefined; storage?: FileStorage },
+  upload: { stream: Readable; originalName: string; purpose: UploadPurpose; expectedBytes: number | undefined; storage?: FileStorage; scanStatus?: FileScanStatus },
 ): Promise<StoredFile> {
   const file = await storeUpload(db, {
     stream: upload.stream,
@@ -25,6 +26,7 @@ export async function storeAuditedUpload(
     uploadedById: user.id,
     storage: upload.storage ?? getFileStorage(),
     expectedBytes: upload.expectedBytes,
+    scanStatus: upload.scanStatus,
   });
   await db.auditEvent.create({
     data: {

@@ -1,9 +1,10 @@
 import type { Readable } from "node:stream";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Database } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
+import { InvalidStateError, NotFoundError } from "@/lib/errors";
 import type { StoredFile } from "@/lib/generated/prisma/client";
 import { canDownloadStoredFile } from "./file-access";
+import { infectedMessage } from "./file-scan";
 import type { FileStorage } from "./file-storage";
 import { getFileStorage } from "./index";
 import { MEDIA_TYPE_PDF } from "./sniff-type";
@@ -29,6 +30,9 @@ export async function openFileDownload(
   options: { previewAsked: boolean; storage?: FileStorage },
 ): Promise<OpenedDownload> {
   const file = await canDownloadStoredFile(db, user, fileId);
+  // Quarantine: an infected file is never served, a file still being scanned not yet (lib/storage/file-scan.ts).
+  if (file.scanStatus === "INFECTED") throw new InvalidStateError(infectedMessage(file.originalName, file.scanSignature));
+  if (file.scanStatus === "PENDING") throw new InvalidStateError(`Le fichier « ${file.originalName} » est en cours d'analyse antivirus : il sera téléchargeable dès qu'il aura été trouvé sain.`);
   const preview = options.previewAsked && file.mediaType === MEDIA_TYPE_PDF;
   let body: Readable;
   try {

@@ -3,6 +3,7 @@ import { Transform, type Readable, type TransformCallback } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Database } from "@/lib/db/client";
 import type { StoredFile } from "@/lib/generated/prisma/client";
+import type { FileScanStatus } from "@/lib/generated/prisma/enums";
 import { FileStorageError, UploadRejectedError } from "./errors";
 import { newStorageKey, type FileStorage } from "./file-storage";
 import {
@@ -27,6 +28,8 @@ export interface StoreUploadInput {
   storage: FileStorage;
   /** The declared length (Content-Length) when known: a body that ends shorter or longer is refused. */
   expectedBytes?: number;
+  /** PENDING when an antivirus will scan it (lib/storage/file-scan.ts), else NOT_SCANNED. */
+  scanStatus?: FileScanStatus;
 }
 
 const INTERRUPTED_MESSAGE = "L'envoi du fichier a été interrompu avant la fin. Aucun fichier n'a été conservé ; déposez-le à nouveau.";
@@ -92,6 +95,7 @@ export async function storeUpload(db: Database, input: StoreUploadInput): Promis
         sha256: result.sha256,
         mediaType: result.mediaType,
         uploadedById: input.uploadedById,
+        scanStatus: input.scanStatus ?? "NOT_SCANNED",
       },
     });
   } catch (error) {

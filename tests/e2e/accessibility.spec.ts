@@ -7,6 +7,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { DEMO_FINESS } from "../../prisma/seed-data/establishments";
 import { storageStateOf, type DemoAccount } from "./support/accounts";
 import { expectNoAccessibilityViolations } from "./support/axe";
+import { waitForDsfr } from "./support/dsfr";
 
 const PUBLIC_PAGES = ["/", "/connexion", "/simulateur", "/accessibilite", "/mentions-legales", "/donnees-personnelles", "/plan-du-site", "/mot-de-passe/jeton-inconnu", "/mot-de-passe-oublie", "/inscription", "/inscription/confirmer/jeton-inconnu", "/page-qui-n-existe-pas"];
 
@@ -86,6 +87,8 @@ test.describe("the display settings", () => {
   test("switch to the dark theme from the footer, kept on the next page, and back to light", async ({ page }) => {
     await page.goto("/");
     await expect(page.locator("html")).toHaveAttribute("data-fr-theme", "light");
+    // The dialog opens once DSFR's script has started: a click before that does nothing.
+    await waitForDsfr(page);
     await page.getByRole("contentinfo").getByRole("button", { name: "Paramètres d'affichage" }).click();
     const dialog = page.getByRole("dialog", { name: "Paramètres d'affichage" });
     await dialog.getByText("Thème sombre").click();
@@ -93,6 +96,7 @@ test.describe("the display settings", () => {
     await page.goto("/simulateur");
     await expect(page.locator("html")).toHaveAttribute("data-fr-theme", "dark");
     await expectNoAccessibilityViolations(page, "/simulateur (thème sombre choisi)");
+    await waitForDsfr(page);
     await page.getByRole("contentinfo").getByRole("button", { name: "Paramètres d'affichage" }).click();
     await page.getByRole("dialog", { name: "Paramètres d'affichage" }).getByText("Thème clair").click();
     await expect(page.locator("html")).toHaveAttribute("data-fr-theme", "light");

@@ -4,7 +4,10 @@ import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { storeAuditedUpload } from "@/lib/storage/audited-upload";
+import { antivirusFromEnv } from "@/lib/storage/antivirus";
 import { FileStorageError, UploadRejectedError, type UploadRejectionReason } from "@/lib/storage/errors";
+import { infectedMessage, initialScanStatus, scanStoredFile } from "@/lib/storage/file-scan";
+import { getFileStorage } from "@/lib/storage";
 import { checkDeclaredFile, isUploadPurpose, UPLOAD_PURPOSES } from "@/lib/storage/sniff-type";
 
 // The body is piped to storage with Node streams; never the edge runtime.
@@ -25,7 +28,8 @@ export const dynamic = "force-dynamic";
  * truncated body instead of storing it.
  *
  * Answers 201 `{ id, name, size, sha256, mediaType }`, else `{ message }` in
- * French with 400, 401, 403, 413, 415 (or 503 when storage fails).
+ *  French with 400, 401, 403, 413, 415, 422 (a virus: the file is kept in quarantine), or 503
+ * when storage fails. `scanStatus` says whether ClamAV found it clean or is still scanning it.
  */
 export async function POST(request: Request): Promise<Response> {
   const user = await getCurrentUser();
@@ -49,15 +53,21 @@ export async function POST(request: Request): Promise<Response> {
   if (!request.body) return message(400, `Aucun contenu reçu pour le fichier « ${declared.value.name} ».`);
 
   const db = getDb();
+  const antivirus = antivirusFromEnv();
   try {
     const file = await storeAuditedUpload(db, user, {
       stream: Readable.fromWeb(request.body as unknown as NodeReadableStream<Uint8Array>),
       originalName: rawName,
       purpose: usage,
       expectedBytes: declaredLength,
+      scanStatus: initialScanStatus(antivirus),
     });
+    // Scanned at once; without an answer in time the file stays « en cours d'analyse » for the background job.
+    const scan = antivirus ? await scanStoredFile(db, getFileStorage(), antivirus, file.id) : { status: file.scanStatus, signature: null };
+    if (scan.status === "INFECTED") return message(422, infectedMessage(file.originalName, scan.signature));
+    const scanStatus = scan.status;
     return Response.json(
-      { id: file.id, name: file.originalName, size: Number(file.sizeBytes), sha256: file.sha256, mediaType: file.mediaType },
+      { id: file.id, name: file.originalName, size: Number(file.sizeBytes), sha256: file.sha256, mediaType: file.mediaType, scanStatus },
       { status: 201, headers: { "Cache-Control": "no-store" } },
     );
   } catch (error) {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ForbiddenError, InvalidStateError, NotFoundError } from "@/lib/errors";
 import { downloadHeaders } from "@/lib/storage/file-access";
 import { openFileDownload } from "@/lib/storage/file-download";
 
@@ -27,6 +27,8 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
   } catch (error) {
     if (error instanceof NotFoundError) return message(404, error.userMessage);
     if (error instanceof ForbiddenError) return message(403, "Vous n'avez pas accès à ce fichier.");
+    // Quarantined (infected) or still being scanned: never served, said in French.
+    if (error instanceof InvalidStateError) return message(409, error.userMessage);
     const reference = randomUUID().slice(0, 8);
     console.error(`[download ${reference}] user=${user.id} file=${id}`, error);
     return message(500, `Une erreur inattendue est survenue (référence ${reference}). Réessayez dans quelques minutes.`);

@@ -7,7 +7,7 @@ import { effectiveGuichetDates } from "@/lib/guichets/derogations";
 import { guichetPhase } from "@/lib/guichets/guichet-state";
 import type { DossierRow } from "../../dossier-view";
 import type { ChangePoint } from "../../instruction";
-import { formDocuments, formSubmissions } from "../../form-model";
+import { formDocuments, formSubmissions, type DossierFormModel } from "../../form-model";
 import { deadlineAllows, isEditable } from "../../machine";
 import { toFieldErrors, type FieldErrors } from "../../submission-rules";
 import type { ProjectCallDraft, ProjectCallProofDraft } from "./draft-schema";
@@ -42,7 +42,7 @@ export interface ProjectCallFormModel {
   editable: boolean;
   draft: ProjectCallDraft;
   live: ProjectCallLiveFacts;
-  documents: { id: string; kind: DossierRow["documents"][number]["kind"]; objectiveCode: string | null; name: string; sizeBytes: number; sha256: string; fileId: string; legalEntities: string[] }[];
+  documents: DossierFormModel["documents"];
   submissions: { sequence: number; submittedAt: string }[];
   openChangeRequest: { message: string; createdAt: string; points: ChangePoint[] } | null;
   /** The ARS's selection as the porteur reads it (the grid stays the ARS's). */
