@@ -63,8 +63,8 @@ export default defineConfig([
           paths: [
             {
               name: "@/lib/db/client",
-              allowImportNames: ["getDb", "Database"],
-              message: "app/ takes only the handle (`getDb`, type `Database`) from lib/db and passes it to a domain function of lib/.",
+              allowImportNames: ["getDb", "getBatchDb", "Database"],
+              message: "app/ takes only the handles (`getDb`, `getBatchDb` for imports, type `Database`) from lib/db and passes it to a domain function of lib/.",
             },
           ],
           patterns: [

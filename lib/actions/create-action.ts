@@ -5,6 +5,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb, type Database } from "@/lib/db/client";
 import { DomainError, ValidationError } from "@/lib/errors";
+import { isDatabaseUnavailableError } from "@/lib/health/database-unavailable";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { ActionResult } from "./action-result";
 
@@ -37,6 +38,7 @@ export function createAction<Schema extends z.ZodType, T>(
     } catch (error) {
       if (error instanceof ValidationError) return { ok: false, message: error.userMessage, fieldErrors: error.fieldErrors };
       if (error instanceof DomainError) return { ok: false, message: error.userMessage };
+      if (isDatabaseUnavailableError(error)) return { ok: false, message: DATABASE_UNAVAILABLE_MESSAGE };
       // Next's redirect()/notFound() travel as errors: let them through.
       if (isNextInterrupt(error)) throw error;
       const reference = randomUUID().slice(0, 8);
@@ -45,6 +47,13 @@ export function createAction<Schema extends z.ZodType, T>(
     }
   };
 }
+
+/**
+ * The database did not answer (lib/health/database-unavailable.ts). A commit may still have gone
+ * through just before, hence « vérifiez » rather than « rien n'a été modifié ».
+ */
+export const DATABASE_UNAVAILABLE_MESSAGE =
+  "Service momentanément indisponible : la base de données ne répond pas. Réessayez dans quelques minutes, puis vérifiez que votre saisie a bien été enregistrée.";
 
 /** zod issues keyed by their dotted path ("parts.0.requested"). */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {

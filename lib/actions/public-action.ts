@@ -4,9 +4,10 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { getDb, type Database } from "@/lib/db/client";
 import { DomainError, ValidationError } from "@/lib/errors";
+import { isDatabaseUnavailableError } from "@/lib/health/database-unavailable";
 import { clientAddress, take, type LimitOptions } from "@/lib/security/rate-limit";
 import type { ActionResult } from "./action-result";
-import { fieldErrorsOf } from "./create-action";
+import { DATABASE_UNAVAILABLE_MESSAGE, fieldErrorsOf } from "./create-action";
 
 /**
  * createAction for the pages a visitor uses without a session (account request, e-mail
@@ -30,6 +31,7 @@ export function createPublicAction<Schema extends z.ZodType, T>(
     } catch (error) {
       if (error instanceof ValidationError) return { ok: false, message: error.userMessage, fieldErrors: error.fieldErrors };
       if (error instanceof DomainError) return { ok: false, message: error.userMessage };
+      if (isDatabaseUnavailableError(error)) return { ok: false, message: DATABASE_UNAVAILABLE_MESSAGE };
       const reference = randomUUID().slice(0, 8);
       console.error(`[${options.name} ${reference}]`, error);
       return { ok: false, message: `Une erreur inattendue est survenue (référence ${reference}). Rien n'a été enregistré ; réessayez.` };

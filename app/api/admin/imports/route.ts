@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
 import { getCurrentUser } from "@/lib/auth/session";
 import { importRunExists } from "@/lib/admin/import-run-progress";
-import { getDb } from "@/lib/db/client";
+import { getBatchDb, getDb } from "@/lib/db/client";
 import { IMPORTERS, isImportKindName } from "@/lib/reference/import/importers";
 
 export const runtime = "nodejs";
@@ -28,6 +28,7 @@ export async function POST(request: Request) {
   if (runId !== undefined && !UUID.test(runId)) return Response.json({ message: "Identifiant d'import invalide." }, { status: 400 });
   if (runId !== undefined && (await importRunExists(getDb(), user, runId))) return Response.json({ message: "Cet import a déjà été envoyé." }, { status: 409 });
   const stream = Readable.fromWeb(request.body as unknown as NodeWebReadableStream<Uint8Array>);
-  const report = await IMPORTERS[kind].run(getDb(), stream, { fileName, startedById: user.id, runId });
+  // Its own client: the page timeouts would cut the import's large statements (lib/db/client.ts).
+  const report = await IMPORTERS[kind].run(getBatchDb(), stream, { fileName, startedById: user.id, runId });
   return Response.json(report, { status: report.status === "SUCCEEDED" ? 200 : 422 });
 }
