@@ -9,6 +9,7 @@ import path from "node:path";
 import { freePort } from "../lib/db/embedded-postgres";
 import { startE2eOidcServer } from "../tests/e2e/support/oidc-server";
 import { seedE2eFixtures } from "../tests/e2e/support/seed-fixtures";
+import { startTestClamd } from "../tests/support/clamd";
 import { TestSmtpServer } from "../tests/support/smtp-sink";
 import { startPortal } from "./portal-server";
 
@@ -28,6 +29,10 @@ if (mailbox) {
   process.env.GUICHET_SMTP_URL = `smtp://127.0.0.1:${smtp.port}`;
   process.env.GUICHET_OUTBOX_INTERVAL_MS = "1000";
 }
+
+// Every upload is scanned by a real clamd (tests/support/clamd.ts): the EICAR spec needs it.
+const clamd = await startTestClamd();
+process.env.GUICHET_CLAMD_SOCKET = clamd.socket;
 
 const portalPort = Number(process.env.E2E_PORT ?? 3100);
 const clockPorts = process.env.E2E_CLOCK_PORT ? [Number(process.env.E2E_CLOCK_PORT)] : [];
@@ -58,7 +63,7 @@ const portal = await startPortal({
 console.log(`e2e portal ready on ${[portal.url, ...portal.extraUrls].join(" and ")}`);
 
 const shutdown = () => {
-  Promise.all([portal.stop(), smtp.stop(), oidc.stop()])
+  Promise.all([portal.stop(), smtp.stop(), oidc.stop(), clamd.stop()])
     .finally(() => {
       fs.rmSync(tempDir, { recursive: true, force: true });
       process.exit(0);

@@ -19,6 +19,8 @@ export const E2E_ESTABLISHMENTS = {
   objectives2027: { finess: "998400750", name: "Centre hospitalier d'essai des Cibles 2027", email: "e2e.cibles@test.guichet.fr", headcount: 800 },
   /** Sessions (issue 13): signing out ends every session of its account, so no shared demo account may do it. */
   sessions: { finess: "998400768", name: "Centre hospitalier d'essai des Sessions", email: "e2e.sessions@test.guichet.fr", headcount: 300 },
+  /** Antivirus (issue 14): an infected upload refused, a clean one found clean. */
+  antivirus: { finess: "998400784", name: "Centre hospitalier d'essai de l'Antivirus", email: "e2e.antivirus@test.guichet.fr", headcount: 300 },
   /** HospiConnect/CaRE: the envelope imported by the DNS, the 2026 relève, its partial grant by the ANS, the 2027 relève. */
   careReleve: { finess: "998400742", name: "Centre hospitalier d'essai de la Relève CaRE", email: "e2e.care@test.guichet.fr", headcount: 800 },
   /** Single sign-on (issue 13): its referent signs in through the test OIDC server (tests/e2e/support/oidc-server.ts). */

@@ -12,3 +12,10 @@ export async function writePdf(fileName: string, text: string): Promise<string> 
   fs.writeFileSync(file, await pdf.save());
   return file;
 }
+
+/** A real PDF that carries the EICAR test file in a trailing comment: the tests' clamd finds it (tests/support/clamd.ts). */
+export async function writeInfectedPdf(fileName: string, eicar: string): Promise<string> {
+  const file = await writePdf(fileName, "Document piégé");
+  fs.appendFileSync(file, `\n%${eicar}\n`);
+  return file;
+}
