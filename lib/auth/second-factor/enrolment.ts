@@ -1,5 +1,5 @@
 import type { Database } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma, SignInChallenge } from "@/lib/generated/prisma/client";
 import { endSessionsOf } from "../sessions";
 import { countFailure, liveChallenge } from "../sign-in-challenge";
 import { replaceRecoveryCodes } from "./recovery-codes";
@@ -30,10 +30,18 @@ export async function settleEnrolment(tx: Prisma.TransactionClient, challenge: {
   return replaceRecoveryCodes(tx, challenge.userId);
 }
 
-export async function beginTotpEnrolment(db: Database, token: string): Promise<{ ok: true; secret: string; uri: string; qrSvg: string } | { ok: false; reason: EnrolmentFailure }> {
+/** The challenge `token` names if it is enrolling a factor still (step ENROL, nothing proved yet). */
+export async function enrollingChallenge(db: Database, token: string): Promise<{ ok: true; challenge: SignInChallenge } | { ok: false; reason: EnrolmentFailure }> {
   const challenge = await liveChallenge(db, token);
   if (!challenge) return { ok: false, reason: "CHALLENGE_EXPIRED" };
   if (challenge.step !== "ENROL" || challenge.verifiedAt) return { ok: false, reason: "NOT_ENROLLING" };
+  return { ok: true, challenge };
+}
+
+export async function beginTotpEnrolment(db: Database, token: string): Promise<{ ok: true; secret: string; uri: string; qrSvg: string } | { ok: false; reason: EnrolmentFailure }> {
+  const enrolling = await enrollingChallenge(db, token);
+  if (!enrolling.ok) return enrolling;
+  const { challenge } = enrolling;
   const user = await db.user.findUniqueOrThrow({ where: { id: challenge.userId }, select: { email: true } });
   const secret = newTotpSecret();
   await db.signInChallenge.update({ where: { id: challenge.id }, data: { pendingTotpSecret: seal(secret) } });
@@ -48,9 +56,10 @@ export async function confirmTotpEnrolment(
   at: Date,
   from: EnrolmentSource = {},
 ): Promise<{ ok: true; recoveryCodes: string[] } | { ok: false; reason: EnrolmentFailure }> {
-  const challenge = await liveChallenge(db, token);
-  if (!challenge) return { ok: false, reason: "CHALLENGE_EXPIRED" };
-  if (challenge.step !== "ENROL" || challenge.verifiedAt || !challenge.pendingTotpSecret) return { ok: false, reason: "NOT_ENROLLING" };
+  const enrolling = await enrollingChallenge(db, token);
+  if (!enrolling.ok) return enrolling;
+  const { challenge } = enrolling;
+  if (!challenge.pendingTotpSecret) return { ok: false, reason: "NOT_ENROLLING" };
   const checked = await checkTotp(open(challenge.pendingTotpSecret), code, null);
   if (!checked.valid) {
     return (await countFailure(db, challenge.id)) ? { ok: false, reason: "CODE_INVALID" } : { ok: false, reason: "CHALLENGE_EXPIRED" };

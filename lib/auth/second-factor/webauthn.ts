@@ -12,7 +12,7 @@ import {
 import type { Database } from "@/lib/db/client";
 import { publicBaseUrl } from "@/lib/notifications/dossier-notifications";
 import { liveChallenge } from "../sign-in-challenge";
-import { settleEnrolment, type EnrolmentFailure, type EnrolmentSource } from "./enrolment";
+import { enrollingChallenge, settleEnrolment, type EnrolmentFailure, type EnrolmentSource } from "./enrolment";
 
 /**
  * WebAuthn passkeys and security keys (issue 13) through @simplewebauthn/server. The relying
@@ -35,9 +35,9 @@ const TRANSPORTS: readonly string[] = ["ble", "cable", "hybrid", "internal", "nf
 const transportsOf = (values: string[]) => values.filter((value): value is AuthenticatorTransportFuture => TRANSPORTS.includes(value));
 
 export async function securityKeyRegistrationOptions(db: Database, token: string): Promise<{ ok: true; options: PublicKeyCredentialCreationOptionsJSON } | { ok: false; reason: EnrolmentFailure }> {
-  const challenge = await liveChallenge(db, token);
-  if (!challenge) return { ok: false, reason: "CHALLENGE_EXPIRED" };
-  if (challenge.step !== "ENROL" || challenge.verifiedAt) return { ok: false, reason: "NOT_ENROLLING" };
+  const enrolling = await enrollingChallenge(db, token);
+  if (!enrolling.ok) return enrolling;
+  const { challenge } = enrolling;
   const user = await db.user.findUniqueOrThrow({ where: { id: challenge.userId }, select: { id: true, email: true, name: true, secondFactors: { where: { kind: "WEBAUTHN" } } } });
   const rp = relyingParty();
   const options = await generateRegistrationOptions({
@@ -62,9 +62,10 @@ export async function confirmSecurityKeyRegistration(
   at: Date,
   from: EnrolmentSource = {},
 ): Promise<{ ok: true; recoveryCodes: string[] } | { ok: false; reason: EnrolmentFailure }> {
-  const challenge = await liveChallenge(db, token);
-  if (!challenge) return { ok: false, reason: "CHALLENGE_EXPIRED" };
-  if (challenge.step !== "ENROL" || challenge.verifiedAt || !challenge.webauthnChallenge) return { ok: false, reason: "NOT_ENROLLING" };
+  const enrolling = await enrollingChallenge(db, token);
+  if (!enrolling.ok) return enrolling;
+  const { challenge } = enrolling;
+  if (!challenge.webauthnChallenge) return { ok: false, reason: "NOT_ENROLLING" };
   const rp = relyingParty();
   const verification = await verifyRegistrationResponse({ response, expectedChallenge: challenge.webauthnChallenge, expectedOrigin: rp.origins, expectedRPID: rp.id, requireUserVerification: false }).catch(() => null);
   if (!verification?.verified) return { ok: false, reason: "CODE_INVALID" };
