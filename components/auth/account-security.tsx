@@ -52,7 +52,7 @@ export function AccountSecurity({ factors, recoveryCodesLeft, mandatory }: { fac
       ) : (
         <ul className={fr.cx("fr-mb-3w")}>
           {factors.map((factor) => (
-            <li key={factor.id} className="mb-2">
+            <li key={factor.id} className={fr.cx("fr-mb-1w")}>
               <strong>{factor.label}</strong> — {factor.kindLabel}, ajouté le {factor.createdOn}
               {factor.lastUsedOn ? `, utilisé pour la dernière fois le ${factor.lastUsedOn}` : ""}{" "}
               <ConfirmAction

@@ -265,7 +265,7 @@ export function EnrolAuthenticator({ pending, finish, restart, doneLabel = "Cont
           <ol>
             <li>
               Scannez ce QR code avec l&apos;application :
-              <div role="img" aria-label="QR code à scanner avec l'application d'authentification" className="my-4 w-48" dangerouslySetInnerHTML={{ __html: offer.qrSvg }} />
+              <div role="img" aria-label="QR code à scanner avec l'application d'authentification" className={fr.cx("fr-my-2w")} style={{ width: "12rem" }} dangerouslySetInnerHTML={{ __html: offer.qrSvg }} />
             </li>
             <li>
               ou saisissez-y cette clé : <code data-testid="cle-totp">{offer.secret.replace(/(.{4})/g, "$1 ").trim()}</code>

@@ -74,8 +74,8 @@ describe("POST /api/fichiers", () => {
     const pdf = minimalPdf();
     const response = await upload(pdf, { name: "Note de cadrage – GHT été.pdf" });
     expect(response.status).toBe(201);
-    const body = (await response.json()) as { id: string; name: string; size: number; sha256: string; mediaType: string };
-    expect(body).toEqual({ id: expect.any(String), name: "Note de cadrage – GHT été.pdf", size: pdf.length, sha256: sha256(pdf), mediaType: "application/pdf" });
+    const body = (await response.json()) as { id: string; name: string; size: number; sha256: string; mediaType: string; scanStatus: string };
+    expect(body).toEqual({ id: expect.any(String), name: "Note de cadrage – GHT été.pdf", size: pdf.length, sha256: sha256(pdf), mediaType: "application/pdf", scanStatus: "NOT_SCANNED" });
     const row = await db.storedFile.findUniqueOrThrow({ where: { id: body.id } });
     expect(row.uploadedById).toBe(uploader.id);
     expect(await db.auditEvent.count({ where: { action: "file.upload", actorId: uploader.id, subject: `file:${body.id}` } })).toBe(1);
