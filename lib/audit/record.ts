@@ -12,6 +12,7 @@
  * transaction (the reference imports of lib/reference/import/run.ts, which last minutes) must not
  * audit inside — today they write no audit row at all, their ImportRun is their record.
  */
+import type { Database } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { AuditAction } from "./actions";
@@ -86,4 +87,13 @@ export async function recordAudit(tx: AuditTransaction, entry: AuditEntry): Prom
     select: { id: true },
   });
   return { id: row.id, hash };
+}
+
+/**
+ * An event that changes nothing else in the database — a read (a download, an export), a refused
+ * attempt (a wrong password) — written in its own short transaction. Anything that changes a row
+ * calls {@link recordAudit} inside the transaction of that change instead.
+ */
+export function recordAuditAlone(db: Database, entry: AuditEntry): Promise<RecordedAudit> {
+  return db.$transaction((tx) => recordAudit(tx, entry));
 }
