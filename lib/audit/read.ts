@@ -11,7 +11,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { auditActionLabel } from "./actions";
 import { auditRowHash, GENESIS_HASH } from "./chain";
 import type { AuditSubject } from "./subjects";
-import { summariseChange } from "./summary";
+import { summariseChange, summariseDetails } from "./summary";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -25,13 +25,15 @@ export interface AuditRowView {
   action: string;
   actionLabel: string;
   changes: string[];
-  details: unknown;
+  details: string[];
   correlationId: string | null;
   status: AuditRowStatus;
 }
 
 export interface SubjectAudit {
   subject: AuditSubject;
+  /** What the subject is, in French (« Compte de Marie Durand (marie@…) », « Dossier HC-2026-0001 »…). */
+  title: string;
   rows: AuditRowView[];
   total: number;
   page: number;
@@ -79,13 +81,14 @@ export async function auditOfSubject(db: Database, user: CurrentUser, subject: A
       action: row.action,
       actionLabel: auditActionLabel(row.action),
       changes: summariseChange(row.before, row.after),
-      details: row.details,
+      details: summariseDetails(row.details),
       correlationId: row.correlationId,
       status,
     };
   });
   return {
     subject,
+    title: await subjectTitle(db, subject),
     rows: views,
     total,
     page,
@@ -93,4 +96,42 @@ export async function auditOfSubject(db: Database, user: CurrentUser, subject: A
     broken: views.filter((row) => row.status !== "intact" && row.status !== "before-chain").length,
     latestDigest: digest ? { day: digest.day, lastId: digest.lastId.toString(), rows: digest.rows } : null,
   };
+}
+
+async function subjectTitle(db: Database, subject: AuditSubject): Promise<string> {
+  const colon = subject.indexOf(":");
+  const kind = colon < 0 ? subject : subject.slice(0, colon);
+  const id = colon < 0 ? "" : subject.slice(colon + 1);
+  switch (kind) {
+    case "user": {
+      const user = await db.user.findUnique({ where: { id }, select: { name: true, email: true } });
+      return user ? `Compte de ${user.name} (${user.email})` : `Compte ${id} (supprimé ou inconnu)`;
+    }
+    case "dossier": {
+      const dossier = await db.dossier.findUnique({ where: { id }, select: { number: true } });
+      return dossier ? `Dossier ${dossier.number}` : `Dossier ${id} (inconnu)`;
+    }
+    case "legal-entity": {
+      const entity = await db.legalEntity.findUnique({ where: { finess: id }, select: { name: true } });
+      return entity ? `EJ ${id} — ${entity.name}` : `EJ ${id} (inconnue du référentiel)`;
+    }
+    case "guichet": {
+      const guichet = await db.guichet.findUnique({ where: { id }, select: { label: true } });
+      return guichet ? `Guichet ${guichet.label}` : `Guichet ${id} (inconnu)`;
+    }
+    case "email":
+      return `Adresse ${id} (sans compte)`;
+    case "account-request":
+      return `Demande de compte ${id}`;
+    case "self-assessment":
+      return `Autoévaluation ${id}`;
+    case "file":
+      return `Pièce ${id}`;
+    case "region":
+      return `Région ${id}`;
+    case "sso":
+      return `Identité fédérée ${id}`;
+    default:
+      return subject;
+  }
 }

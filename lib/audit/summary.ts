@@ -34,3 +34,10 @@ export function summariseChange(before: unknown, after: unknown): string[] {
   }
   return [`${shown(before)} → ${shown(after)}`];
 }
+
+/** The details of a row as `clé : valeur` lines (first level only). */
+export function summariseDetails(details: unknown): string[] {
+  if (details === null || details === undefined) return [];
+  if (!isRecord(details)) return [shown(details)];
+  return Object.entries(details).map(([key, value]) => `${key} : ${shown(value)}`);
+}
