@@ -49,6 +49,16 @@ const typeOnlyPrismaImports = [
 
 const SOURCE_FILES = "{js,jsx,mjs,cjs,ts,tsx,mts,cts}";
 
+// The audit has one writer (issue 14 §2): lib/audit/record.ts chains each row to the one before, so
+// a row written any other way breaks the chain. app/ and components/ already run no query at all.
+const AUDIT_WRITE_METHODS = ["create", "createMany", "createManyAndReturn", "update", "updateMany", "updateManyAndReturn", "upsert", "delete", "deleteMany"];
+const auditWriteRules = [
+  {
+    selector: `CallExpression[callee.type="MemberExpression"][callee.property.name=/^(${AUDIT_WRITE_METHODS.join("|")})$/][callee.object.type="MemberExpression"][callee.object.property.name=/^(auditEvent|auditDigest)$/]`,
+    message: "The audit is written only through recordAudit (lib/audit/record.ts), inside the transaction of the change it records: a row written otherwise breaks the hash chain.",
+  },
+];
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -112,5 +122,11 @@ export default defineConfig([
         },
       ],
     },
+  },
+  {
+    name: "audit/one-writer",
+    files: [`lib/**/*.${SOURCE_FILES}`, `prisma/**/*.${SOURCE_FILES}`, `scripts/**/*.${SOURCE_FILES}`, `bench/**/*.${SOURCE_FILES}`],
+    ignores: [`lib/audit/**`],
+    rules: { "no-restricted-syntax": ["error", ...auditWriteRules] },
   },
 ]);

@@ -25,6 +25,7 @@ const NAVIGATION: Record<Role, NavigationLink[]> = {
     { href: "/admin/imports", label: "Données de référence" },
     { href: "/admin/comptes", label: "Comptes" },
     { href: "/admin/courriels", label: "Courriels envoyés" },
+    { href: "/admin/audit", label: "Journal d'audit" },
   ],
 };
 

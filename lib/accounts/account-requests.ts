@@ -3,9 +3,10 @@
  * the e-mail address through a single-use, expiring link (only the token's SHA-256 is stored),
  * then a referent of the EJ, else its ARS, or the DNS approves (the account is created with a
  * set-password link) or refuses with a reason. Every change is one transaction with its
- * AuditEvent and its outbox e-mails.
+ * audit row (lib/audit) and its outbox e-mails.
  */
 import { hashToken, newToken, type LinkOptions } from "@/lib/admin/accounts";
+import { auditSubject, recordAudit, type AuditAction } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { calendarDateFromDb, formatCalendarDate, parisDate } from "@/lib/clock/paris-date";
 import type { Database } from "@/lib/db/client";
@@ -45,8 +46,8 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
-function audit(tx: Tx, at: Date, actor: CurrentUser | null, action: string, requestId: string, details: Prisma.InputJsonObject) {
-  return tx.auditEvent.create({ data: { at, actorId: actor?.id ?? null, actorRole: actor?.role ?? null, action, subject: `account-request:${requestId}`, details } });
+function audit(tx: Tx, at: Date, actor: CurrentUser | null, action: AuditAction, requestId: string, { before, after, ...details }: Record<string, unknown>) {
+  return recordAudit(tx, { at, actor, action, subject: auditSubject.accountRequest(requestId), before, after, details });
 }
 
 /**

@@ -2,9 +2,10 @@
  * The team of an EJ (issue 13 §1.3): its referents, the invitation of a colleague, the removal
  * of a colleague's link, and the hand-over of the « référent qui complète le dossier »
  * (Dossier.completedById, the recipient of the dossier e-mails, source 003) so that a referent
- * who leaves leaves the EJ's dossiers intact. Every change is one transaction with its AuditEvent.
+ * who leaves leaves the EJ's dossiers intact. Every change is one transaction with its audit row (lib/audit).
  */
 import { UNUSABLE_PASSWORD, type LinkOptions } from "@/lib/admin/accounts";
+import { auditSubject, recordAudit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { canAccessLegalEntity, legalEntityScopeFilter } from "@/lib/auth/scope";
 import type { Database } from "@/lib/db/client";
@@ -124,15 +125,14 @@ export async function inviteColleague(db: Database, actor: CurrentUser, input: I
         createdAt: options.at,
       },
     });
-    await tx.auditEvent.create({
-      data: {
-        at: options.at,
-        actorId: actor.id,
-        actorRole: actor.role,
-        action: "account.team.invited",
-        subject: `user:${granted.userId}`,
-        details: { legalEntityFiness: entity.finess, email: input.email, requestId: request.id, createdAccount: granted.createdAccount, before: null, after: { linked: true } },
-      },
+    await recordAudit(tx, {
+      at: options.at,
+      actor,
+      action: "account.team.invited",
+      subject: auditSubject.user(granted.userId),
+      before: null,
+      after: { linked: true },
+      details: { legalEntityFiness: entity.finess, email: input.email, requestId: request.id, createdAccount: granted.createdAccount },
     });
     return granted;
   });
@@ -153,15 +153,14 @@ export async function removeColleague(db: Database, actor: CurrentUser, legalEnt
     if (!target) throw new NotFoundError(`referent link ${userId}/${legalEntityFiness}`, "Cette personne n'est plus rattachée à cet établissement.");
     if (target.active && links.filter((link) => link.active).length === 1) throw new InvalidStateError(userId === actor.id ? LAST_REFERENT_SELF_MESSAGE : LAST_REFERENT_MESSAGE);
     await tx.referentLink.delete({ where: { userId_legalEntityFiness: { userId, legalEntityFiness } } });
-    await tx.auditEvent.create({
-      data: {
-        at,
-        actorId: actor.id,
-        actorRole: actor.role,
-        action: "account.team.removed",
-        subject: `user:${userId}`,
-        details: { legalEntityFiness, self: userId === actor.id, before: { linked: true }, after: { linked: false } },
-      },
+    await recordAudit(tx, {
+      at,
+      actor,
+      action: "account.team.removed",
+      subject: auditSubject.user(userId),
+      before: { linked: true },
+      after: { linked: false },
+      details: { legalEntityFiness, self: userId === actor.id },
     });
   });
 }
@@ -189,15 +188,14 @@ export async function handOverDossiers(
     const { count } = await tx.dossier.updateMany({ where: { id: { in: dossiers.map((dossier) => dossier.id) }, completedById: input.fromUserId }, data: { completedById: input.toUserId } });
     if (count !== dossiers.length) throw new InvalidStateError("Ces dossiers ont été transmis entre-temps : rechargez la page.");
     const numbers = dossiers.map((dossier) => dossier.number);
-    await tx.auditEvent.create({
-      data: {
-        at,
-        actorId: actor.id,
-        actorRole: actor.role,
-        action: "account.team.dossiers-handed-over",
-        subject: `legal-entity:${entity.finess}`,
-        details: { dossiers: numbers, before: { completedById: input.fromUserId }, after: { completedById: input.toUserId } },
-      },
+    await recordAudit(tx, {
+      at,
+      actor,
+      action: "account.team.dossiers-handed-over",
+      subject: auditSubject.legalEntity(entity.finess),
+      before: { completedById: input.fromUserId },
+      after: { completedById: input.toUserId },
+      details: { dossiers: numbers },
     });
     return { dossiers: numbers };
   });

@@ -2,9 +2,10 @@
  * DNS administration of accounts: instructors and admins (created with a
  * set-password link sent through the outbox), activation, referent links, and
  * the public use of a set-password link. Every change is one transaction with
- * its AuditEvent (who, when, before → after).
+ * its audit row (lib/audit: who, when, before → after).
  */
 import { createHash, randomBytes } from "node:crypto";
+import { auditSubject, recordAudit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { hashPassword } from "@/lib/auth/password";
 import { endSessionsOf } from "@/lib/auth/sessions";
@@ -141,15 +142,13 @@ export async function createStaffAccount(db: Database, actor: CurrentUser, input
         data: { email: values.email, name: values.name, role: values.role, regionCode: values.regionCode ?? null, passwordHash: UNUSABLE_PASSWORD, createdAt: options.at },
       });
       await issuePasswordLink(tx, user, "created", options);
-      await tx.auditEvent.create({
-        data: {
-          at: options.at,
-          actorId: actor.id,
-          actorRole: actor.role,
-          action: "admin.account.created",
-          subject: `user:${user.id}`,
-          details: { before: null, after: { email: user.email, name: user.name, role: user.role, regionCode: user.regionCode, active: user.active } },
-        },
+      await recordAudit(tx, {
+        at: options.at,
+        actor,
+        action: "admin.account.created",
+        subject: auditSubject.user(user.id),
+        before: null,
+        after: { email: user.email, name: user.name, role: user.role, regionCode: user.regionCode, active: user.active },
       });
       return { userId: user.id };
     });
@@ -184,15 +183,14 @@ export async function setAccountActive(db: Database, actor: CurrentUser, userId:
     const { count } = await tx.user.updateMany({ where: { id: userId, active: !active }, data: { active } });
     if (count !== 1) throw new InvalidStateError("Ce compte a été modifié entre-temps : rechargez la page.");
     if (!active) await endSessionsOf(tx, userId, "disabled");
-    await tx.auditEvent.create({
-      data: {
-        at,
-        actorId: actor.id,
-        actorRole: actor.role,
-        action: active ? "admin.account.enabled" : "admin.account.disabled",
-        subject: `user:${userId}`,
-        details: { email: target.email, before: { active: !active }, after: { active } },
-      },
+    await recordAudit(tx, {
+      at,
+      actor,
+      action: active ? "admin.account.enabled" : "admin.account.disabled",
+      subject: auditSubject.user(userId),
+      before: { active: !active },
+      after: { active },
+      details: { email: target.email },
     });
   });
 }
@@ -205,15 +203,14 @@ export async function resendPasswordLink(db: Database, actor: CurrentUser, userI
     if (!user) throw new NotFoundError(`user ${userId}`, "Ce compte est introuvable.");
     if (!user.active) throw new InvalidStateError("Ce compte est désactivé : réactivez-le avant d'envoyer un lien.");
     const { expiresAt } = await issuePasswordLink(tx, user, "resent", options);
-    await tx.auditEvent.create({
-      data: {
-        at: options.at,
-        actorId: actor.id,
-        actorRole: actor.role,
-        action: "admin.account.password-link",
-        subject: `user:${userId}`,
-        details: { email: user.email, before: null, after: { linkExpiresAt: expiresAt.toISOString() } },
-      },
+    await recordAudit(tx, {
+      at: options.at,
+      actor,
+      action: "admin.account.password-link",
+      subject: auditSubject.user(userId),
+      before: null,
+      after: { linkExpiresAt: expiresAt.toISOString() },
+      details: { email: user.email },
     });
   });
 }
@@ -270,15 +267,14 @@ export async function removeReferentLink(db: Database, actor: CurrentUser, userI
     const { count } = await tx.referentLink.deleteMany({ where: { userId, legalEntityFiness } });
     if (count !== 1) throw new NotFoundError(`referent link ${userId}/${legalEntityFiness}`, "Ce référent n'est plus rattaché à cet établissement.");
     const beforeList = before.map((link) => link.legalEntityFiness);
-    await tx.auditEvent.create({
-      data: {
-        at,
-        actorId: actor.id,
-        actorRole: actor.role,
-        action: "admin.account.referent.removed",
-        subject: `user:${userId}`,
-        details: { legalEntityFiness, before: { legalEntities: beforeList }, after: { legalEntities: beforeList.filter((finess) => finess !== legalEntityFiness) } },
-      },
+    await recordAudit(tx, {
+      at,
+      actor,
+      action: "admin.account.referent.removed",
+      subject: auditSubject.user(userId),
+      before: { legalEntities: beforeList },
+      after: { legalEntities: beforeList.filter((finess) => finess !== legalEntityFiness) },
+      details: { legalEntityFiness },
     });
   });
 }
@@ -312,7 +308,7 @@ export async function setPasswordWithToken(db: Database, token: string, password
     const user = await tx.user.update({ where: { id: userId }, data: { passwordHash }, select: { id: true, email: true, role: true } });
     // A new password ends every session opened with the old one.
     await endSessionsOf(tx, userId, "password");
-    await tx.auditEvent.create({ data: { at, actorId: user.id, actorRole: user.role, action: "account.password.set", subject: `user:${user.id}`, details: { via: "set-password-link" } } });
+    await recordAudit(tx, { at, actor: user, action: "account.password.set", subject: auditSubject.user(user.id), details: { via: "set-password-link" } });
     return { email: user.email };
   });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { auditSubject, recordAudit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Database } from "@/lib/db/client";
 import { NotFoundError, ValidationError } from "@/lib/errors";
@@ -41,15 +42,14 @@ export async function setCareEnvelope(db: Database, actor: CurrentUser, raw: z.i
     const before = await tx.careEnvelope.findUnique({ where: { legalEntityFiness: finess.value } });
     const data = { amountCents: BigInt(amount.value), importRunId: null, reason: input.data.reason, setById: actor.id, setAt: at };
     const saved = await tx.careEnvelope.upsert({ where: { legalEntityFiness: finess.value }, create: { legalEntityFiness: finess.value, ...data }, update: data });
-    await tx.auditEvent.create({
-      data: {
-        at,
-        actorId: actor.id,
-        actorRole: actor.role,
-        action: "admin.care-envelope.set",
-        subject: finess.value,
-        details: { before: before ? Number(before.amountCents) : null, after: amount.value, reason: input.data.reason },
-      },
+    await recordAudit(tx, {
+      at,
+      actor,
+      action: "admin.care-envelope.set",
+      subject: auditSubject.legalEntity(finess.value),
+      before: before ? { amountCents: Number(before.amountCents), origin: before.importRunId ? "import" : "manual" } : null,
+      after: { amountCents: amount.value, origin: "manual" },
+      details: { reason: input.data.reason },
     });
     return viewOf(saved);
   });

@@ -1,5 +1,6 @@
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { demoClock, setDemoDate } from "@/lib/clock";
+import { auditSubject, recordAuditAlone } from "@/lib/audit";
+import { demoClock, now, setDemoDate } from "@/lib/clock";
 import type { Database } from "@/lib/db/client";
 import { InvalidStateError } from "@/lib/errors";
 import { assertAdmin } from "./accounts";
@@ -13,8 +14,9 @@ export async function moveDemoDate(db: Database, actor: CurrentUser, localDateTi
   assertAdmin(actor);
   if (!demoClock()) throw new InvalidStateError("La date ne peut être modifiée qu'en mode démonstration.");
   const instant = parisLocalToInstant(localDateTime);
+  // Audited first: a clock that moved without its row would be the worse failure. `at` is the machine's time, not the simulated one.
+  await recordAuditAlone(db, { at: new Date(), actor, action: "demo.clock.set", subject: auditSubject.demoClock, before: { at: now().toISOString() }, after: { at: instant.toISOString() }, details: { localDateTime } });
   setDemoDate(instant);
-  await db.auditEvent.create({ data: { actorId: actor.id, actorRole: actor.role, action: "demo.clock.set", details: { localDateTime } } });
   return instant;
 }
 

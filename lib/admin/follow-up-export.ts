@@ -1,3 +1,4 @@
+import { auditSubject, recordAuditAlone } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Database } from "@/lib/db/client";
 import type { ExportFormat } from "@/lib/export/spreadsheet-download";
@@ -16,8 +17,6 @@ export async function auditedFollowUpExport(
 ): Promise<{ guichet: FollowUpGuichet; records: FollowUpExportRecord[] }> {
   const { guichetId, regionCode, format } = request;
   const { guichet, records } = await followUpExportRecords(db, actor, guichetId, regionCode);
-  await db.auditEvent.create({
-    data: { actorId: actor.id, actorRole: actor.role, action: "admin.export", subject: `guichet:${guichet.id}`, details: { format, guichet: guichet.code, region: regionCode, rows: records.length } },
-  });
+  await recordAuditAlone(db, { at: new Date(), actor, action: "admin.export", subject: auditSubject.guichet(guichet.id), details: { format, guichet: guichet.code, region: regionCode, rows: records.length } });
   return { guichet, records };
 }

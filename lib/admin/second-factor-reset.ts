@@ -1,3 +1,4 @@
+import { auditSubject, recordAudit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { endSessionsOf } from "@/lib/auth/sessions";
 import type { Database } from "@/lib/db/client";
@@ -19,15 +20,14 @@ export async function resetSecondFactors(db: Database, actor: CurrentUser, userI
     const { count } = await tx.secondFactor.deleteMany({ where: { userId } });
     await tx.recoveryCode.deleteMany({ where: { userId } });
     await endSessionsOf(tx, userId, "second-factor");
-    await tx.auditEvent.create({
-      data: {
-        at,
-        actorId: actor.id,
-        actorRole: actor.role,
-        action: "admin.account.second-factor-reset",
-        subject: `user:${userId}`,
-        details: { email: user.email, before: { factors: user.secondFactors }, after: { factors: [] } },
-      },
+    await recordAudit(tx, {
+      at,
+      actor,
+      action: "admin.account.second-factor-reset",
+      subject: auditSubject.user(userId),
+      before: { factors: user.secondFactors },
+      after: { factors: [] },
+      details: { email: user.email },
     });
     return { removed: count };
   });

@@ -1,3 +1,4 @@
+import { auditSubject, recordAuditAlone } from "@/lib/audit";
 import type { Database } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { AuthenticationFailure } from "./authentication-messages";
@@ -21,23 +22,30 @@ export async function authenticate(db: Database, emailInput: string, password: s
   const email = emailInput.trim().toLowerCase();
   const allowed = await checkSignIn(db, email, address);
   if (!allowed.ok) {
-    await db.auditEvent.create({ data: { action: "auth.sign-in.throttled", subject: email, details: { reason: allowed.reason } } });
+    // Filed under the account when there is one, so the DNS reads it in the account's audit.
+    const known = await db.user.findUnique({ where: { email }, select: { id: true, role: true } });
+    await recordAuditAlone(db, { at, actor: null, action: "auth.sign-in.throttled", subject: known ? auditSubject.user(known.id) : auditSubject.email(email), details: { email, reason: allowed.reason } });
     return allowed.reason === "THROTTLED" ? { ok: false, reason: "THROTTLED", retryAfterMinutes: allowed.retryAfterMinutes } : { ok: false, reason: allowed.reason };
   }
   const user = await db.user.findUnique({ where: { email } });
   const passwordMatches = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !passwordMatches) {
+    // The limiter's counters (rate-limiter-flexible's Prisma store) are written by the library on
+    // the client, outside any transaction of ours: the audit row of the refusal is its own one.
     await recordSignInFailure(db, email, address);
-    await db.auditEvent.create({
-      data: user ? { actorId: user.id, actorRole: user.role, action: "auth.sign-in.failed", subject: email } : { action: "auth.sign-in.unknown-email", subject: email },
-    });
+    await recordAuditAlone(
+      db,
+      user
+        ? { at, actor: user, action: "auth.sign-in.failed", subject: auditSubject.user(user.id), details: { email } }
+        : { at, actor: null, action: "auth.sign-in.unknown-email", subject: auditSubject.email(email) },
+    );
     return { ok: false, reason: "INVALID_CREDENTIALS" };
   }
   await recordSignInSuccess(db, email, address);
   if (!user.active) {
-    await db.auditEvent.create({ data: { actorId: user.id, actorRole: user.role, action: "auth.sign-in.disabled", subject: email } });
+    await recordAuditAlone(db, { at, actor: user, action: "auth.sign-in.disabled", subject: auditSubject.user(user.id), details: { email } });
     return { ok: false, reason: "DISABLED" };
   }
-  await db.auditEvent.create({ data: { at, actorId: user.id, actorRole: user.role, action: "auth.sign-in.password-verified", subject: email } });
+  await recordAuditAlone(db, { at, actor: user, action: "auth.sign-in.password-verified", subject: auditSubject.user(user.id), details: { email } });
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
 }

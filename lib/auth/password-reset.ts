@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { hashToken, newToken, passwordLinkUrl } from "@/lib/admin/accounts";
+import { auditSubject, recordAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/client";
 import { take, type LimitOptions } from "@/lib/security/rate-limit";
 
@@ -53,7 +54,8 @@ export async function requestPasswordReset(db: Database, email: string, options:
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, role: true, active: true } });
     if (!user?.active) {
-      await tx.auditEvent.create({ data: { at: options.at, action: "auth.password-reset.unknown-email", subject: email } });
+      // A disabled account's request is filed under it; an unknown address under the address.
+      await recordAudit(tx, { at: options.at, actor: null, action: "auth.password-reset.unknown-email", subject: user ? auditSubject.user(user.id) : auditSubject.email(email), details: { email } });
       return;
     }
     const token = newToken();
@@ -63,7 +65,7 @@ export async function requestPasswordReset(db: Database, email: string, options:
     await tx.passwordSetToken.create({ data: { userId: user.id, tokenHash: hashToken(token), expiresAt, createdAt: options.at } });
     const mail = passwordResetMail({ name: user.name, link: passwordLinkUrl(options.baseUrl, token), expiresAt });
     await tx.outboxEmail.create({ data: { template: PASSWORD_RESET_TEMPLATE, toAddress: user.email, subject: mail.subject, textBody: mail.text, createdAt: options.at } });
-    await tx.auditEvent.create({ data: { at: options.at, actorId: user.id, actorRole: user.role, action: "auth.password-reset.requested", subject: `user:${user.id}` } });
+    await recordAudit(tx, { at: options.at, actor: user, action: "auth.password-reset.requested", subject: auditSubject.user(user.id), after: { linkExpiresAt: expiresAt.toISOString() } });
   });
   return { ok: true };
 }

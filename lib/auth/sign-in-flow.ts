@@ -1,3 +1,4 @@
+import { auditSubject, recordAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/client";
 import type { SecondFactorKind, SignInStep } from "@/lib/generated/prisma/enums";
 import { authenticate } from "./authenticate";
@@ -84,9 +85,13 @@ export async function completeSignIn(db: Database, proof: SignInProof, at: Date)
     if (!(await isLimited(db, factorFailures, challenge.userId)).ok) return { ok: false, reason: "CHALLENGE_EXPIRED" };
     factor = await provedFactor(db, challenge.id, challenge.userId, proof, at);
     if (!factor) {
+      // The per-account limiter is rate-limiter-flexible's (its own writes); the challenge's count and the audit row are one transaction.
       await record(db, factorFailures, challenge.userId);
-      const attemptsLeft = await countFailure(db, challenge.id);
-      await db.auditEvent.create({ data: { at, actorId: challenge.userId, action: "auth.sign-in.second-factor-failed", subject: `user:${challenge.userId}` } });
+      const attemptsLeft = await db.$transaction(async (tx) => {
+        const left = await countFailure(tx, challenge.id);
+        await recordAudit(tx, { at, actor: { id: challenge.userId, role: null }, action: "auth.sign-in.second-factor-failed", subject: auditSubject.user(challenge.userId), details: { attemptsLeft: left } });
+        return left;
+      });
       return { ok: false, reason: attemptsLeft ? "SECOND_FACTOR_INVALID" : "CHALLENGE_EXPIRED" };
     }
   }
@@ -95,7 +100,7 @@ export async function completeSignIn(db: Database, proof: SignInProof, at: Date)
     if (!(await consumeChallenge(tx, challenge.id, at))) return { ok: false as const, reason: "CHALLENGE_EXPIRED" as const };
     const user = await tx.user.update({ where: { id: challenge.userId }, data: { lastSignInAt: at }, select: { id: true, email: true, name: true, role: true, active: true } });
     if (!user.active) return { ok: false as const, reason: "CHALLENGE_EXPIRED" as const };
-    await tx.auditEvent.create({ data: { at, actorId: user.id, actorRole: user.role, action: "auth.sign-in.succeeded", subject: user.email, details: { factor: proved } } });
+    await recordAudit(tx, { at, actor: user, action: "auth.sign-in.succeeded", subject: auditSubject.user(user.id), details: { email: user.email, factor: proved } });
     const sessionId = await startSession(tx, user.id);
     return { ok: true as const, user: { id: user.id, email: user.email, name: user.name }, sessionId, factor: proved };
   });

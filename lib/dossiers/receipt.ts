@@ -1,3 +1,4 @@
+import { auditSubject, recordAuditAlone } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Database } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
@@ -15,6 +16,6 @@ export async function receiptForUser(db: Database, user: CurrentUser, dossierId:
   const submission = number === null ? null : await db.dossierSubmission.findUnique({ where: { dossierId_sequence: { dossierId: dossier.id, sequence: number } } });
   if (!submission) throw new NotFoundError(`submission ${sequence}`, "Cette transmission est introuvable.");
   const pdf = await renderReceiptPdf(submission.snapshot as unknown as DossierSnapshot);
-  await db.auditEvent.create({ data: { at, actorId: user.id, actorRole: user.role, action: "dossier.receipt.download", subject: dossier.id, details: { sequence: submission.sequence } } });
+  await recordAuditAlone(db, { at, actor: user, action: "dossier.receipt.download", subject: auditSubject.dossier(dossier.id), details: { sequence: submission.sequence } });
   return { fileName: `recepisse-${dossier.number}-${submission.sequence}.pdf`, pdf };
 }

@@ -1,3 +1,4 @@
+import { auditSubject, recordAudit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { canAccessLegalEntity } from "@/lib/auth/scope";
 import { parisDate } from "@/lib/clock/paris-date";
@@ -204,7 +205,8 @@ export async function updateDraft(
     if (updated.count === 0) throw await staleOrLocked(tx, id, scope);
     await more?.(tx);
     // Every action on a dossier is audited, draft saves included (who, when, which version).
-    await tx.auditEvent.create({ data: { at, actorId: user.id, actorRole: user.role, action: "dossier.draft.saved", subject: id, details: { version: expectedVersion + 1 } } });
+    // Last statement before the commit: the audit chain's lock is held from here to the end only.
+    await recordAudit(tx, { at, actor: user, action: "dossier.draft.saved", subject: auditSubject.dossier(id), before: { version: expectedVersion }, after: { version: expectedVersion + 1 } });
     return { version: expectedVersion + 1 };
   });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { auditSubject, recordAudit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { assertCalendarDate, calendarDateFromDb, dbDateFromCalendarDate, type CalendarDate } from "@/lib/clock/paris-date";
 import type { Database } from "@/lib/db/client";
@@ -106,9 +107,7 @@ export async function saveGuichet(db: Database, user: CurrentUser, id: string | 
     if (id && !before) throw new NotFoundError(`guichet ${id}`, "Ce guichet est introuvable.");
     const data = { code: input.code, programme: input.programme, kind: input.kind, year: input.year, label: input.label, ...asDates(input) };
     const saved = id ? await tx.guichet.update({ where: { id }, data }) : await tx.guichet.create({ data });
-    await tx.auditEvent.create({
-      data: { at, actorId: user.id, actorRole: user.role, action: id ? "admin.guichet.updated" : "admin.guichet.created", subject: saved.id, details: { before: before ? snapshotOf(before) : null, after: snapshotOf(saved) } },
-    });
+    await recordAudit(tx, { at, actor: user, action: id ? "admin.guichet.updated" : "admin.guichet.created", subject: auditSubject.guichet(saved.id), before: before ? snapshotOf(before) : null, after: snapshotOf(saved) });
     return { id: saved.id };
   });
 }
@@ -140,16 +139,19 @@ export async function addDerogation(db: Database, user: CurrentUser, raw: unknow
         createdAt: at,
       },
     });
-    await tx.auditEvent.create({ data: { at, actorId: user.id, actorRole: user.role, action: "admin.derogation.created", subject: guichet.id, details: { derogationId: derogation.id, ...input } } });
+    await recordAudit(tx, { at, actor: user, action: "admin.derogation.created", subject: auditSubject.guichet(guichet.id), before: null, after: { derogationId: derogation.id, ...input } });
     return { id: derogation.id };
   });
 }
 
 export async function revokeDerogation(db: Database, user: CurrentUser, derogationId: string, at: Date): Promise<void> {
   assertAdmin(user);
-  const updated = await db.guichetDerogation.updateMany({ where: { id: derogationId, revokedAt: null }, data: { revokedAt: at } });
-  if (updated.count === 0) throw new NotFoundError(`derogation ${derogationId}`, "Cette dérogation n'est plus en vigueur.");
-  await db.auditEvent.create({ data: { at, actorId: user.id, actorRole: user.role, action: "admin.derogation.revoked", subject: derogationId } });
+  await db.$transaction(async (tx) => {
+    const updated = await tx.guichetDerogation.updateMany({ where: { id: derogationId, revokedAt: null }, data: { revokedAt: at } });
+    if (updated.count === 0) throw new NotFoundError(`derogation ${derogationId}`, "Cette dérogation n'est plus en vigueur.");
+    const { guichetId } = await tx.guichetDerogation.findUniqueOrThrow({ where: { id: derogationId }, select: { guichetId: true } });
+    await recordAudit(tx, { at, actor: user, action: "admin.derogation.revoked", subject: auditSubject.guichet(guichetId), before: { derogationId, revokedAt: null }, after: { derogationId, revokedAt: at.toISOString() } });
+  });
 }
 
 export interface ActiveDerogation {

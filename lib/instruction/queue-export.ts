@@ -1,3 +1,4 @@
+import { auditSubject, recordAuditAlone } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Database } from "@/lib/db/client";
 import type { ExportFormat } from "@/lib/export/spreadsheet-download";
@@ -13,14 +14,12 @@ import type { QueueFilters } from "./queue-filters";
  */
 export async function startQueueExport(db: Database, user: CurrentUser, filters: QueueFilters, format: ExportFormat): Promise<string[]> {
   const ids = await queueExportIds(db, user, filters);
-  await db.auditEvent.create({
-    data: {
-      actorId: user.id,
-      actorRole: user.role,
-      action: user.role === "ANS_INSTRUCTOR" ? "ans.export" : "ars.export",
-      subject: user.role === "ANS_INSTRUCTOR" ? "national" : `region:${user.regionCode ?? "-"}`,
-      details: { format, filters: { ...filters }, dossiers: ids.length },
-    },
+  await recordAuditAlone(db, {
+    at: new Date(),
+    actor: user,
+    action: user.role === "ANS_INSTRUCTOR" ? "ans.export" : "ars.export",
+    subject: user.role === "ANS_INSTRUCTOR" ? auditSubject.national : auditSubject.region(user.regionCode ?? "-"),
+    details: { format, filters: { ...filters }, dossiers: ids.length },
   });
   return ids;
 }

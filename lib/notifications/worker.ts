@@ -2,10 +2,12 @@
  * The outbox worker that runs inside the portal's server process (started by
  * instrumentation.ts), so mail goes out without any other process:
  * - every `intervalMs`, when an SMTP server is configured, it sends what is due;
- * - once an hour it writes the reminders of dossiers not yet transmitted.
+ * - once an hour it writes the reminders of dossiers not yet transmitted, and the daily digests
+ *   of the audit chain for the Paris days that ended (lib/audit/digest.ts).
  * Runs never overlap; `stop()` waits for the current one and closes the transport.
  */
-import { now } from "@/lib/clock";
+import { recordDailyDigests } from "@/lib/audit/digest";
+import { now, parisDate } from "@/lib/clock";
 import type { Database } from "@/lib/db/client";
 import { dispatchOutbox, type DispatchResult, type MailTransport } from "./dispatcher";
 import { scheduleDraftReminders } from "./dossier-notifications";
@@ -73,6 +75,13 @@ export function startOutboxWorker(getDb: () => Database, intervalMs: number, opt
         if (written > 0) log.info(`[courriels] ${written} rappel(s) de dossier non transmis ajouté(s) à la boîte d'envoi`);
       } catch (error) {
         log.error("[courriels] programmation des rappels impossible :", error);
+      }
+      try {
+        // The portal's clock, as the audit rows' `at`: the days that ended on it are digested.
+        const digested = await recordDailyDigests(db, parisDate(businessClock()));
+        if (digested > 0) log.info(`[audit] ${digested} condensé(s) journalier(s) de la chaîne d'audit enregistré(s)`);
+      } catch (error) {
+        log.error("[audit] enregistrement des condensés journaliers impossible :", error);
       }
     }
   }

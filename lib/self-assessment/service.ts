@@ -13,6 +13,7 @@
  * - Validation needs complete answers, computes the scores, assigns the NRU and is one
  *   transaction; a validated self-assessment is immutable.
  */
+import { auditSubject, recordAudit, type AuditAction, type AuditEntry } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { canAccessLegalEntity, legalEntityScopeFilter, type LegalEntityScope } from "@/lib/auth/scope";
 import { formatCalendarDate, now, parisDate } from "@/lib/clock";
@@ -169,8 +170,8 @@ async function loadSelfAssessment(db: Database, user: CurrentUser, id: string, m
   return row;
 }
 
-function auditData(user: CurrentUser, action: string, id: string, details: Record<string, unknown>): Prisma.AuditEventUncheckedCreateInput {
-  return { actorId: user.id, actorRole: user.role, action, subject: `self-assessment:${id}`, details: toJson(details) };
+function auditEntry(user: CurrentUser, action: AuditAction, id: string, details: Record<string, unknown>, at: Date = now()): AuditEntry {
+  return { at, actor: user, action, subject: auditSubject.selfAssessment(id), details };
 }
 
 // ------------------------------------------------------------------ questionnaire
@@ -260,7 +261,7 @@ export async function createSelfAssessment(db: Database, user: CurrentUser, lega
       // The server clock (lib/clock), so that the demo's simulated date applies too.
       data: { legalEntityFiness, questionnaireId: questionnaire.id, status: "DRAFT", answers: {}, createdById: user.id, createdAt: now() },
     });
-    await tx.auditEvent.create({ data: auditData(user, "self-assessment.created", row.id, { legalEntityFiness, questionnaireId: questionnaire.id }) });
+    await recordAudit(tx, auditEntry(user, "self-assessment.created", row.id, { legalEntityFiness, questionnaireId: questionnaire.id }, row.createdAt));
     return row.id;
   });
   return getSelfAssessment(db, user, id);
@@ -292,16 +293,17 @@ export async function duplicateSelfAssessment(db: Database, user: CurrentUser, s
         createdAt: now(),
       },
     });
-    await tx.auditEvent.create({
-      data: auditData(user, "self-assessment.duplicated", row.id, {
+    await recordAudit(
+      tx,
+      auditEntry(user, "self-assessment.duplicated", row.id, {
         legalEntityFiness: source.legalEntityFiness,
         questionnaireId: questionnaire.id,
         sourceId: source.id,
         sourceNru: source.nru,
         answersCopied: Object.keys(answers).length,
         answersDropped: Object.keys(sourceAnswers).length - Object.keys(answers).length,
-      }),
-    });
+      }, row.createdAt),
+    );
     return row.id;
   });
   return getSelfAssessment(db, user, id);
@@ -379,14 +381,10 @@ export async function validateSelfAssessment(
       data: { status: "VALIDATED", nru, scores: toJson(scores), validatedAt: at, validatedById: user.id, version: { increment: 1 } },
     });
     if (result.count === 0) throw await writeRefusal(tx, id);
-    await tx.auditEvent.create({
-      data: auditData(user, "self-assessment.validated", id, {
-        legalEntityFiness: row.legalEntityFiness,
-        nru,
-        questionnaireId: row.questionnaireId,
-        overallPercent: scores.overall.percent,
-      }),
-    });
+    await recordAudit(
+      tx,
+      auditEntry(user, "self-assessment.validated", id, { legalEntityFiness: row.legalEntityFiness, nru, questionnaireId: row.questionnaireId, overallPercent: scores.overall.percent }, at),
+    );
   });
   return getSelfAssessment(db, user, id);
 }

@@ -1,4 +1,5 @@
 import type { Readable } from "node:stream";
+import { auditSubject, recordAudit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Database } from "@/lib/db/client";
 import type { StoredFile } from "@/lib/generated/prisma/client";
@@ -11,7 +12,7 @@ import { storeUpload } from "./store-upload";
 /**
  * One upload by `user`: the bytes stored and the StoredFile row created by
  * storeUpload (which throws UploadRejectedError or FileStorageError and leaves
- * nothing behind), then audited (`file.upload`). Who may upload is the
+ * nothing behind), audited (`file.upload`) in the transaction that creates the row. Who may upload is the
  * caller's check (the route lets establishment referents only).
  */
 export async function storeAuditedUpload(
@@ -27,15 +28,15 @@ export async function storeAuditedUpload(
     storage: upload.storage ?? getFileStorage(),
     expectedBytes: upload.expectedBytes,
     scanStatus: upload.scanStatus,
-  });
-  await db.auditEvent.create({
-    data: {
-      actorId: user.id,
-      actorRole: user.role,
-      action: "file.upload",
-      subject: `file:${file.id}`,
-      details: { fileId: file.id, purpose: upload.purpose, sizeBytes: file.sizeBytes.toString(), sha256: file.sha256, mediaType: file.mediaType },
-    },
+    withRow: (tx, file) =>
+      recordAudit(tx, {
+        at: new Date(),
+        actor: user,
+        action: "file.upload",
+        subject: auditSubject.file(file.id),
+        before: null,
+        after: { fileId: file.id, purpose: upload.purpose, sizeBytes: file.sizeBytes.toString(), sha256: file.sha256, mediaType: file.mediaType },
+      }).then(() => undefined),
   });
   return file;
 }

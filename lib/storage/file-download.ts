@@ -1,4 +1,5 @@
 import type { Readable } from "node:stream";
+import { auditSubject, recordAuditAlone } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Database } from "@/lib/db/client";
 import { InvalidStateError, NotFoundError } from "@/lib/errors";
@@ -44,9 +45,7 @@ export async function openFileDownload(
     throw error;
   }
   try {
-    await db.auditEvent.create({
-      data: { actorId: user.id, actorRole: user.role, action: "file.download", subject: `file:${file.id}`, details: { fileId: file.id, preview } },
-    });
+    await recordAuditAlone(db, { at: new Date(), actor: user, action: "file.download", subject: auditSubject.file(file.id), details: { fileId: file.id, preview } });
   } catch (error) {
     body.destroy();
     throw error;

@@ -1,3 +1,5 @@
+import { recordAudit } from "@/lib/audit/record";
+import { auditSubject } from "@/lib/audit/subjects";
 import type { Database } from "@/lib/db/client";
 import type { FileScanStatus } from "@/lib/generated/prisma/enums";
 import { antivirusFromEnv, type Antivirus } from "./antivirus";
@@ -40,7 +42,15 @@ export async function scanStoredFile(db: Database, storage: FileStorage, antivir
       data: { scanStatus: status, scannedAt: at, scanSignature: verdict.outcome === "infected" ? verdict.signature : null },
     });
     if (count === 1 && status === "INFECTED") {
-      await tx.auditEvent.create({ data: { at, action: "file.infected", subject: `file:${file.id}`, details: { signature: verdict.outcome === "infected" ? verdict.signature : null, uploadedById: file.uploadedById } } });
+      await recordAudit(tx, {
+        at,
+        actor: null,
+        action: "file.infected",
+        subject: auditSubject.file(file.id),
+        before: { scanStatus: "PENDING" },
+        after: { scanStatus: "INFECTED" },
+        details: { signature: verdict.outcome === "infected" ? verdict.signature : null, uploadedById: file.uploadedById },
+      });
     }
   });
   return { status, signature: verdict.outcome === "infected" ? verdict.signature : null };

@@ -2,7 +2,7 @@ import { createHash, type Hash } from "node:crypto";
 import { Transform, type Readable, type TransformCallback } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Database } from "@/lib/db/client";
-import type { StoredFile } from "@/lib/generated/prisma/client";
+import type { Prisma, StoredFile } from "@/lib/generated/prisma/client";
 import type { FileScanStatus } from "@/lib/generated/prisma/enums";
 import { FileStorageError, UploadRejectedError } from "./errors";
 import { newStorageKey, type FileStorage } from "./file-storage";
@@ -30,6 +30,8 @@ export interface StoreUploadInput {
   expectedBytes?: number;
   /** PENDING when an antivirus will scan it (lib/storage/file-scan.ts), else NOT_SCANNED. */
   scanStatus?: FileScanStatus;
+  /** Runs in the transaction that creates the StoredFile row (its audit row): both exist, or neither and the bytes are removed. */
+  withRow?: (tx: Prisma.TransactionClient, file: StoredFile) => Promise<void>;
 }
 
 const INTERRUPTED_MESSAGE = "L'envoi du fichier a été interrompu avant la fin. Aucun fichier n'a été conservé ; déposez-le à nouveau.";
@@ -87,16 +89,13 @@ export async function storeUpload(db: Database, input: StoreUploadInput): Promis
 
   const result = inspector.result();
   try {
-    return await db.storedFile.create({
-      data: {
-        storageKey: key,
-        originalName: name,
-        sizeBytes: BigInt(result.sizeBytes),
-        sha256: result.sha256,
-        mediaType: result.mediaType,
-        uploadedById: input.uploadedById,
-        scanStatus: input.scanStatus ?? "NOT_SCANNED",
-      },
+    const data = { storageKey: key, originalName: name, sizeBytes: BigInt(result.sizeBytes), sha256: result.sha256, mediaType: result.mediaType, uploadedById: input.uploadedById, scanStatus: input.scanStatus ?? ("NOT_SCANNED" as const) };
+    const { withRow } = input;
+    if (!withRow) return await db.storedFile.create({ data });
+    return await db.$transaction(async (tx) => {
+      const file = await tx.storedFile.create({ data });
+      await withRow(tx, file);
+      return file;
     });
   } catch (error) {
     await removeQuietly(storage, key);

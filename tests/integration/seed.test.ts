@@ -7,6 +7,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import type { Database } from "@/lib/db/client";
 import { hospiconnectAnnualCeiling } from "@/lib/funding";
 import { listGuichets } from "@/lib/guichets/guichets";
+import { verifyAuditChain } from "@/lib/audit/verify";
 import { listLegalEntitiesForUser } from "@/lib/reference/legal-entities";
 import { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
 import { DEMO_FINESS, LEGAL_ENTITIES } from "../../prisma/seed-data/establishments";
@@ -52,6 +53,12 @@ describe("demo seed", () => {
     expect(before.regions).toBe(18);
     // Montbrasset's candidature, the ESPIC's candidature and 2026 milestone with its two PDFs.
     expect(before).toMatchObject({ dossiers: 3, files: 2, storedObjects: 2 });
+  });
+
+  it("writes its audit rows through the chain: it verifies (issue 14 §2)", async () => {
+    const report = await verifyAuditChain(db);
+    expect(report.breaks).toEqual([]);
+    expect(report.rows).toBeGreaterThan(0);
   });
 
   it("covers every ceiling tier of source 000 with the staff counts of its EG (30, 75, 300, 800, 6 000, 12 000 agents)", async () => {

@@ -11,6 +11,7 @@ import { AccountCreateForm } from "@/components/admin/account-create-form";
 import { DataTable } from "@/components/admin/data-table";
 import { LegalEntityReferents } from "@/components/admin/legal-entity-referents";
 import { listAccounts, searchReferents } from "@/lib/admin/accounts";
+import { auditSubject } from "@/lib/audit/subjects";
 import { regionChoices } from "@/lib/admin/regions";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { requireRole } from "@/lib/auth/session";
@@ -91,6 +92,10 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
               <tr key={account.id}>
                 <th scope="row" className={fr.cx("fr-cell--fixed", "fr-cell--multiline")}>
                   {account.name}
+                  <br />
+                  <Link href={`/admin/audit?sujet=${encodeURIComponent(auditSubject.user(account.id))}`} className={fr.cx("fr-text--xs")} aria-label={`Journal d'audit du compte de ${account.name}`}>
+                    Journal d&apos;audit
+                  </Link>
                 </th>
                 <td>{account.email}</td>
                 <td className={fr.cx("fr-cell--multiline")}>

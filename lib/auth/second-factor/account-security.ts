@@ -1,3 +1,4 @@
+import { auditSubject, recordAudit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Database } from "@/lib/db/client";
 import { InvalidStateError, NotFoundError } from "@/lib/errors";
@@ -46,9 +47,7 @@ export async function removeFactor(db: Database, user: CurrentUser, factorId: st
     await tx.secondFactor.delete({ where: { id: factorId } });
     if (factors.length === 1) await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
     await endSessionsOf(tx, user.id, "second-factor", user.sessionId);
-    await tx.auditEvent.create({
-      data: { at, actorId: user.id, actorRole: user.role, action: "auth.second-factor.removed", subject: `user:${user.id}`, details: { before: { kind: factor.kind, label: factor.label }, after: null } },
-    });
+    await recordAudit(tx, { at, actor: user, action: "auth.second-factor.removed", subject: auditSubject.user(user.id), before: { kind: factor.kind, label: factor.label }, after: null });
   });
 }
 
@@ -56,7 +55,7 @@ export async function renewRecoveryCodes(db: Database, user: CurrentUser, at: Da
   return db.$transaction(async (tx) => {
     if ((await tx.secondFactor.count({ where: { userId: user.id } })) === 0) throw new InvalidStateError("Les codes de secours accompagnent un second facteur : ajoutez d'abord une application ou une clé.");
     const codes = await replaceRecoveryCodes(tx, user.id);
-    await tx.auditEvent.create({ data: { at, actorId: user.id, actorRole: user.role, action: "auth.recovery-codes.renewed", subject: `user:${user.id}` } });
+    await recordAudit(tx, { at, actor: user, action: "auth.recovery-codes.renewed", subject: auditSubject.user(user.id) });
     return codes;
   });
 }

@@ -1,3 +1,4 @@
+import { auditSubject, recordAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/client";
 import type { Prisma, SignInChallenge } from "@/lib/generated/prisma/client";
 import { endSessionsOf } from "../sessions";
@@ -71,7 +72,7 @@ export async function confirmTotpEnrolment(
     const user = await tx.user.findUniqueOrThrow({ where: { id: challenge.userId }, select: { id: true, role: true } });
     await tx.secondFactor.create({ data: { userId: user.id, kind: "TOTP", label: label.trim().slice(0, 80) || "Application d'authentification", totpSecret: sealed, totpLastTimeStep: checked.timeStep, lastUsedAt: at } });
     const recoveryCodes = await settleEnrolment(tx, challenge, from);
-    await tx.auditEvent.create({ data: { at, actorId: user.id, actorRole: user.role, action: "auth.second-factor.enrolled", subject: `user:${user.id}`, details: { kind: "TOTP" } } });
+    await recordAudit(tx, { at, actor: user, action: "auth.second-factor.enrolled", subject: auditSubject.user(user.id), before: null, after: { kind: "TOTP" } });
     return { ok: true as const, recoveryCodes };
   });
 }

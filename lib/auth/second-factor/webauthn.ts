@@ -9,6 +9,7 @@ import {
   type PublicKeyCredentialRequestOptionsJSON,
   type RegistrationResponseJSON,
 } from "@simplewebauthn/server";
+import { auditSubject, recordAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/client";
 import { publicBaseUrl } from "@/lib/notifications/dossier-notifications";
 import { liveChallenge } from "../sign-in-challenge";
@@ -87,7 +88,7 @@ export async function confirmSecurityKeyRegistration(
       },
     });
     const recoveryCodes = await settleEnrolment(tx, challenge, from);
-    await tx.auditEvent.create({ data: { at, actorId: user.id, actorRole: user.role, action: "auth.second-factor.enrolled", subject: `user:${user.id}`, details: { kind: "WEBAUTHN" } } });
+    await recordAudit(tx, { at, actor: user, action: "auth.second-factor.enrolled", subject: auditSubject.user(user.id), before: null, after: { kind: "WEBAUTHN" } });
     return { ok: true as const, recoveryCodes };
   });
 }

@@ -1,3 +1,4 @@
+import { auditSubject, recordAuditAlone, recordAudit, type AuditAction } from "@/lib/audit";
 import type { Database } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { SsoFailure } from "../authentication-messages";
@@ -7,8 +8,8 @@ import type { SsoClaims } from "./claims";
 /**
  * Which account an OpenID Connect sign-in opens (issue 13), decided on the claims of a checked ID
  * token. The IdP's `sub` names the person once linked; the e-mail only serves to link the first
- * time, and only when the IdP says it verified it. Every decision is audited (AuditEvent actions
- * `auth.sso.*`); a refusal opens no session.
+ * time, and only when the IdP says it verified it. Every decision is audited (lib/audit actions
+ * `auth.sso.*`, filed under the account when one is concerned); a refusal opens no session.
  */
 export type SsoDecision =
   | { ok: true; userId: string; role: Role; linked: boolean }
@@ -42,8 +43,15 @@ export async function resolveSsoSignIn(db: Database, input: SsoSignInInput): Pro
   const email = normalizedEmail(claims.email);
   const verifiedEmail = claims.email_verified === true ? email : null;
   const details = { provider, subject: claims.sub, email, emailVerified: claims.email_verified ?? null, amr: claims.amr ?? null, acr: claims.acr ?? null };
-  const audit = (action: string, actor?: { id: string; role: Role }) =>
-    db.auditEvent.create({ data: { action, actorId: actor?.id, actorRole: actor?.role, subject: email ?? `${provider}:${claims.sub}`, details } });
+  // A refusal changes nothing: its row is its own transaction. The sign-in's instant is the machine's.
+  const audit = (action: AuditAction, actor?: { id: string; role: Role }) =>
+    recordAuditAlone(db, {
+      at: new Date(),
+      actor: actor ?? null,
+      action,
+      subject: actor ? auditSubject.user(actor.id) : email ? auditSubject.email(email) : auditSubject.sso(provider, claims.sub),
+      details,
+    });
 
   const identity = await db.ssoIdentity.findUnique({ where: { provider_subject: { provider, subject: claims.sub } }, include: { user: true } });
   if (identity) {
@@ -82,7 +90,7 @@ async function admit(
   input: SsoSignInInput,
   user: { id: string; role: Role; active: boolean },
   link: boolean,
-  audit: (action: string, actor?: { id: string; role: Role }) => Promise<unknown>,
+  audit: (action: AuditAction, actor?: { id: string; role: Role }) => Promise<unknown>,
 ): Promise<SsoDecision> {
   if (!user.active) {
     await audit("auth.sso.disabled", user);
@@ -96,7 +104,7 @@ async function admit(
     // Linked only once the sign-in is admitted; the unique keys refuse a concurrent second link.
     await db.$transaction(async (tx) => {
       await tx.ssoIdentity.create({ data: { provider: input.provider, subject: input.claims.sub, userId: user.id } });
-      await tx.auditEvent.create({ data: { action: "auth.sso.linked", actorId: user.id, actorRole: user.role, subject: `${input.provider}:${input.claims.sub}`, details: { provider: input.provider, subject: input.claims.sub } } });
+      await recordAudit(tx, { at: new Date(), actor: user, action: "auth.sso.linked", subject: auditSubject.user(user.id), before: null, after: { provider: input.provider, subject: input.claims.sub } });
     });
   }
   return { ok: true, userId: user.id, role: user.role, linked: link };
@@ -112,7 +120,7 @@ export async function openSsoSession(db: Database, input: { provider: string; su
     if (!user?.active) return null;
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: at } });
     await tx.ssoIdentity.updateMany({ where: { provider: input.provider, subject: input.subject, userId: user.id }, data: { lastUsedAt: at } });
-    await tx.auditEvent.create({ data: { action: "auth.sso.signed-in", actorId: user.id, actorRole: user.role, subject: user.email, details: { provider: input.provider, subject: input.subject } } });
+    await recordAudit(tx, { at, actor: user, action: "auth.sso.signed-in", subject: auditSubject.user(user.id), details: { email: user.email, provider: input.provider, subject: input.subject } });
     return startSession(tx, user.id);
   });
 }

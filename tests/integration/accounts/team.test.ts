@@ -157,7 +157,7 @@ describe("handing the dossiers over", () => {
     // Another EJ's dossier stays with its completer.
     expect((await db.dossier.findUniqueOrThrow({ where: { id: elsewhere.id } })).completedById).toBe(leaver.id);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "account.team.dossiers-handed-over", subject: `legal-entity:${entity.finess}` } });
-    expect(audit.details).toMatchObject({ dossiers: [mine.number], before: { completedById: leaver.id }, after: { completedById: stayer.id } });
+    expect(audit).toMatchObject({ details: { dossiers: [mine.number] }, before: { completedById: leaver.id }, after: { completedById: stayer.id } });
   });
 
   it("only to an active referent of the EJ, and only by someone who acts for it", async () => {

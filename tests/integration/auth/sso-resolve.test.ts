@@ -70,7 +70,8 @@ describe("resolveSsoSignIn", () => {
       expect(await resolve({ sub: subject(), email: "non.verifie@ch-essai.fr", email_verified })).toEqual({ ok: false, reason: "SSO_UNVERIFIED_EMAIL" });
     }
     expect(await db.ssoIdentity.count({ where: { userId: user.id } })).toBe(0);
-    expect(await auditsOf("auth.sso.unverified-email", "non.verifie@ch-essai.fr")).toBe(2);
+    // Filed under the account the unverified e-mail names.
+    expect(await auditsOf("auth.sso.unverified-email", `user:${user.id}`)).toBe(2);
   });
 
   it("an identity linked to A whose e-mail now names another account B opens neither (mismatch, audited)", async () => {
@@ -79,7 +80,7 @@ describe("resolveSsoSignIn", () => {
     const sub = subject();
     await link(a.id, sub);
     expect(await resolve({ sub, email: "compte.b@ch-essai.fr", email_verified: true })).toEqual({ ok: false, reason: "SSO_MISMATCH" });
-    expect(await auditsOf("auth.sso.mismatch", "compte.b@ch-essai.fr")).toBe(1);
+    expect(await auditsOf("auth.sso.mismatch", `user:${a.id}`)).toBe(1);
     expect(await db.ssoIdentity.count({ where: { userId: b.id } })).toBe(0);
     expect(await db.userSession.count({ where: { userId: { in: [a.id, b.id] } } })).toBe(0);
   });
@@ -94,7 +95,7 @@ describe("resolveSsoSignIn", () => {
   it("an unknown person opens nothing, is audited, and goes to the account request with the IdP's e-mail", async () => {
     const sub = subject();
     expect(await resolve({ sub, email: "Inconnu@Ailleurs.fr", email_verified: true })).toEqual({ ok: false, reason: "UNKNOWN", email: "inconnu@ailleurs.fr" });
-    expect(await auditsOf("auth.sso.unknown", "inconnu@ailleurs.fr")).toBe(1);
+    expect(await auditsOf("auth.sso.unknown", "email:inconnu@ailleurs.fr")).toBe(1);
     expect(await db.ssoIdentity.count({ where: { subject: sub } })).toBe(0);
   });
 

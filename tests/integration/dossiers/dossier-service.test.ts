@@ -168,7 +168,7 @@ describe("2026 deposit", () => {
     const part = (await getDossierForUser(db, referent, id)).legalEntities[0];
     expect(part?.requestedCents).toBe(100n);
     // Each save is audited with its author.
-    expect(await db.auditEvent.count({ where: { subject: id, action: "dossier.draft.saved", actorId: colleague.id } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { subject: `dossier:${id}`, action: "dossier.draft.saved", actorId: colleague.id } })).toBe(1);
   });
 
   it("refuses a requested amount above the eligible amount capped at the declared expenses (source 000)", async () => {

@@ -81,7 +81,7 @@ describe("GET /api/dossiers/[id]/recepisses/[sequence]", () => {
     expect(withoutWhitespace(pdf.text)).toContain(withoutWhitespace(`Total des dépenses déclarées ${formatEuros(3_000_000)}`));
     expect(withoutWhitespace(pdf.text)).toContain(withoutWhitespace("Cochée « J'atteste que mon établissement a atteint les cibles pour l'année 2026. »"));
     expect(pdf.text).toContain("note-de-cadrage.pdf");
-    const audit = await db.auditEvent.findFirst({ where: { action: "dossier.receipt.download", subject: depositId, actorId: referent.id } });
+    const audit = await db.auditEvent.findFirst({ where: { action: "dossier.receipt.download", subject: `dossier:${depositId}`, actorId: referent.id } });
     expect(audit?.details).toEqual({ sequence: 1 });
     expect(audit?.at).toEqual(downloadedAt);
   });

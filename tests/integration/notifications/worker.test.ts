@@ -1,4 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { auditSubject, recordAuditAlone } from "@/lib/audit";
 import type { Database } from "@/lib/db/client";
 import type { OutboxMessage } from "@/lib/notifications/dispatcher";
 import { startOutboxWorker } from "@/lib/notifications/worker";
@@ -79,5 +80,16 @@ describe("startOutboxWorker", () => {
     await worker.stop();
     const rows = await db.outboxEmail.findMany();
     expect(rows.map((row) => [row.template, row.toAddress, row.status])).toEqual([["dossier-draft-reminder", referent.email, "PENDING"]]);
+  });
+});
+
+describe("the audit chain's daily digests", () => {
+  it("are recorded by the worker with the hourly reminders, for the days ended on the portal's clock", async () => {
+    await recordAuditAlone(db, { at: new Date("2026-03-10T09:00:00Z"), actor: null, action: "auth.sign-in.unknown-email", subject: auditSubject.email("worker@example.fr") });
+    const worker = startOutboxWorker(() => db, 60_000, { transport: null, log: quiet, businessClock: () => new Date("2026-03-12T09:00:00Z") });
+    await worker.runOnce();
+    await worker.stop();
+    const days = (await db.auditDigest.findMany({ orderBy: { day: "asc" } })).map((digest) => digest.day.toISOString().slice(0, 10));
+    expect(days).toEqual(["2026-03-10", "2026-03-11"]);
   });
 });

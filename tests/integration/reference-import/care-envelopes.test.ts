@@ -76,8 +76,8 @@ describe("an envelope set by hand", () => {
 
     const set = await setCareEnvelope(db, admin, { finess: ej.finess, amount: "39 380,00", reason: "Enveloppe notifiée par l'ANS le 1er juin" }, at);
     expect(set).toMatchObject({ amount: 3_938_000, origin: "manual", reason: "Enveloppe notifiée par l'ANS le 1er juin" });
-    const audit = await db.auditEvent.findFirst({ where: { action: "admin.care-envelope.set", subject: ej.finess } });
-    expect(audit?.details).toEqual({ before: null, after: 3_938_000, reason: "Enveloppe notifiée par l'ANS le 1er juin" });
+    const audit = await db.auditEvent.findFirst({ where: { action: "admin.care-envelope.set", subject: `legal-entity:${ej.finess}` } });
+    expect(audit).toMatchObject({ before: null, after: { amountCents: 3_938_000, origin: "manual" }, details: { reason: "Enveloppe notifiée par l'ANS le 1er juin" } });
 
     await importCareEnvelopesCsv(db, bytesStream(`FINESS EJ;montant\n${ej.finess};40 000\n`), { fileName: "enveloppes.csv" });
     expect(await careEnvelopeOf(db, ej.finess)).toMatchObject({ amount: 4_000_000, origin: "import", reason: null });

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { fr } from "@codegouvfr/react-dsfr";
 import { CareEnvelopeForm } from "@/components/admin/care-envelope-form";
 import { LegalEntityReferents } from "@/components/admin/legal-entity-referents";
+import Link from "next/link";
 import { careEnvelopeOf } from "@/lib/admin/care-envelopes";
+import { auditSubject, type AuditSubject } from "@/lib/audit/subjects";
 import { formatParisInstant } from "@/lib/clock";
 import { formatEuros } from "@/lib/funding/money";
 import { LegalEntityPage } from "@/components/legal-entity-page";
@@ -14,6 +16,8 @@ import { combinedActivityOfLegalEntity } from "@/lib/reference/combined-activity
 import { getLegalEntityForUser } from "@/lib/reference/legal-entities";
 
 export const metadata: Metadata = { title: "Entité juridique — Administration DNS" };
+
+const auditHref = (subject: AuditSubject) => `/admin/audit?sujet=${encodeURIComponent(subject)}`;
 
 /** The drill-down of the national follow-up into one EJ: reference data, dossiers and amounts, referents. */
 export default async function AdminLegalEntityPage({ params }: { params: Promise<{ finess: string }> }) {
@@ -28,7 +32,12 @@ export default async function AdminLegalEntityPage({ params }: { params: Promise
     careEnvelopeOf(db, entity.finess),
   ]);
   return (
-    <LegalEntityPage entity={entity} back={{ href: "/admin/suivi", label: "Suivi national" }} dossiers={dossiers} activity={activity} dossierHref={null}>
+    // The DNS has no dossier page of its own: a dossier's number opens its audit.
+    <LegalEntityPage entity={entity} back={{ href: "/admin/suivi", label: "Suivi national" }} dossiers={dossiers} activity={activity} dossierHref={(dossierId) => auditHref(auditSubject.dossier(dossierId))}>
+      <p>
+        <Link href={auditHref(auditSubject.legalEntity(entity.finess))}>Journal d&apos;audit de cette EJ</Link> (enveloppe CaRE, passation de dossiers…) ; le numéro d&apos;un dossier ouvre
+        le journal de ce dossier.
+      </p>
       {referents && <LegalEntityReferents entity={referents} headingLevel={2} />}
       <section aria-labelledby="enveloppe-care" className={fr.cx("fr-mb-4w")}>
         <h2 id="enveloppe-care" className={fr.cx("fr-h4")}>
