@@ -1,4 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { CORRELATION_HEADER } from "@/lib/log/correlation";
+import { logger, requestPath } from "@/lib/log/logger";
 import { createNonce, isHttpsRequest, securityHeaders } from "@/lib/security/security-headers";
 import { isMalformedServerActionBody, isServerActionRequest } from "@/lib/security/server-action-request";
 
@@ -13,6 +15,9 @@ import { isMalformedServerActionBody, isServerActionRequest } from "@/lib/securi
  * cuts them at 10 MB, and uploads and imports stream; next.config.ts gives them their headers.
  */
 export async function proxy(request: NextRequest) {
+  // One id per request, in the logs' line and in the request's headers (instrumentation.ts logs errors with it).
+  const correlationId = request.headers.get(CORRELATION_HEADER)?.match(/^[A-Za-z0-9-]{8,64}$/)?.[0] ?? crypto.randomUUID();
+  logger.info({ type: "request", correlationId, method: request.method, path: requestPath(request.nextUrl.pathname), action: isServerActionRequest(request) || undefined }, "request");
   const headers = securityHeaders({
     nonce: createNonce(),
     https: isHttpsRequest(request),
@@ -27,8 +32,10 @@ export async function proxy(request: NextRequest) {
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", headers.get("content-security-policy")!);
+  requestHeaders.set(CORRELATION_HEADER, correlationId);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   headers.forEach((value, key) => response.headers.set(key, value));
+  response.headers.set(CORRELATION_HEADER, correlationId);
   return response;
 }
 

@@ -116,10 +116,10 @@ const registry = globalThis as unknown as { guichetOutboxWorker?: OutboxWorker }
  * The server's worker, once per process (instrumentation.ts). Interval from
  * GUICHET_OUTBOX_INTERVAL_MS (default 15 s); GUICHET_OUTBOX_WORKER=0 turns it off.
  */
-export function startServerOutboxWorker(getDb: () => Database, env: Environment = process.env): OutboxWorker | null {
+export function startServerOutboxWorker(getDb: () => Database, log: Pick<Console, "info" | "error"> = console, env: Environment = process.env): OutboxWorker | null {
   if (env.GUICHET_OUTBOX_WORKER === "0") return null;
   if (!env.DATABASE_URL) {
-    console.error("[courriels] DATABASE_URL n'est pas défini : la boîte d'envoi n'est pas traitée.");
+    log.error("[courriels] DATABASE_URL n'est pas défini : la boîte d'envoi n'est pas traitée.");
     return null;
   }
   if (registry.guichetOutboxWorker) return registry.guichetOutboxWorker;
@@ -130,14 +130,14 @@ export function startServerOutboxWorker(getDb: () => Database, env: Environment 
     transport = createSmtpTransport(env);
   } catch (error) {
     // A wrong SMTP setting must not stop the portal: e-mails wait in the outbox, the mailbox page says why.
-    console.error("[courriels] configuration SMTP invalide, aucun envoi :", error instanceof Error ? error.message : error);
+    log.error("[courriels] configuration SMTP invalide, aucun envoi :", error);
   }
-  console.info(
+  log.info(
     transport
       ? `[courriels] envoi par ${transport.description} toutes les ${Math.round(intervalMs / 1000)} s`
       : "[courriels] aucun serveur SMTP configuré : les courriels restent dans la boîte d'envoi (/admin/courriels)",
   );
-  const worker = startOutboxWorker(getDb, intervalMs, { transport });
+  const worker = startOutboxWorker(getDb, intervalMs, { transport, log });
   registry.guichetOutboxWorker = worker;
   // A first run soon after start-up, not at the first interval.
   setTimeout(() => void worker.runOnce(), 2_000).unref();
