@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { QUEUE_STATUSES } from "@/lib/instruction/queue-filters";
 
-export const apiSchemaRegistry = z.registry<{ id: string; description?: string }>();
+export const apiSchemaRegistry = z.registry<{ id: string }>();
 
 /** Query parameters of the list. */
 export const API_PAGE_SIZE_DEFAULT = 50;
@@ -24,7 +24,7 @@ export const problemSchema = z
     detail: z.string().describe("Explication en français."),
     instance: z.string().optional().describe("Chemin de la requête refusée."),
   })
-  .register(apiSchemaRegistry, { id: "Probleme", description: "Erreur au format RFC 9457 (application/problem+json)." });
+  .describe("Erreur au format RFC 9457 (application/problem+json).").register(apiSchemaRegistry, { id: "Probleme" });
 export type Problem = z.infer<typeof problemSchema>;
 
 export const amountSchema = z
@@ -32,11 +32,11 @@ export const amountSchema = z
     cents: z.number().int().describe("Montant en centimes d'euro (entier)."),
     euros: z.string().regex(/^-?\d+\.\d{2}$/).describe("Le même montant en euros, en texte décimal exact (« 29500.50 »)."),
   })
-  .register(apiSchemaRegistry, { id: "Montant", description: "Un montant, exact : en centimes entiers et en euros sous forme de texte." });
+  .describe("Un montant, exact : en centimes entiers et en euros sous forme de texte.").register(apiSchemaRegistry, { id: "Montant" });
 
 const nullableAmount = amountSchema.nullable();
 
-export const dossierStatusSchema = z.enum(QUEUE_STATUSES).register(apiSchemaRegistry, { id: "StatutDossier", description: "Statut d'un dossier transmis (un brouillon n'est jamais servi)." });
+export const dossierStatusSchema = z.enum(QUEUE_STATUSES).describe("Statut d'un dossier transmis (un brouillon n'est jamais servi).").register(apiSchemaRegistry, { id: "StatutDossier" });
 
 export const guichetSchema = z
   .object({
@@ -86,12 +86,9 @@ export const dossierPartSchema = z
     decided: nullableAmount,
     partialAwardReason: z.string().nullable().describe("Motif d'un montant décidé inférieur au maximal."),
   })
-  .register(apiSchemaRegistry, { id: "PartEJ", description: "La part d'une EJ dans le dossier : ce qui a été transmis et la décision." });
+  .describe("La part d'une EJ dans le dossier : ce qui a été transmis et la décision.").register(apiSchemaRegistry, { id: "PartEJ" });
 
-export const scanStatusSchema = z.enum(["NOT_SCANNED", "PENDING", "CLEAN", "INFECTED"]).register(apiSchemaRegistry, {
-  id: "StatutAntivirus",
-  description: "NOT_SCANNED : pas d'antivirus configuré ; PENDING : en cours d'analyse ; CLEAN : sain ; INFECTED : infecté (jamais servi).",
-});
+export const scanStatusSchema = z.enum(["NOT_SCANNED", "PENDING", "CLEAN", "INFECTED"]).describe("NOT_SCANNED : pas d'antivirus configuré ; PENDING : en cours d'analyse ; CLEAN : sain ; INFECTED : infecté (jamais servi).").register(apiSchemaRegistry, { id: "StatutAntivirus" });
 
 export const documentSchema = z
   .object({
@@ -106,7 +103,7 @@ export const documentSchema = z
     legalEntities: z.array(z.string().length(9)),
     downloadUrl: z.string().nullable().describe("Chemin du téléchargement ; null quand le fichier n'est pas servi (infecté ou en cours d'analyse)."),
   })
-  .register(apiSchemaRegistry, { id: "Document", description: "Un document de la dernière transmission." });
+  .describe("Un document de la dernière transmission.").register(apiSchemaRegistry, { id: "Document" });
 
 export const decisionSchema = z
   .object({
