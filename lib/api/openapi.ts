@@ -18,7 +18,9 @@ function componentSchemas(): Record<string, JsonObject> {
   return Object.fromEntries(
     Object.entries(schemas).map(([id, schema]) => {
       // Each schema comes as a document of its own ($schema, $id): inside components they are the description's.
-      const { $schema: _dialect, $id: _id, ...rest } = schema as JsonObject;
+      const rest: JsonObject = { ...(schema as JsonObject) };
+      delete rest.$schema;
+      delete rest.$id;
       return [id, rest];
     }),
   );
