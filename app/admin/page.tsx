@@ -1,5 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { DataTable } from "@/components/admin/data-table";
 import { DemoClockForm } from "@/components/demo-clock-form";
 import { GuichetTable } from "@/components/guichet-table";
@@ -55,6 +56,11 @@ export default async function AdminDashboard() {
           </tr>
         </tbody>
       </DataTable>
+      <h2>API des systèmes d&apos;information</h2>
+      <p>
+        Les systèmes d&apos;information des ARS et de la DNS lisent les dossiers transmis par une API en lecture seule, avec un jeton créé ici :{" "}
+        <Link href="/admin/api">gérer les jetons de l&apos;API</Link>.
+      </p>
     </>
   );
 }

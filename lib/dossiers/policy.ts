@@ -70,3 +70,52 @@ export function canEditDossier(user: CurrentUser, dossier: DossierScope): boolea
 export function canInstructDossier(user: CurrentUser, dossier: DossierScope): boolean {
   return (user.role === "ARS_INSTRUCTOR" || user.role === "ANS_INSTRUCTOR") && canReadDossier(user, dossier);
 }
+
+/**
+ * What a token of the API of the ARS and DNS information systems reads (lib/api/tokens.ts, issue 14 §7).
+ * A token is read-only: this scope is its only rule.
+ */
+export type ApiScope = { kind: "national" } | { kind: "region"; regionCode: string };
+
+/**
+ * The instructor a regional token stands for: it reads exactly what an ARS instructor of its region
+ * reads (its region's transmitted HOP'EN2 and AAP dossiers; never a draft, never a CaRE relève, never
+ * another region), so the rule is the instructor's own and cannot drift from it.
+ */
+function regionalInstructor(regionCode: string): CurrentUser {
+  return { id: `api-region-${regionCode}`, email: "", name: "", role: "ARS_INSTRUCTOR", regionCode, linkedLegalEntities: [] };
+}
+
+/**
+ * May an API token of `scope` read this dossier?
+ * - a regional token: what an ARS instructor of its region reads (`canReadDossier`);
+ * - a national token: every transmitted dossier, of every programme (HOP'EN2, AAP, CaRE) — never a
+ *   draft, which is no information system's business (the DNS reads drafts on the portal only).
+ * `apiScopeFilter` is the same rule as a Prisma filter.
+ */
+export function canApiReadDossier(scope: ApiScope, dossier: DossierScope): boolean {
+  switch (scope.kind) {
+    case "region":
+      return canReadDossier(regionalInstructor(scope.regionCode), dossier);
+    case "national":
+      return dossier.status !== "DRAFT";
+    default: {
+      const unknownScope: never = scope;
+      throw new Error(`Unknown API scope ${JSON.stringify(unknownScope)}`);
+    }
+  }
+}
+
+/** `canApiReadDossier` as a Prisma filter (tests/integration/api/api-scope.test.ts holds both to the same answers). */
+export function apiScopeFilter(scope: ApiScope): Prisma.DossierWhereInput {
+  switch (scope.kind) {
+    case "region":
+      return dossierScopeFilter(regionalInstructor(scope.regionCode));
+    case "national":
+      return { status: { not: "DRAFT" } };
+    default: {
+      const unknownScope: never = scope;
+      throw new Error(`Unknown API scope ${JSON.stringify(unknownScope)}`);
+    }
+  }
+}

@@ -240,52 +240,61 @@ export async function queueExportIds(db: Database, user: CurrentUser, filters: Q
 export async function* queueExportBatches(db: Database, user: CurrentUser, ids: readonly string[], batchSize = EXPORT_BATCH_SIZE): AsyncGenerator<ExportDossierInput[]> {
   assertCanListQueue(user);
   for (let start = 0; start < ids.length; start += batchSize) {
-    const chunk = ids.slice(start, start + batchSize);
     // The scope again: an id list is never trusted on its own.
-    const rows = await db.dossier.findMany({
-      where: { AND: [{ id: { in: chunk } }, ...queueScope(user)] },
-      select: exportSelect,
-    });
-    const snapshots = new Map(rows.map((row) => [row.id, row.submissions[0] ? readSnapshot(row.submissions[0].snapshot) : null]));
-    const nrus = quotedNrus([...snapshots.values()].filter((snapshot) => snapshot !== null));
-    const assessments: QuotedAssessment[] =
-      nrus.length === 0
-        ? []
-        : (
-            await db.selfAssessment.findMany({ where: { nru: { in: nrus } }, select: { nru: true, legalEntityFiness: true, status: true, validatedAt: true } })
-          ).map((assessment) => ({
-            nru: assessment.nru ?? "",
-            legalEntityFiness: assessment.legalEntityFiness,
-            status: assessment.status,
-            validatedOn: assessment.validatedAt ? parisDate(assessment.validatedAt) : null,
-          }));
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    yield chunk.flatMap((id): ExportDossierInput[] => {
-      const row = byId.get(id);
-      if (!row) return [];
-      const snapshot = snapshots.get(id) ?? null;
-      const nrusOfRow = new Set(snapshot?.parts.map((part) => part.nru) ?? []);
-      return [
-        {
-          number: row.number,
-          guichet: row.guichet,
-          status: row.status,
-          submittedAt: row.submittedAt,
-          decidedAt: row.decidedAt,
-          carrierFiness: row.carrierFiness,
-          parts: row.legalEntities.map((part) => ({
-            finess: part.legalEntityFiness,
-            name: part.legalEntity.name,
-            ghtName: (part.legalEntity.ght ?? part.legalEntity.supportOf)?.name ?? null,
-            decided: part.decidedCents === null ? null : Number(part.decidedCents),
-            decisionCap: part.decisionCapCents === null ? null : Number(part.decisionCapCents),
-            careEnvelope: part.legalEntity.careEnvelope ? Number(part.legalEntity.careEnvelope.amountCents) : null,
-            partialAwardReason: part.partialAwardReason,
-          })),
-          snapshot,
-          assessments: assessments.filter((assessment) => nrusOfRow.has(assessment.nru)),
-        },
-      ];
-    });
+    yield await loadExportInputs(db, ids.slice(start, start + batchSize), queueScope(user));
   }
+}
+
+/**
+ * The export's read model (ExportDossierInput) of the dossiers `ids` that `scope` allows, in the
+ * order of `ids` (a dossier out of scope is left out): three queries whatever their number.
+ * Shared by the queue's export and the API of the information systems (lib/api/dossiers.ts), so
+ * both read the same transmitted figures.
+ */
+export async function loadExportInputs(db: Database, ids: readonly string[], scope: Prisma.DossierWhereInput[]): Promise<ExportDossierInput[]> {
+  const rows = await db.dossier.findMany({
+    where: { AND: [{ id: { in: [...ids] } }, ...scope] },
+    select: exportSelect,
+  });
+  const snapshots = new Map(rows.map((row) => [row.id, row.submissions[0] ? readSnapshot(row.submissions[0].snapshot) : null]));
+  const nrus = quotedNrus([...snapshots.values()].filter((snapshot) => snapshot !== null));
+  const assessments: QuotedAssessment[] =
+    nrus.length === 0
+      ? []
+      : (
+          await db.selfAssessment.findMany({ where: { nru: { in: nrus } }, select: { nru: true, legalEntityFiness: true, status: true, validatedAt: true } })
+        ).map((assessment) => ({
+          nru: assessment.nru ?? "",
+          legalEntityFiness: assessment.legalEntityFiness,
+          status: assessment.status,
+          validatedOn: assessment.validatedAt ? parisDate(assessment.validatedAt) : null,
+        }));
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id): ExportDossierInput[] => {
+    const row = byId.get(id);
+    if (!row) return [];
+    const snapshot = snapshots.get(id) ?? null;
+    const nrusOfRow = new Set(snapshot?.parts.map((part) => part.nru) ?? []);
+    return [
+      {
+        number: row.number,
+        guichet: row.guichet,
+        status: row.status,
+        submittedAt: row.submittedAt,
+        decidedAt: row.decidedAt,
+        carrierFiness: row.carrierFiness,
+        parts: row.legalEntities.map((part) => ({
+          finess: part.legalEntityFiness,
+          name: part.legalEntity.name,
+          ghtName: (part.legalEntity.ght ?? part.legalEntity.supportOf)?.name ?? null,
+          decided: part.decidedCents === null ? null : Number(part.decidedCents),
+          decisionCap: part.decisionCapCents === null ? null : Number(part.decisionCapCents),
+          careEnvelope: part.legalEntity.careEnvelope ? Number(part.legalEntity.careEnvelope.amountCents) : null,
+          partialAwardReason: part.partialAwardReason,
+        })),
+        snapshot,
+        assessments: assessments.filter((assessment) => nrusOfRow.has(assessment.nru)),
+      },
+    ];
+  });
 }

@@ -31,9 +31,7 @@ export async function openFileDownload(
   options: { previewAsked: boolean; storage?: FileStorage },
 ): Promise<OpenedDownload> {
   const file = await canDownloadStoredFile(db, user, fileId);
-  // Quarantine: an infected file is never served, a file still being scanned not yet (lib/storage/file-scan.ts).
-  if (file.scanStatus === "INFECTED") throw new InvalidStateError(infectedMessage(file.originalName, file.scanSignature));
-  if (file.scanStatus === "PENDING") throw new InvalidStateError(`Le fichier « ${file.originalName} » est en cours d'analyse antivirus : il sera téléchargeable dès qu'il aura été trouvé sain.`);
+  assertServable(file);
   const preview = options.previewAsked && file.mediaType === MEDIA_TYPE_PDF;
   let body: Readable;
   try {
@@ -51,4 +49,19 @@ export async function openFileDownload(
     throw error;
   }
   return { file, body, preview };
+}
+
+/**
+ * Quarantine: an infected file is never served, a file still being scanned not yet
+ * (lib/storage/file-scan.ts). Every way to a file's bytes (the portal's downloads, the API of the
+ * information systems) goes through this rule. Throws InvalidStateError with the French reason.
+ */
+export function assertServable(file: Pick<StoredFile, "originalName" | "scanStatus" | "scanSignature">): void {
+  if (file.scanStatus === "INFECTED") throw new InvalidStateError(infectedMessage(file.originalName, file.scanSignature));
+  if (file.scanStatus === "PENDING") throw new InvalidStateError(`Le fichier « ${file.originalName} » est en cours d'analyse antivirus : il sera téléchargeable dès qu'il aura été trouvé sain.`);
+}
+
+/** Whether `assertServable` lets the file through (for a listing that says so beforehand). */
+export function isServable(file: Pick<StoredFile, "scanStatus">): boolean {
+  return file.scanStatus !== "INFECTED" && file.scanStatus !== "PENDING";
 }
