@@ -59,6 +59,11 @@ export const AUDIT_ACTION_GROUPS = {
     "file.upload": "Pièce déposée",
     "file.download": "Pièce téléchargée",
     "file.infected": "Pièce infectée mise en quarantaine (antivirus)",
+  },
+  "API des systèmes d'information": {
+    "api.call": "Appel de l'API",
+    "api.token.created": "Jeton d'API créé",
+    "api.token.revoked": "Jeton d'API révoqué",
     "self-assessment.created": "Autoévaluation créée",
     "self-assessment.duplicated": "Autoévaluation dupliquée",
     "self-assessment.validated": "Autoévaluation validée",

@@ -16,12 +16,14 @@ export const auditSubject = {
   selfAssessment: (id: string) => `self-assessment:${id}` as const,
   file: (id: string) => `file:${id}` as const,
   region: (code: string) => `region:${code}` as const,
+  /** A token of the information systems' API (lib/api), or "api-token:none" for a call without a valid one. */
+  apiToken: (id: string | null) => `api-token:${id ?? "none"}` as const,
   national: "national",
   demoClock: "demo-clock",
   auditChain: "audit-chain",
 } as const;
 
-export const AUDIT_SUBJECT_KINDS = ["user", "email", "sso", "dossier", "legal-entity", "guichet", "account-request", "self-assessment", "file", "region"] as const;
+export const AUDIT_SUBJECT_KINDS = ["user", "email", "sso", "dossier", "legal-entity", "guichet", "account-request", "self-assessment", "file", "region", "api-token"] as const;
 export type AuditSubjectKind = (typeof AUDIT_SUBJECT_KINDS)[number];
 
 export type AuditSubject = `${AuditSubjectKind}:${string}` | typeof auditSubject.national | typeof auditSubject.demoClock | typeof auditSubject.auditChain;

@@ -54,7 +54,7 @@ const ROLE_PAGES: Record<DemoAccount, { pages: string[]; discover?: { from: stri
   // The ANS's national queue; its refusals of the ARS space and of an EJ page.
   instructorAns: { pages: ["/ans/dossiers", "/ars/dossiers", `/ars/ej/${DEMO_FINESS.multiSiteEj}`] },
   admin: {
-    pages: ["/admin", "/admin/guichets", "/admin/suivi", "/admin/imports", "/admin/comptes", "/admin/comptes/demandes", "/admin/courriels", `/admin/ej/${DEMO_FINESS.multiSiteEj}`, "/simulateur"],
+    pages: ["/admin", "/admin/guichets", "/admin/suivi", "/admin/imports", "/admin/comptes", "/admin/comptes/demandes", "/admin/courriels", "/admin/api", "/admin/audit", `/admin/ej/${DEMO_FINESS.multiSiteEj}`, "/simulateur"],
   },
 };
 
