@@ -3,6 +3,8 @@
  * pages, route handlers) turns them into a French message or a 403/404/409,
  * never into a stack trace.
  */
+import type { z } from "zod";
+
 export abstract class DomainError extends Error {
   /** What the user reads, in French. */
   abstract readonly userMessage: string;
@@ -65,4 +67,21 @@ export class ValidationError extends DomainError {
     this.userMessage = userMessage;
     this.fieldErrors = fieldErrors;
   }
+}
+
+/** A zod error as the forms show it: the messages of each field, keyed by its path ("_form" for the whole). */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const result: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "_form";
+    (result[key] ??= []).push(issue.message);
+  }
+  return result;
+}
+
+/** The input `schema` accepts, or a ValidationError with each field's French messages. */
+export function parseOrThrow<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
+  return parsed.data;
 }

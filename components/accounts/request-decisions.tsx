@@ -7,19 +7,11 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { ConfirmAction } from "@/components/admin/confirm-action";
 import type { ActionResult } from "@/lib/actions/action-result";
+import type { RequestToDecide } from "@/lib/accounts/account-requests";
 import { REFUSAL_REASON_MIN_LENGTH, type DecideRequestInput } from "@/lib/accounts/request-schemas";
 
-export interface RequestRow {
-  id: string;
-  name: string;
-  email: string;
-  jobTitle: string;
-  legalEntityFiness: string;
-  legalEntityName: string;
-  requestedFiness: string;
-  /** Already formatted (Paris time). */
-  confirmedAt: string;
-}
+/** A request to decide as the page passes it: its dates already formatted (Paris time). */
+export type RequestRow = Omit<RequestToDecide, "emailConfirmedAt" | "createdAt"> & { confirmedAt: string };
 
 type Decide = (input: DecideRequestInput) => Promise<ActionResult<{ status: "APPROVED" | "REFUSED" }>>;
 

@@ -10,7 +10,7 @@ import { auditSubject, recordAudit, type AuditAction } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { calendarDateFromDb, formatCalendarDate, parisDate } from "@/lib/clock/paris-date";
 import type { Database } from "@/lib/db/client";
-import { ForbiddenError, InvalidStateError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ForbiddenError, InvalidStateError, NotFoundError, parseOrThrow, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { resolveLegalEntityFiness } from "@/lib/reference/public-legal-entity-lookup";
 import { ACCOUNT_REQUEST_TEMPLATES, baseUrlOf, confirmEmailMail, confirmEmailUrl, refusedMail, toApproveMail } from "./account-request-mails";
@@ -56,13 +56,7 @@ function audit(tx: Tx, at: Date, actor: CurrentUser | null, action: AuditAction,
  * nothing is written: the unique openKey decides, even for two submissions at the same instant.
  */
 export async function submitAccountRequest(db: Database, input: AccountRequestInput, options: LinkOptions): Promise<{ requestId: string; email: string; legalEntityName: string }> {
-  const parsed = accountRequestSchema.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[issue.path.map(String).join(".") || "_form"] ??= []).push(issue.message);
-    throw new ValidationError(fieldErrors);
-  }
-  const values = parsed.data;
+  const values = parseOrThrow(accountRequestSchema, input);
   const entity = await resolveLegalEntityFiness(db, values.finess);
   if (!entity) throw new ValidationError({ finess: [unknownFinessMessage(values.finess)] });
   // closedOn is a Paris calendar day: closed from that day on.

@@ -4,7 +4,10 @@ import { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb, type Database } from "@/lib/db/client";
-import { DomainError, ValidationError } from "@/lib/errors";
+import { DomainError, fieldErrorsOf, ValidationError } from "@/lib/errors";
+
+// Where the actions import it from (its home is lib/errors.ts).
+export { fieldErrorsOf };
 import { isDatabaseUnavailableError } from "@/lib/health/database-unavailable";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { ActionResult } from "./action-result";
@@ -56,14 +59,6 @@ export const DATABASE_UNAVAILABLE_MESSAGE =
   "Service momentanément indisponible : la base de données ne répond pas. Réessayez dans quelques minutes, puis vérifiez que votre saisie a bien été enregistrée.";
 
 /** zod issues keyed by their dotted path ("parts.0.requested"). */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const result: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join(".") || "_form";
-    (result[key] ??= []).push(issue.message);
-  }
-  return result;
-}
 
 function isNextInterrupt(error: unknown): boolean {
   const digest = (error as { digest?: unknown } | null)?.digest;

@@ -10,7 +10,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { hashPassword } from "@/lib/auth/password";
 import { endSessionsOf } from "@/lib/auth/sessions";
 import type { Database } from "@/lib/db/client";
-import { ForbiddenError, InvalidStateError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ForbiddenError, InvalidStateError, NotFoundError, parseOrThrow, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import {
@@ -125,13 +125,7 @@ function isUniqueViolation(error: unknown): boolean {
 /** Creates an ARS instructor (with its region), a national ANS instructor (no region) or a DNS admin, and e-mails a set-password link. */
 export async function createStaffAccount(db: Database, actor: CurrentUser, input: CreateAccountInput, options: LinkOptions): Promise<{ userId: string }> {
   assertAdmin(actor);
-  const parsed = createAccountSchema.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[issue.path.map(String).join(".") || "_form"] ??= []).push(issue.message);
-    throw new ValidationError(fieldErrors);
-  }
-  const values = parsed.data;
+  const values = parseOrThrow(createAccountSchema, input);
   if (values.regionCode && !(await db.region.findUnique({ where: { code: values.regionCode } }))) {
     throw new ValidationError({ regionCode: ["Cette région est inconnue."] });
   }
