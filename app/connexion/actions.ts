@@ -13,6 +13,7 @@ import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import type { SecondFactorKind, SignInStep } from "@/lib/generated/prisma/enums";
 import { clientAddress } from "@/lib/security/rate-limit";
+import { logError } from "@/lib/log/logger";
 
 /**
  * The sign-in's steps before next-auth's authorize() (public: the password, then the challenge it
@@ -25,7 +26,7 @@ async function guarded<T>(name: string, run: () => Promise<StepResult<T>>): Prom
     return await run();
   } catch (error) {
     const reference = randomUUID().slice(0, 8);
-    console.error(`[${name} ${reference}]`, error);
+    logError(name, error, { reference });
     return { ok: false, message: `Une erreur inattendue est survenue (référence ${reference}) : réessayez.` };
   }
 }

@@ -6,6 +6,7 @@ import { clientAddress, take, type LimitOptions } from "@/lib/security/rate-limi
 import { combinedActivityOfLegalEntity } from "@/lib/reference/combined-activity-of";
 import { findLegalEntityByFiness } from "@/lib/reference/public-legal-entity-lookup";
 import { finessField, type LegalEntityLookupResult } from "@/components/simulator/simulator-input";
+import { logError } from "@/lib/log/logger";
 
 const FAILURE_MESSAGE = "La recherche a échoué, réessayez.";
 // Open to anyone: bound what one client can pull from the register (a person types a few FINESS a minute).
@@ -35,7 +36,7 @@ export async function lookUpLegalEntity(finess: string): Promise<LegalEntityLook
     return { ok: true, data: { ...entity, combinedActivity: await combinedActivityOfLegalEntity(db, entity.finess) } };
   } catch (error) {
     // The cause (database down, …) is for the server log only, never for the visitor.
-    console.error("lookUpLegalEntity failed", error);
+    logError("simulator-look-up", error);
     return { ok: false, message: FAILURE_MESSAGE };
   }
 }

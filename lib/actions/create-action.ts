@@ -11,6 +11,7 @@ export { fieldErrorsOf };
 import { isDatabaseUnavailableError } from "@/lib/health/database-unavailable";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { ActionResult } from "./action-result";
+import { logError } from "@/lib/log/logger";
 
 export interface ActionContext {
   user: CurrentUser;
@@ -45,7 +46,7 @@ export function createAction<Schema extends z.ZodType, T>(
       // Next's redirect()/notFound() travel as errors: let them through.
       if (isNextInterrupt(error)) throw error;
       const reference = randomUUID().slice(0, 8);
-      console.error(`[action ${reference}] user=${user.id}`, error);
+      logError("action", error, { reference, userId: user.id });
       return { ok: false, message: `Une erreur inattendue est survenue (référence ${reference}). Rien n'a été modifié ; réessayez.` };
     }
   };

@@ -8,6 +8,7 @@ import { isDatabaseUnavailableError } from "@/lib/health/database-unavailable";
 import { clientAddress, take, type LimitOptions } from "@/lib/security/rate-limit";
 import type { ActionResult } from "./action-result";
 import { DATABASE_UNAVAILABLE_MESSAGE, fieldErrorsOf } from "./create-action";
+import { logError } from "@/lib/log/logger";
 
 /**
  * createAction for the pages a visitor uses without a session (account request, e-mail
@@ -33,7 +34,7 @@ export function createPublicAction<Schema extends z.ZodType, T>(
       if (error instanceof DomainError) return { ok: false, message: error.userMessage };
       if (isDatabaseUnavailableError(error)) return { ok: false, message: DATABASE_UNAVAILABLE_MESSAGE };
       const reference = randomUUID().slice(0, 8);
-      console.error(`[${options.name} ${reference}]`, error);
+      logError(options.name, error, { reference });
       return { ok: false, message: `Une erreur inattendue est survenue (référence ${reference}). Rien n'a été enregistré ; réessayez.` };
     }
   };

@@ -14,6 +14,8 @@ import type { ApiScope } from "@/lib/dossiers/policy";
 import { InvalidStateError, NotFoundError } from "@/lib/errors";
 import type { ApiToken } from "@/lib/generated/prisma/client";
 import { take, type LimitOptions } from "@/lib/security/rate-limit";
+import { logError } from "@/lib/log/logger";
+import { withRequestLog } from "@/lib/log/route-log";
 import { auditApi } from "./audit-call";
 import { ApiProblemError, problemResponse, type ProblemKind } from "./problem";
 import { authenticateApiRequest, TOKEN_REFUSAL_DETAILS, type TokenRefusal } from "./tokens";
@@ -47,7 +49,7 @@ const REFUSAL_KINDS: Record<TokenRefusal, ProblemKind> = {
 };
 
 export function apiRoute<P>(endpoint: ApiEndpoint<P>, options: ApiRouteOptions = {}): (request: Request, context: { params: Promise<P> }) => Promise<Response> {
-  return async (request, context) => {
+  return withRequestLog(async (request: Request, context: { params: Promise<P> }) => {
     const db = (options.db ?? getDb)();
     const url = new URL(request.url);
     const path = url.pathname;
@@ -95,12 +97,12 @@ export function apiRoute<P>(endpoint: ApiEndpoint<P>, options: ApiRouteOptions =
         throw error;
       }
     }
-  };
+  });
 }
 
 function unexpected(error: unknown, tokenId: string | null, path: string): Response {
   const reference = randomUUID().slice(0, 8);
-  console.error(`[api ${reference}] token=${tokenId ?? "-"} path=${path}`, error);
+  logError("api", error, { reference, tokenId, path });
   return problemResponse("erreur-interne", `Une erreur inattendue est survenue (référence ${reference}). Réessayez dans quelques minutes.`, { instance: path });
 }
 

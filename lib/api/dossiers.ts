@@ -20,6 +20,7 @@ import { loadExportInputs } from "@/lib/instruction/queue";
 import { assertServable, isServable } from "@/lib/storage/file-download";
 import type { FileStorage } from "@/lib/storage/file-storage";
 import { apiAmount, dossierStatusSchema, type DossierDetail, type DossierList, type DossierListQuery, type DossierSummary } from "./schemas";
+import { logWarning } from "@/lib/log/logger";
 
 const summarySelect = {
   id: true,
@@ -162,7 +163,7 @@ export async function openApiDocument(db: Database, scope: ApiScope, dossierId: 
     return { file, body: await storage.get(file.storageKey) };
   } catch (error) {
     // A row without its bytes: an operator must know, the caller reads a plain 404.
-    if (error instanceof NotFoundError) console.error(`[api download] file ${file.id}: no object under ${file.storageKey}`);
+    if (error instanceof NotFoundError) logWarning("api-download-missing-object", { fileId: file.id, storageKey: file.storageKey });
     throw error;
   }
 }

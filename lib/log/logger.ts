@@ -28,3 +28,26 @@ export function jobLog(job: string): Pick<Console, "info" | "error"> {
     error: (message: unknown, error?: unknown) => child.error({ err: error instanceof Error ? { type: error.name, message: error.message } : error }, String(message)),
   };
 }
+
+/**
+ * An error the portal caught and answered with a « référence » (server actions, route handlers,
+ * imports): one JSON line with that reference, the ids given, the error's type, its PostgreSQL code
+ * if any, and its stack frames — never its message, which may quote what a person typed (a pg
+ * unique violation quotes the e-mail).
+ */
+export function logError(event: string, error: unknown, ids: Record<string, string | number | null | undefined> = {}): void {
+  logger.error({ type: "error", event, ...ids, err: errorFacts(error) }, event);
+}
+
+/** A non-fatal anomaly (a missing object, a scan without verdict) with the ids that locate it. */
+export function logWarning(event: string, ids: Record<string, string | number | null | undefined> = {}): void {
+  logger.warn({ type: "warning", event, ...ids }, event);
+}
+
+function errorFacts(error: unknown): { type: string; code?: string; stack?: string } {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const code = (error as { code?: unknown }).code;
+  // The first line of a stack repeats the message: only the frames are kept.
+  const frames = error.stack?.split("\n").slice(1).join("\n");
+  return { type: error.name, code: typeof code === "string" ? code : undefined, stack: frames };
+}

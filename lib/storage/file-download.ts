@@ -9,6 +9,7 @@ import { infectedMessage } from "./file-scan";
 import type { FileStorage } from "./file-storage";
 import { getFileStorage } from "./index";
 import { MEDIA_TYPE_PDF } from "./sniff-type";
+import { logWarning } from "@/lib/log/logger";
 
 export interface OpenedDownload {
   file: StoredFile;
@@ -39,7 +40,7 @@ export async function openFileDownload(
     body = await (options.storage ?? getFileStorage()).get(file.storageKey);
   } catch (error) {
     // A row without its bytes: an operator must know, the user reads a plain 404.
-    if (error instanceof NotFoundError) console.error(`[download] file ${file.id}: no object under ${file.storageKey}`);
+    if (error instanceof NotFoundError) logWarning("download-missing-object", { fileId: file.id, storageKey: file.storageKey });
     throw error;
   }
   try {

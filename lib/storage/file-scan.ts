@@ -4,6 +4,7 @@ import type { Database } from "@/lib/db/client";
 import type { FileScanStatus } from "@/lib/generated/prisma/enums";
 import { antivirusFromEnv, type Antivirus } from "./antivirus";
 import type { FileStorage } from "./file-storage";
+import { logWarning } from "@/lib/log/logger";
 
 /**
  * Every upload is scanned by ClamAV (issue 14): PENDING until clamd answers, then CLEAN, or
@@ -31,7 +32,7 @@ export async function scanStoredFile(db: Database, storage: FileStorage, antivir
   if (file.scanStatus !== "PENDING") return { status: file.scanStatus, signature: file.scanSignature };
   const verdict = await antivirus.scan(await storage.get(file.storageKey));
   if (verdict.outcome === "unavailable") {
-    console.warn(`[antivirus] ${antivirus.description}: no verdict for file ${file.id} (${verdict.reason}); it stays pending`);
+    logWarning("antivirus-no-verdict", { antivirus: antivirus.description, fileId: file.id, reason: verdict.reason });
     await db.storedFile.update({ where: { id: file.id }, data: { scanAttempts: { increment: 1 } } });
     return { status: "PENDING", signature: null };
   }

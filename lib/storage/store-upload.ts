@@ -17,6 +17,7 @@ import {
   type FileExtension,
   type UploadPurpose,
 } from "./sniff-type";
+import { logError } from "@/lib/log/logger";
 
 export interface StoreUploadInput {
   /** The file's bytes. storeUpload owns it from now on: it is consumed, or destroyed on failure. */
@@ -124,7 +125,7 @@ async function removeQuietly(storage: FileStorage, key: string): Promise<void> {
     await storage.delete(key);
   } catch (error) {
     // The upload already failed; report the leftover for an operator rather than hide the first error.
-    console.error(`[storage] could not remove ${key} after a failed upload (${storage.description})`, error);
+    logError("storage-cleanup", error, { storageKey: key, storage: storage.description });
   }
 }
 

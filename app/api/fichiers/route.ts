@@ -9,6 +9,8 @@ import { FileStorageError, UploadRejectedError, type UploadRejectionReason } fro
 import { infectedMessage, initialScanStatus, scanStoredFile } from "@/lib/storage/file-scan";
 import { getFileStorage } from "@/lib/storage";
 import { checkDeclaredFile, isUploadPurpose, UPLOAD_PURPOSES } from "@/lib/storage/sniff-type";
+import { withRequestLog } from "@/lib/log/route-log";
+import { logError } from "@/lib/log/logger";
 
 // The body is piped to storage with Node streams; never the edge runtime.
 export const runtime = "nodejs";
@@ -31,7 +33,7 @@ export const dynamic = "force-dynamic";
  *  French with 400, 401, 403, 413, 415, 422 (a virus: the file is kept in quarantine), or 503
  * when storage fails. `scanStatus` says whether ClamAV found it clean or is still scanning it.
  */
-export async function POST(request: Request): Promise<Response> {
+async function handlePost(request: Request): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) return message(401, "Votre session a expiré : reconnectez-vous pour déposer un fichier.");
   if (user.role !== "ESTABLISHMENT_REFERENT") return message(403, "Seuls les référents d'établissement peuvent déposer des fichiers.");
@@ -73,7 +75,7 @@ export async function POST(request: Request): Promise<Response> {
   } catch (error) {
     if (error instanceof UploadRejectedError) return message(statusOf(error.reason), error.userMessage);
     const reference = randomUUID().slice(0, 8);
-    console.error(`[upload ${reference}] user=${user.id} usage=${usage}`, error);
+    logError("upload", error, { reference, userId: user.id, usage });
     if (error instanceof FileStorageError) return message(503, `${error.userMessage} (référence ${reference})`);
     return message(500, `Une erreur inattendue est survenue (référence ${reference}). Aucun fichier n'a été conservé ; réessayez.`);
   }
@@ -116,3 +118,5 @@ function parseContentLength(header: string | null): number | undefined | "invali
 function message(status: number, text: string): Response {
   return Response.json({ message: text }, { status, headers: { "Cache-Control": "no-store" } });
 }
+
+export const POST = withRequestLog(handlePost);

@@ -9,6 +9,7 @@ import { getDb } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { randomUUID } from "node:crypto";
 import type { SetPasswordInput } from "@/lib/admin/account-schemas";
+import { logError } from "@/lib/log/logger";
 
 /**
  * Public (no session): the token in the link is the credential. createAction
@@ -22,7 +23,7 @@ export async function setPassword(raw: SetPasswordInput): Promise<ActionResult<{
   } catch (error) {
     if (error instanceof DomainError) return { ok: false, message: error.userMessage };
     const reference = randomUUID().slice(0, 8);
-    console.error(`[set-password ${reference}]`, error);
+    logError("set-password", error, { reference });
     return { ok: false, message: `Une erreur inattendue est survenue (référence ${reference}). Votre mot de passe n'a pas été modifié ; réessayez.` };
   }
 }

@@ -5,6 +5,7 @@ import type { SsoFailure } from "../authentication-messages";
 import { ssoClaimsSchema } from "./claims";
 import { isSsoProviderId, ssoSettingsOf } from "./providers";
 import { openSsoSession, resolveSsoSignIn } from "./resolve";
+import { logError } from "@/lib/log/logger";
 
 /**
  * The glue between next-auth's callbacks (lib/auth/options.ts) and the rules of resolve.ts:
@@ -43,7 +44,7 @@ export async function ssoSignIn(db: Database, { user, account, profile }: { user
     Object.assign(user as AdmittedUser, { id: decision.userId, guichetUserId: decision.userId });
     return true;
   } catch (error) {
-    console.error("SSO sign-in failed", error);
+    logError("sso-sign-in", error);
     return ssoRefusalPath("SSO_FAILED");
   }
 }

@@ -5,6 +5,7 @@ import { parseCsvLine } from "./csv";
 import { truncatedMessage } from "./detect";
 import { ImportFileError } from "./errors";
 import { LineSource, type SourceLine } from "./lines";
+import { logError } from "@/lib/log/logger";
 
 export type Transaction = Prisma.TransactionClient;
 
@@ -134,7 +135,7 @@ export async function runImport(db: Database, kind: ImportKind, input: AsyncIter
     if (caught instanceof ImportFileError) error = caught.userMessage;
     else {
       // An internal failure is for the logs, never shown to the user (DESIGN.md).
-      console.error(`import ${run.id} (${kind}) failed`, caught);
+      logError("reference-import", caught, { importRunId: run.id, kind });
       error = `Erreur inattendue pendant l'import (référence ${run.id}) : rien n'a été importé. Réessayez ; si l'erreur persiste, transmettez cette référence à l'équipe technique.`;
     }
   }

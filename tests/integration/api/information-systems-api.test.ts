@@ -317,7 +317,7 @@ describe("rate limit and audit", () => {
 
 describe("the OpenAPI description", () => {
   it("is served, and validates as OpenAPI 3.1", async () => {
-    const response = getOpenApi();
+    const response = await getOpenApi(new Request("http://localhost/api/v1/openapi.json"));
     expect(response.status).toBe(200);
     const document = await response.json();
     expect(document).toEqual(openApiDocument());

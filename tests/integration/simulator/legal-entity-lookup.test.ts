@@ -110,9 +110,10 @@ describe("lookUpLegalEntity (server action)", () => {
   });
 
   it("never shows the cause of an unexpected failure (a database that cannot be reached)", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
     const unreachable = createDatabaseClient(databaseUrl.replace(/:(\d+)\//, ":1/"));
     const lookUp = await action(() => unreachable);
+    // action() resets the modules: the spy goes on the logger instance the fresh action imports.
+    const log = vi.spyOn((await import("@/lib/log/logger")).logger, "error");
     request.headers = new Headers({ "x-forwarded-for": "192.0.2.77" });
     expect(await lookUp("998400402")).toEqual({ ok: false, message: "La recherche a échoué, réessayez." });
     expect(log).toHaveBeenCalled();

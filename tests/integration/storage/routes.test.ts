@@ -3,6 +3,7 @@
  * Response out), on a real database and a temporary storage directory. Only
  * the session is replaced: getCurrentUser reads next-auth's cookie otherwise.
  */
+import { logger } from "@/lib/log/logger";
 import fs from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -220,7 +221,7 @@ describe("GET /api/fichiers/[id]", () => {
     const { id } = await uploaded();
     const row = await db.storedFile.findUniqueOrThrow({ where: { id } });
     fs.rmSync(`${root}/${row.storageKey}`);
-    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const errors = vi.spyOn(logger, "warn");
     const response = await download(id);
     expect(response.status).toBe(404);
     expect(await messageOf(response)).toBe("Ce fichier n'est plus disponible.");

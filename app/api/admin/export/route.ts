@@ -7,6 +7,8 @@ import { getDb } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { CSV_BOM } from "@/lib/instruction/export-rows";
 import { exportResponse, isExportFormat, xlsxDownload } from "@/lib/export/spreadsheet-download";
+import { withRequestLog } from "@/lib/log/route-log";
+import { logError } from "@/lib/log/logger";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -17,7 +19,7 @@ export const dynamic = "force-dynamic";
  * in the guichet, decided amount per year), for one region or all. DNS admins
  * only, audited (`admin.export`) before the first byte.
  */
-export async function GET(request: Request): Promise<Response> {
+async function handleGet(request: Request): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) return message(401, "Votre session a expiré : reconnectez-vous pour exporter le suivi.");
   if (user.role !== "DNS_ADMIN") return message(403, "L'export du suivi national est réservé aux administrateurs DNS.");
@@ -37,7 +39,7 @@ export async function GET(request: Request): Promise<Response> {
   } catch (error) {
     if (error instanceof NotFoundError) return message(404, error.userMessage);
     const reference = randomUUID().slice(0, 8);
-    console.error(`[admin-export ${reference}] user=${user.id}`, error);
+    logError("admin-export", error, { reference, userId: user.id });
     return message(500, `Une erreur inattendue est survenue (référence ${reference}). Réessayez dans quelques minutes.`);
   }
 }
@@ -59,10 +61,12 @@ function xlsxStream(records: readonly FollowUpExportRecord[], userId: string): R
     async (addRow) => {
       for (const record of records) addRow(followUpXlsxValues(record));
     },
-    (error) => console.error(`[admin-export] xlsx stream of user ${userId} failed`, error),
+    (error) => logError("admin-export-stream", error, { userId }),
   );
 }
 
 function message(status: number, text: string): Response {
   return Response.json({ message: text }, { status, headers: { "Cache-Control": "private, no-store" } });
 }
+
+export const GET = withRequestLog(handleGet);

@@ -4,6 +4,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { importRunExists } from "@/lib/admin/import-run-progress";
 import { getBatchDb, getDb } from "@/lib/db/client";
 import { IMPORTERS, isImportKindName } from "@/lib/reference/import/importers";
+import { withRequestLog } from "@/lib/log/route-log";
 
 export const runtime = "nodejs";
 // An import of the whole FINESS register takes seconds to a minute.
@@ -15,7 +16,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  * POST the raw file (streamed, never held in memory) with ?type=finess-csv|…;
  * the answer is the import's report. DNS admins only; recorded as an ImportRun.
  */
-export async function POST(request: Request) {
+async function handlePost(request: Request) {
   const user = await getCurrentUser();
   if (!user) return Response.json({ message: "Connectez-vous pour importer un fichier." }, { status: 401 });
   if (user.role !== "DNS_ADMIN") return Response.json({ message: "Seuls les administrateurs DNS importent les données de référence." }, { status: 403 });
@@ -32,3 +33,5 @@ export async function POST(request: Request) {
   const report = await IMPORTERS[kind].run(getBatchDb(), stream, { fileName, startedById: user.id, runId });
   return Response.json(report, { status: report.status === "SUCCEEDED" ? 200 : 422 });
 }
+
+export const POST = withRequestLog(handlePost);

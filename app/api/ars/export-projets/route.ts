@@ -7,6 +7,8 @@ import { CSV_BOM, csvHeaderLine, csvLine, xlsxValues } from "@/lib/instruction/e
 import { PROJECT_EXPORT_COLUMNS, projectExportRecords } from "@/lib/dossiers/kinds/project-call/export";
 import { startQueueExport } from "@/lib/instruction/queue-export";
 import { parseQueueFilters } from "@/lib/instruction/queue-filters";
+import { withRequestLog } from "@/lib/log/route-log";
+import { logError } from "@/lib/log/logger";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -19,7 +21,7 @@ const BATCH = 200;
  * theme, category, cap, granted, payments 2026/2027). ARS instructors only, scoped to their region,
  * audited (`ars.export`) like the dossiers' export.
  */
-export async function GET(request: Request): Promise<Response> {
+async function handleGet(request: Request): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) return message(401, "Votre session a expiré : reconnectez-vous pour exporter les projets.");
   if (user.role !== "ARS_INSTRUCTOR") return message(403, "L'export des projets de l'appel à projets est réservé aux instructeurs ARS.");
@@ -49,7 +51,7 @@ export async function GET(request: Request): Promise<Response> {
             if (next.done) return controller.close();
             controller.enqueue(encoder.encode(next.value.map((record) => csvLine(record, PROJECT_EXPORT_COLUMNS)).join("")));
           } catch (error) {
-            console.error(`[ars-project-export] csv stream of user ${user.id} failed`, error);
+            logError("ars-project-export-stream", error, { userId: user.id });
             controller.error(error);
           }
         },
@@ -68,12 +70,12 @@ export async function GET(request: Request): Promise<Response> {
       async (addRow) => {
         for await (const batch of records()) for (const record of batch) addRow(xlsxValues(record, PROJECT_EXPORT_COLUMNS));
       },
-      (error) => console.error(`[ars-project-export] xlsx stream of user ${user.id} failed`, error),
+      (error) => logError("ars-project-export-stream", error, { userId: user.id }),
     );
     return exportResponse(body, format, name);
   } catch (error) {
     const reference = randomUUID().slice(0, 8);
-    console.error(`[ars-project-export ${reference}] user=${user.id}`, error);
+    logError("ars-project-export", error, { reference, userId: user.id });
     return message(500, `Une erreur inattendue est survenue (référence ${reference}). Réessayez dans quelques minutes.`);
   }
 }
@@ -81,3 +83,5 @@ export async function GET(request: Request): Promise<Response> {
 function message(status: number, text: string): Response {
   return Response.json({ message: text }, { status, headers: { "Cache-Control": "private, no-store" } });
 }
+
+export const GET = withRequestLog(handleGet);

@@ -8,6 +8,8 @@ import { queueExportBatches } from "@/lib/instruction/queue";
 import { startQueueExport } from "@/lib/instruction/queue-export";
 import { parseQueueFilters } from "@/lib/instruction/queue-filters";
 import { exportResponse, isExportFormat, xlsxDownload } from "@/lib/export/spreadsheet-download";
+import { withRequestLog } from "@/lib/log/route-log";
+import { logError } from "@/lib/log/logger";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -19,7 +21,7 @@ export const dynamic = "force-dynamic";
  * ARS its region, the ANS the CaRE relèves of every region: lib/dossiers/policy), audited
  * (`ars.export`, `ans.export`) before the first byte; the rows are streamed batch by batch.
  */
-export async function GET(request: Request): Promise<Response> {
+async function handleGet(request: Request): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) return message(401, "Votre session a expiré : reconnectez-vous pour exporter les dossiers.");
   if (user.role !== "ARS_INSTRUCTOR" && user.role !== "ANS_INSTRUCTOR") return message(403, "L'export de la file d'instruction est réservé aux instructeurs ARS et ANS.");
@@ -36,7 +38,7 @@ export async function GET(request: Request): Promise<Response> {
     return exportResponse(body, format, name);
   } catch (error) {
     const reference = randomUUID().slice(0, 8);
-    console.error(`[queue-export ${reference}] user=${user.id}`, error);
+    logError("queue-export", error, { reference, userId: user.id });
     return message(500, `Une erreur inattendue est survenue (référence ${reference}). Réessayez dans quelques minutes.`);
   }
 }
@@ -60,7 +62,7 @@ function csvStream(db: Database, user: CurrentUser, ids: string[]): ReadableStre
         }
         controller.enqueue(encoder.encode(buildExportRecords(next.value).map((record) => csvLine(record)).join("")));
       } catch (error) {
-        console.error(`[ars-export] csv stream of user ${user.id} failed`, error);
+        logError("queue-export-stream", error, { userId: user.id });
         controller.error(error);
       }
     },
@@ -85,10 +87,12 @@ function xlsxStream(db: Database, user: CurrentUser, ids: string[]): ReadableStr
         for (const record of buildExportRecords(batch)) addRow(xlsxValues(record));
       }
     },
-    (error) => console.error(`[ars-export] xlsx stream of user ${user.id} failed`, error),
+    (error) => logError("queue-export-stream", error, { userId: user.id }),
   );
 }
 
 function message(status: number, text: string): Response {
   return Response.json({ message: text }, { status, headers: { "Cache-Control": "private, no-store" } });
 }
+
+export const GET = withRequestLog(handleGet);

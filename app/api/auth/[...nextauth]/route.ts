@@ -2,6 +2,7 @@ import NextAuth from "next-auth";
 import { NextResponse, type NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/options";
 import { consentRefusalRedirect } from "@/lib/auth/sso/sign-in";
+import { withRequestLog } from "@/lib/log/route-log";
 
 const handler = NextAuth(authOptions);
 
@@ -14,4 +15,9 @@ async function get(request: NextRequest, context: Context) {
   return handler(request, context);
 }
 
-export { get as GET, handler as POST };
+async function post(request: NextRequest, context: Context): Promise<Response> {
+  return handler(request, context);
+}
+
+export const GET = withRequestLog(get);
+export const POST = withRequestLog(post);

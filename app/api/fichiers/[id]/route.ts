@@ -5,6 +5,8 @@ import { getDb } from "@/lib/db/client";
 import { ForbiddenError, InvalidStateError, NotFoundError } from "@/lib/errors";
 import { downloadHeaders } from "@/lib/storage/file-access";
 import { openFileDownload } from "@/lib/storage/file-download";
+import { withRequestLog } from "@/lib/log/route-log";
+import { logError } from "@/lib/log/logger";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -14,7 +16,7 @@ export const dynamic = "force-dynamic";
  * URL): authorised and audited by openFileDownload, streamed from storage.
  * `?apercu=1` shows a PDF inline (preview); everything else is an attachment.
  */
-export async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
+async function handleGet(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) return message(401, "Votre session a expiré : reconnectez-vous pour télécharger ce fichier.");
   const { id } = await context.params;
@@ -30,7 +32,7 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
     // Quarantined (infected) or still being scanned: never served, said in French.
     if (error instanceof InvalidStateError) return message(409, error.userMessage);
     const reference = randomUUID().slice(0, 8);
-    console.error(`[download ${reference}] user=${user.id} file=${id}`, error);
+    logError("download", error, { reference, userId: user.id, fileId: id });
     return message(500, `Une erreur inattendue est survenue (référence ${reference}). Réessayez dans quelques minutes.`);
   }
 }
@@ -38,3 +40,5 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
 function message(status: number, text: string): Response {
   return Response.json({ message: text }, { status, headers: { "Cache-Control": "private, no-store" } });
 }
+
+export const GET = withRequestLog(handleGet);

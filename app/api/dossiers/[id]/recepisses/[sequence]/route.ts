@@ -4,12 +4,14 @@ import { now } from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import { receiptForUser } from "@/lib/dossiers/receipt";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { withRequestLog } from "@/lib/log/route-log";
+import { logError } from "@/lib/log/logger";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /** The récépissé (PDF) of one submission, for those who may read the dossier. */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string; sequence: string }> }) {
+async function handleGet(_request: Request, { params }: { params: Promise<{ id: string; sequence: string }> }) {
   const { id, sequence } = await params;
   const user = await getCurrentUser();
   if (!user) return Response.json({ message: "Connectez-vous pour télécharger ce récépissé." }, { status: 401 });
@@ -27,7 +29,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     if (error instanceof NotFoundError) return Response.json({ message: error.userMessage }, { status: 404 });
     if (error instanceof DomainError) return Response.json({ message: error.userMessage }, { status: 400 });
     const reference = randomUUID().slice(0, 8);
-    console.error(`[receipt ${reference}] user=${user.id} dossier=${id} sequence=${sequence}`, error);
+    logError("receipt", error, { reference, userId: user.id, dossierId: id, sequence });
     return Response.json({ message: `Le récépissé n'a pas pu être produit (référence ${reference}). Réessayez dans quelques minutes.` }, { status: 500 });
   }
 }
+
+export const GET = withRequestLog(handleGet);
