@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { CORRELATION_HEADER } from "@/lib/log/correlation";
 import { logger, requestPath } from "@/lib/log/logger";
+import { correlationIdOf } from "@/lib/log/route-log";
 import { createNonce, isHttpsRequest, securityHeaders } from "@/lib/security/security-headers";
 import { isMalformedServerActionBody, isServerActionRequest } from "@/lib/security/server-action-request";
 
@@ -16,7 +17,7 @@ import { isMalformedServerActionBody, isServerActionRequest } from "@/lib/securi
  */
 export async function proxy(request: NextRequest) {
   // One id per request, in the logs' line and in the request's headers (instrumentation.ts logs errors with it).
-  const correlationId = request.headers.get(CORRELATION_HEADER)?.match(/^[A-Za-z0-9-]{8,64}$/)?.[0] ?? crypto.randomUUID();
+  const correlationId = correlationIdOf(request);
   logger.info({ type: "request", correlationId, method: request.method, path: requestPath(request.nextUrl.pathname), action: isServerActionRequest(request) || undefined }, "request");
   const headers = securityHeaders({
     nonce: createNonce(),

@@ -23,6 +23,7 @@ export function withRequestLog<Request_ extends Request, Rest extends unknown[]>
   };
 }
 
+/** The caller's correlation id when well formed (a balancer's), else a new one: pages (proxy.ts) and route handlers alike. */
 export function correlationIdOf(request: Request): string {
   return request.headers.get(CORRELATION_HEADER)?.match(/^[A-Za-z0-9-]{8,64}$/)?.[0] ?? crypto.randomUUID();
 }
